@@ -1,0 +1,130 @@
+import type {
+  Credentials,
+  GetMessagesRequest,
+  GetTicketsRequest,
+  RestoreRequest,
+  SendMessageRequest,
+  Transport,
+} from './transport.js';
+import { TransportError } from './transport-error.js';
+import * as validate from './validate.js';
+
+export interface HttpTransportOptions {
+  /** The public widget token, sent as `X-Conversations-Token`. */
+  token: string;
+  /** Origin (and optional path prefix) of the backend; defaults to the page's origin. */
+  apiHost?: string;
+  /** Give up on a request after this long, as a `network` error. */
+  timeoutMs?: number;
+  /** For tests and unusual runtimes; defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+const WIDGET_PATH = '/api/conversations/v1/widget';
+
+/** The default transport: the HTTP contract of REFERENCE-API.md. */
+export class HttpTransport implements Transport {
+  private readonly base: string;
+  private readonly token: string;
+  private readonly timeoutMs: number;
+  private readonly fetch: typeof fetch;
+
+  constructor(options: HttpTransportOptions) {
+    this.token = options.token;
+    this.base = (options.apiHost || globalThis.location?.origin || '').replace(/\/+$/, '') + WIDGET_PATH;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    // Bound late so that a fetch patched after construction (service workers, test spies) is still used.
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  sendMessage(credentials: Credentials, r: SendMessageRequest) {
+    return this.request('POST', '/message', validate.sendMessageResponse, {
+      ...credentialFields(credentials),
+      message: r.message,
+      ticket_id: r.ticketId,
+      traits: r.traits ?? {},
+      distinct_id: r.distinctId,
+      client_message_id: r.clientMessageId,
+      session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
+    });
+  }
+
+  getMessages(credentials: Credentials, r: GetMessagesRequest) {
+    const query = { ...credentialFields(credentials), after: r.after, limit: r.limit };
+    return this.request('GET', `/messages/${encodeURIComponent(r.ticketId)}`, validate.getMessagesResponse, query);
+  }
+
+  markAsRead(credentials: Credentials, ticketId: string) {
+    const path = `/messages/${encodeURIComponent(ticketId)}/read`;
+    return this.request('POST', path, validate.markAsReadResponse, credentialFields(credentials));
+  }
+
+  getTickets(credentials: Credentials, r: GetTicketsRequest) {
+    const query = { ...credentialFields(credentials), status: r.status, limit: r.limit, offset: r.offset };
+    return this.request('GET', '/tickets', validate.getTicketsResponse, query);
+  }
+
+  async requestRestoreLink(email: string, requestUrl: string) {
+    await this.request('POST', '/restore/request', (v) => v, { email, request_url: requestUrl });
+  }
+
+  restore(r: RestoreRequest) {
+    return this.request('POST', '/restore', validate.restoreResponse, {
+      restore_token: r.restoreToken,
+      widget_session_id: r.widgetSessionId,
+      distinct_id: r.distinctId,
+    });
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    guard: validate.Guard<T>,
+    fields: Record<string, unknown>,
+  ): Promise<T> {
+    const url = new URL(this.base + path, globalThis.location?.href);
+    const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.token } };
+    if (method === 'GET') {
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined) url.searchParams.set(key, String(value));
+      }
+    } else {
+      init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(fields);
+    }
+
+    let response: Response;
+    try {
+      response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new TransportError('network', timedOut ? 'The request timed out.' : 'The network is unreachable.');
+    }
+
+    const body = await response.json().catch(() => undefined);
+    if (!response.ok) throw errorFromResponse(response, body);
+    try {
+      return guard(body, 'response');
+    } catch (error) {
+      throw new TransportError('invalid_response', `Unexpected answer from the server: ${(error as Error).message}`);
+    }
+  }
+}
+
+function credentialFields(credentials: Credentials): Record<string, string> {
+  return 'widgetSessionId' in credentials
+    ? { widget_session_id: credentials.widgetSessionId }
+    : { identity_distinct_id: credentials.identityDistinctId, identity_hash: credentials.identityHash };
+}
+
+function errorFromResponse(response: Response, body: unknown): TransportError {
+  const payload = (body && typeof body === 'object' ? body : {}) as { error?: unknown; details?: unknown };
+  const text = typeof payload.error === 'string' ? payload.error.slice(0, 500) : `HTTP ${response.status}`;
+  const details =
+    payload.details && typeof payload.details === 'object' ? (payload.details as Record<string, unknown>) : undefined;
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('Retry-After'));
+    return new TransportError('rate_limit', text, 429, Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined, details);
+  }
+  return new TransportError('http', text, response.status, undefined, details);
+}

@@ -1,0 +1,114 @@
+import type {
+  GetMessagesResponse,
+  GetTicketsResponse,
+  MarkAsReadResponse,
+  Message,
+  RestoreResponse,
+  SendMessageResponse,
+  Ticket,
+} from './wire-types.js';
+
+/**
+ * Checks that an answer has the shape the contract promises before anything trusts it.
+ * A hostile or broken backend must produce a typed error, never a corrupted state, so
+ * every field the client reads is checked here. Each guard returns the value or throws
+ * a plain Error naming what is wrong; the transport turns that into `invalid_response`.
+ */
+
+type Guard<T> = (value: unknown, path: string) => T;
+
+const fail = (path: string, expected: string): never => {
+  throw new Error(`${path} should be ${expected}`);
+};
+
+const string: Guard<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a string'));
+const nullableString: Guard<string | null> = (v, p) => (v == null ? null : string(v, p));
+const count: Guard<number> = (v, p) =>
+  Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(p, 'a whole number ≥ 0');
+const boolean: Guard<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'a boolean'));
+const oneOf =
+  <T extends string>(...allowed: T[]): Guard<T> =>
+  (v, p) =>
+    allowed.includes(v as T) ? (v as T) : fail(p, `one of ${allowed.join(', ')}`);
+const array =
+  <T>(item: Guard<T>): Guard<T[]> =>
+  (v, p) =>
+    Array.isArray(v) ? v.map((x, i) => item(x, `${p}[${i}]`)) : fail(p, 'an array');
+const object = (v: unknown, p: string): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(p, 'an object');
+
+const status = oneOf('new', 'open', 'pending', 'on_hold', 'resolved');
+
+export const message: Guard<Message> = (v, p) => {
+  const o = object(v, p);
+  return {
+    id: string(o.id, `${p}.id`),
+    content: string(o.content, `${p}.content`),
+    author_type: oneOf('customer', 'AI', 'human')(o.author_type, `${p}.author_type`),
+    author_name: nullableString(o.author_name, `${p}.author_name`),
+    created_at: string(o.created_at, `${p}.created_at`),
+  };
+};
+
+const ticket: Guard<Ticket> = (v, p) => {
+  const o = object(v, p);
+  return {
+    id: string(o.id, `${p}.id`),
+    ticket_number: count(o.ticket_number, `${p}.ticket_number`),
+    status: status(o.status, `${p}.status`),
+    unread_count: count(o.unread_count, `${p}.unread_count`),
+    last_message: nullableString(o.last_message, `${p}.last_message`),
+    last_message_at: nullableString(o.last_message_at, `${p}.last_message_at`),
+    message_count: count(o.message_count, `${p}.message_count`),
+    created_at: string(o.created_at, `${p}.created_at`),
+  };
+};
+
+export const sendMessageResponse: Guard<SendMessageResponse> = (v, p) => {
+  const o = object(v, p);
+  return {
+    ticket_id: string(o.ticket_id, `${p}.ticket_id`),
+    message_id: string(o.message_id, `${p}.message_id`),
+    ticket_status: status(o.ticket_status, `${p}.ticket_status`),
+    created_at: string(o.created_at, `${p}.created_at`),
+    unread_count: count(o.unread_count, `${p}.unread_count`),
+  };
+};
+
+export const getMessagesResponse: Guard<GetMessagesResponse> = (v, p) => {
+  const o = object(v, p);
+  return {
+    ticket_id: string(o.ticket_id, `${p}.ticket_id`),
+    ticket_status: status(o.ticket_status, `${p}.ticket_status`),
+    messages: array(message)(o.messages, `${p}.messages`),
+    has_more: boolean(o.has_more, `${p}.has_more`),
+    unread_count: count(o.unread_count, `${p}.unread_count`),
+  };
+};
+
+export const markAsReadResponse: Guard<MarkAsReadResponse> = (v, p) => {
+  const o = object(v, p);
+  return { success: boolean(o.success, `${p}.success`), unread_count: count(o.unread_count, `${p}.unread_count`) };
+};
+
+export const getTicketsResponse: Guard<GetTicketsResponse> = (v, p) => {
+  const o = object(v, p);
+  return { count: count(o.count, `${p}.count`), results: array(ticket)(o.results, `${p}.results`) };
+};
+
+export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
+  const o = object(v, p);
+  if (o.status === 'success') {
+    return {
+      status: 'success',
+      widget_session_id: string(o.widget_session_id, `${p}.widget_session_id`),
+      migrated_ticket_ids: array(string)(o.migrated_ticket_ids, `${p}.migrated_ticket_ids`),
+    };
+  }
+  return {
+    status: oneOf('invalid', 'expired', 'used')(o.status, `${p}.status`),
+    code: string(o.code ?? o.status, `${p}.code`),
+  };
+};
+
+export type { Guard };

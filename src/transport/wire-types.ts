@@ -1,0 +1,62 @@
+/**
+ * The shapes of the widget API as they travel on the wire (REFERENCE-API.md).
+ * They stay snake_case on purpose: the public methods return them unchanged, as the
+ * seed API does, so code written against a production backend works here too.
+ */
+
+export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'resolved';
+export type AuthorType = 'customer' | 'AI' | 'human';
+
+export interface Traits {
+  name?: string;
+  email?: string;
+}
+
+export interface Message {
+  id: string;
+  content: string;
+  author_type: AuthorType;
+  author_name: string | null;
+  created_at: string;
+}
+
+export interface Ticket {
+  id: string;
+  ticket_number: number;
+  status: TicketStatus;
+  unread_count: number;
+  last_message: string | null;
+  last_message_at: string | null;
+  message_count: number;
+  created_at: string;
+}
+
+export interface SendMessageResponse {
+  ticket_id: string;
+  message_id: string;
+  ticket_status: TicketStatus;
+  created_at: string;
+  unread_count: number;
+}
+
+export interface GetMessagesResponse {
+  ticket_id: string;
+  ticket_status: TicketStatus;
+  messages: Message[];
+  has_more: boolean;
+  unread_count: number;
+}
+
+export interface MarkAsReadResponse {
+  success: boolean;
+  unread_count: number;
+}
+
+export interface GetTicketsResponse {
+  count: number;
+  results: Ticket[];
+}
+
+export type RestoreResponse =
+  | { status: 'success'; widget_session_id: string; migrated_ticket_ids: string[] }
+  | { status: 'invalid' | 'expired' | 'used'; code: string };
