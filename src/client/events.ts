@@ -1,0 +1,35 @@
+import type { ChatErrorKind } from './chat-state.js';
+import type { Message } from '../transport/wire-types.js';
+
+/** The detail of each event, by name. One place so that the element, the client and users agree. */
+export interface SupportChatEventDetails {
+  'support-chat-ready': Record<string, never>;
+  'support-chat-open-change': { open: boolean };
+  'support-chat-unread-change': { count: number };
+  'support-chat-message-sent': { ticketId: string; messageId: string; isNewTicket: boolean };
+  'support-chat-message-received': { ticketId: string; message: Message };
+  'support-chat-identified': { hasName: boolean; hasEmail: boolean };
+  'support-chat-restore-requested': Record<string, never>;
+  'support-chat-restored': { ticketIds: string[] };
+  'support-chat-error': { kind: ChatErrorKind; message: string };
+}
+
+export type SupportChatEventName = keyof SupportChatEventDetails;
+
+export type SupportChatEventMap = {
+  [K in SupportChatEventName]: CustomEvent<SupportChatEventDetails[K]>;
+};
+
+declare global {
+  // Typed `addEventListener('support-chat-…')` on any element and on the document.
+  interface HTMLElementEventMap extends SupportChatEventMap {}
+  interface DocumentEventMap extends SupportChatEventMap {}
+}
+
+export function dispatch<K extends SupportChatEventName>(
+  target: EventTarget,
+  name: K,
+  detail: SupportChatEventDetails[K],
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
