@@ -1,0 +1,46 @@
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { handlers } from '../../../mock-server/handlers/index.js';
+import { defaultConfig } from '../../../mock-server/config.js';
+
+/**
+ * The real reference server, running in the test page through the MSW service worker:
+ * the same handlers as the demo, the Node tests and the HTTP server. Tests add failures
+ * per test with `worker.use()`.
+ */
+let worker: SetupWorker | undefined;
+
+export async function startReferenceServer(): Promise<SetupWorker> {
+  if (!worker) {
+    worker = setupWorker(...handlers);
+    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
+  }
+  worker.resetHandlers();
+  await fetch('/api/_dev/reset', { method: 'POST' });
+  return worker;
+}
+
+const teamBase = `/api/projects/${defaultConfig.projectId}/conversations`;
+const teamHeaders = { Authorization: `Bearer ${defaultConfig.apiKey}`, 'Content-Type': 'application/json' };
+
+/** Plays the support team through the team API. */
+export const team = {
+  async tickets(): Promise<Array<{ id: string; status: string; customer_email: string | null }>> {
+    const response = await fetch(`${teamBase}/tickets`, { headers: teamHeaders });
+    return (await response.json()).results;
+  },
+  async messages(ticketId: string): Promise<Array<{ content: string; author_type: string }>> {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}/messages`, { headers: teamHeaders });
+    return (await response.json()).results;
+  },
+  async reply(ticketId: string, content: string, extra: Record<string, unknown> = {}) {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}/messages`, {
+      method: 'POST',
+      headers: teamHeaders,
+      body: JSON.stringify({ content, author_name: 'Ada from Support', ...extra }),
+    });
+    if (!response.ok) throw new Error(`reply failed: ${response.status}`);
+    return response.json();
+  },
+};
+
+export const WIDGET_TOKEN = defaultConfig.widgetToken;

@@ -1,0 +1,39 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * `vite` (npm start) serves the demo, with the reference server running in the page
+ * through the MSW service worker. `vite build` builds the library: `--mode es` (default)
+ * for bundlers, leaving lit, @lit/context and idb-keyval as imports; `--mode iife` for a
+ * plain script tag, everything bundled.
+ */
+export default defineConfig(({ command, mode }): UserConfig => {
+  if (command === 'serve') {
+    return {
+      root: 'demo',
+      publicDir: 'public',
+      server: { host: '127.0.0.1', port: 5173 },
+      preview: { host: '127.0.0.1', port: 4173 },
+    };
+  }
+
+  const iife = mode === 'iife';
+  return {
+    publicDir: false,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: !iife,
+      target: 'es2021',
+      minify: true,
+      sourcemap: true,
+      lib: {
+        entry: 'src/index.ts',
+        formats: [iife ? 'iife' : 'es'],
+        name: 'SupportChat',
+        fileName: () => (iife ? 'support-chat.iife.js' : 'support-chat.js'),
+      },
+      rollupOptions: {
+        external: iife ? [] : [/^lit(\/|$)/, /^@lit\//, 'idb-keyval'],
+      },
+    },
+  };
+});

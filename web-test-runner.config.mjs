@@ -1,0 +1,31 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './scripts/find-browser.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+const executablePath = await findChromium();
+if (!executablePath) {
+  console.error(HOW_TO_GET_A_BROWSER);
+  process.exit(1);
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  // Two cores: one file at a time is faster, and files never share IndexedDB state.
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: CHROMIUM_ARGS } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  middleware: [
+    // The MSW worker must be served from "/" to control the whole origin.
+    function serveMockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') context.url = '/demo/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
