@@ -49,8 +49,19 @@ export interface StoreData {
 
 export const emptyData = (): StoreData => ({ tickets: [], messages: [], nextTicketNumber: 1, lastTimestamp: 0 });
 
+/** Faults injected through `/api/_dev/chaos`; they touch only the widget API. */
+export interface Chaos {
+  latency_ms?: number;
+  /** 0..1: share of widget requests answered with `error_status`. */
+  error_rate?: number;
+  error_status?: number;
+  /** Every widget request fails as a network error. */
+  offline?: boolean;
+}
+
 export class Store {
   data: StoreData = emptyData();
+  chaos: Chaos = {};
   /** Called after every change, to persist. */
   onChange: ((data: StoreData) => void) | undefined;
 
@@ -60,6 +71,7 @@ export class Store {
 
   reset() {
     this.data = emptyData();
+    this.chaos = {};
     this.changed();
   }
 

@@ -46,6 +46,8 @@ async function handle(handlers: RequestHandler[], req: IncomingMessage, res: Ser
   });
   const response =
     (await getResponse(handlers, request)) ?? Response.json({ error: 'Not found' }, { status: 404 });
+  // `HttpResponse.error()` (injected "offline") means a network failure: drop the connection.
+  if (response.type === 'error') return void req.socket.destroy();
   await send(res, response);
 }
 

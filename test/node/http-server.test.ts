@@ -94,3 +94,40 @@ describe('mock-server command line', () => {
     assert.match(output, /--port must be a number/);
   });
 });
+
+describe('fault injection (/api/_dev/chaos)', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await spawnServer();
+  });
+  after(() => server.stop());
+
+  const chaos = (body: unknown) =>
+    fetch(`${server.url}/api/_dev/chaos`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const listTickets = () =>
+    fetch(`${server.url}${widget}/tickets?widget_session_id=${randomUUID()}`, { headers: { 'X-Conversations-Token': TOKEN } });
+
+  it('answers every widget request with the chosen status, with Retry-After on 429, until turned off', async () => {
+    await chaos({ error_rate: 1, error_status: 429 });
+    const limited = await listTickets();
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '1');
+
+    await chaos({});
+    assert.equal((await listTickets()).status, 200);
+  });
+
+  it('drops the connection while "offline", like a network failure', async () => {
+    await chaos({ offline: true });
+    await assert.rejects(listTickets(), TypeError);
+    await chaos({});
+    assert.equal((await listTickets()).status, 200);
+  });
+
+  it('leaves the team API alone', async () => {
+    await chaos({ error_rate: 1, error_status: 503 });
+    const team = await fetch(`${server.url}/api/projects/1/conversations/tickets`, { headers: teamHeaders });
+    assert.equal(team.status, 200);
+    await chaos({});
+  });
+});
