@@ -30,11 +30,24 @@ export interface SupportChatClientOptions {
   pollIntervals?: { open?: number; closed?: number };
   /** Query parameter carrying a restore token (default `sc_restore`). */
   restoreParam?: string;
+  /** Write nothing to storage until the visitor first interacts with the widget. */
+  consentRequired?: boolean;
 }
 
 type Listener = (state: ChatState) => void;
 
-const KEYS = { session: 'session-id', ticket: 'current-ticket', open: 'open', traits: 'traits' } as const;
+const KEYS = {
+  session: 'session-id',
+  ticket: 'current-ticket',
+  open: 'open',
+  traits: 'traits',
+  identity: 'identity',
+} as const;
+
+interface Identity {
+  distinctId: string;
+  hash: string;
+}
 
 /**
  * The headless support-chat client: state, persistence, delivery, polling and events,
@@ -55,6 +68,7 @@ export class SupportChatClient extends EventTarget {
   private state: ChatState = initialState;
   private readonly listeners = new Set<Listener>();
   private starting: Promise<void> | undefined;
+  private identity: Identity | undefined;
 
   constructor(options: SupportChatClientOptions) {
     super();
@@ -104,12 +118,14 @@ export class SupportChatClient extends EventTarget {
   }
 
   private async load() {
-    const [sessionId, currentTicketId, open, traits] = await Promise.all([
+    const [sessionId, currentTicketId, open, traits, identity] = await Promise.all([
       this.storage.get<string>(KEYS.session),
       this.storage.get<string>(KEYS.ticket),
       this.storage.get<boolean>(KEYS.open),
       this.storage.get<Traits>(KEYS.traits),
+      this.storage.get<Identity>(KEYS.identity),
     ]);
+    this.identity = identity;
     const session = sessionId ?? crypto.randomUUID();
     if (!sessionId) await this.storage.set(KEYS.session, session);
     this.update({
@@ -125,6 +141,7 @@ export class SupportChatClient extends EventTarget {
   }
 
   private get credentials(): Credentials {
+    if (this.identity) return { identityDistinctId: this.identity.distinctId, identityHash: this.identity.hash };
     if (!this.state.sessionId) throw new Error('support-chat: call start() first');
     return { widgetSessionId: this.state.sessionId };
   }
@@ -186,12 +203,30 @@ export class SupportChatClient extends EventTarget {
       delivery: 'sending',
     };
     this.update({ messages: newTicket ? [pending] : [...this.state.messages, pending] });
+    return this.deliver(pending, ticketId, traits);
+  }
 
+  /** Sends a failed message again, with the same idempotency key. */
+  async retryMessage(clientMessageId: string): Promise<SendMessageResponse | null> {
+    const failed = this.state.messages.find((m) => m.clientMessageId === clientMessageId && m.delivery === 'failed');
+    if (!failed) return null;
+    this.replaceMessage(clientMessageId, { delivery: 'sending', failure: undefined });
+    return this.deliver(failed, this.state.currentTicketId);
+  }
+
+  /** Gives up on a failed message: it leaves the conversation. */
+  async discardMessage(clientMessageId: string) {
+    this.update({ messages: this.state.messages.filter((m) => m.clientMessageId !== clientMessageId) });
+  }
+
+  private async deliver(pending: ChatMessage, ticketId: string | null, traits?: Traits) {
+    const clientMessageId = pending.clientMessageId!;
     try {
       const response = await this.transport.sendMessage(this.credentials, {
-        message: text,
+        message: pending.content,
         ticketId,
         traits: { ...this.state.traits, ...traits },
+        distinctId: this.identity?.distinctId,
         clientMessageId,
         currentUrl: globalThis.location?.href,
       });
@@ -239,6 +274,19 @@ export class SupportChatClient extends EventTarget {
   async getTickets(options: GetTicketsRequest = {}): Promise<GetTicketsResponse | null> {
     await this.start();
     return this.transport.getTickets(this.credentials, options);
+  }
+
+  /**
+   * Shows another conversation: a ticket id, or `null` for none (the next message then
+   * starts a new ticket).
+   */
+  async selectTicket(ticketId: string | null) {
+    await this.start();
+    if (ticketId === this.state.currentTicketId) return;
+    this.update({ currentTicketId: ticketId, messages: [], ticketStatus: null });
+    if (ticketId) await this.storage.set(KEYS.ticket, ticketId);
+    else await this.storage.delete(KEYS.ticket);
+    if (ticketId) await this.refresh();
   }
 
   getCurrentTicketId(): string | null {
@@ -302,6 +350,30 @@ export class SupportChatClient extends EventTarget {
     dispatch(this.eventTarget, 'support-chat-identified', { hasName: !!merged.name, hasEmail: !!merged.email });
   }
 
+  /**
+   * Continues as a verified user of the site: `hash` is hex(HMAC-SHA256(secret, distinctId)),
+   * computed by the site's server. Requests then carry the identity instead of the session.
+   */
+  async setIdentity(distinctId: string, hash: string) {
+    await this.start();
+    this.identity = { distinctId, hash };
+    await this.storage.set(KEYS.identity, this.identity);
+    this.update({ currentTicketId: null, messages: [], tickets: [], unreadCount: 0 });
+    await this.storage.delete(KEYS.ticket);
+    void this.refresh();
+  }
+
+  /** Back to the anonymous browser session (for example on logout). */
+  async clearIdentity() {
+    await this.start();
+    if (!this.identity) return;
+    this.identity = undefined;
+    await this.storage.delete(KEYS.identity);
+    this.update({ currentTicketId: null, messages: [], tickets: [], unreadCount: 0 });
+    await this.storage.delete(KEYS.ticket);
+    void this.refresh();
+  }
+
   async requestRestoreLink(email: string): Promise<void> {
     await this.transport.requestRestoreLink(email.trim().toLowerCase(), globalThis.location.href);
     dispatch(this.eventTarget, 'support-chat-restore-requested', {});
@@ -312,7 +384,7 @@ export class SupportChatClient extends EventTarget {
     const token = url.searchParams.get(this.restoreParam);
     if (!token) return null;
     await this.start();
-    const result = await this.transport.restore({ restoreToken: token, widgetSessionId: this.credentials && this.state.sessionId! });
+    const result = await this.transport.restore({ restoreToken: token, widgetSessionId: this.state.sessionId!, distinctId: this.identity?.distinctId });
     url.searchParams.delete(this.restoreParam);
     history.replaceState(history.state, '', url);
     if (result.status === 'success') {
@@ -327,6 +399,7 @@ export class SupportChatClient extends EventTarget {
     this.poller.stop();
     await this.storage.clear();
     this.starting = undefined;
+    this.identity = undefined;
     this.state = { ...initialState, visible: this.state.visible };
     await this.start();
   }

@@ -114,6 +114,7 @@ export class SupportChat extends LitElement {
       apiHost: this.apiHost || undefined,
       eventTarget: this,
       restoreParam: this.restoreParam,
+      consentRequired: this.consentRequired,
     });
     this.unsubscribe = this.client.subscribe((state) => this.onState(state));
     const openRequested = this.open;
@@ -250,6 +251,14 @@ export class SupportChat extends LitElement {
   /** Remembers the visitor's name and email. */
   identify(traits: Traits) {
     return this.requireClient().identify(traits);
+  }
+  /** Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from your server. */
+  setIdentity(distinctId: string, hash: string) {
+    return this.requireClient().setIdentity(distinctId, hash);
+  }
+  /** Back to the anonymous browser session. */
+  clearIdentity() {
+    return this.requireClient().clearIdentity();
   }
   /** Forgets everything stored and starts a fresh anonymous session. */
   reset() {
