@@ -4,6 +4,8 @@ export interface ServerConfig {
   widgetToken: string;
   apiKey: string;
   identitySecret: string;
+  /** Host names the widget may be used on (`*.example.com` for subdomains); empty = all. */
+  allowedDomains: string[];
 }
 
 export const defaultConfig: ServerConfig = {
@@ -11,4 +13,5 @@ export const defaultConfig: ServerConfig = {
   widgetToken: 'demo-widget-token',
   apiKey: 'demo-api-key',
   identitySecret: 'demo-identity-secret',
+  allowedDomains: [],
 };

@@ -1,6 +1,9 @@
 import { HttpResponse, type HttpResponseResolver } from 'msw';
 import type { ServerConfig } from '../config.js';
+import { HttpError } from '../lib/errors.js';
 import type { Store } from '../store.js';
+
+export { HttpError, invalid } from '../lib/errors.js';
 
 /** What every handler factory receives: the state and the settings it serves. */
 export interface HandlerContext {
@@ -8,28 +11,28 @@ export interface HandlerContext {
   config: ServerConfig;
 }
 
+/**
+ * The header through which the standalone HTTP server passes the socket address (it drops
+ * any copy a client sends). Per-client rate limits key on it; in the browser and under
+ * `setupServer` it is absent and every request counts as the one local client.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-reference-server-client';
+export const clientAddress = (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'local';
+
 /** Error bodies of the contract: `{error, details?}`. */
 export function errorResponse(status: number, error: string, details?: Record<string, unknown>, headers?: HeadersInit) {
   return HttpResponse.json(details ? { error, details } : { error }, { status, headers });
 }
 
-/** Thrown inside a handler to answer with an error; `withErrors` turns it into the response. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details?: Record<string, unknown>,
-    readonly headers?: HeadersInit,
-  ) {
-    super(message);
-  }
-}
-
-/** Wraps a resolver so that it can `throw new HttpError(...)` instead of threading returns. */
 type ResolverInfo = Parameters<HttpResponseResolver>[0];
 
-export function withErrors(resolver: (info: ResolverInfo) => Promise<Response> | Response) {
+/**
+ * Wraps a resolver: wakes snoozed tickets whose time has come (so every answer sees the
+ * present), and turns a thrown `HttpError` into its response instead of threading returns.
+ */
+export function route(store: Store, resolver: (info: ResolverInfo) => Promise<Response> | Response) {
   return async (info: ResolverInfo): Promise<Response> => {
+    store.wakeSnoozed();
     try {
       return await resolver(info);
     } catch (error) {
@@ -43,12 +46,30 @@ export function withErrors(resolver: (info: ResolverInfo) => Promise<Response> |
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(await request.text());
   } catch {
-    throw new HttpError(400, 'Malformed JSON body');
+    throw new HttpError(400, 'Malformed JSON body', { body: 'must be valid JSON' });
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(400, 'The body must be a JSON object');
+    throw new HttpError(400, 'The body must be a JSON object', { body: 'must be a JSON object' });
   }
   return body as Record<string, unknown>;
+}
+
+/** Query parameters as a record; a repeated parameter keeps its last value. */
+export const queryOf = (request: Request): Record<string, string> => Object.fromEntries(new URL(request.url).searchParams);
+
+/** 429 with `Retry-After` when `store.rateLimit` refused. */
+export function tooManyRequests(retryAfterSeconds: number) {
+  return new HttpError(429, 'Too many requests', { retry_after: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** Whether a host name is allowed by a list of domains (`*.example.com` covers subdomains). */
+export function hostAllowed(host: string, domains: string[]): boolean {
+  if (!domains.length) return true;
+  const h = host.toLowerCase();
+  return domains.some((d) => {
+    const domain = d.trim().toLowerCase();
+    return domain.startsWith('*.') ? h === domain.slice(2) || h.endsWith(domain.slice(1)) : h === domain;
+  });
 }

@@ -1,31 +1,69 @@
 import { HttpResponse, delay, http } from 'msw';
+import { invalid } from '../lib/errors.js';
+import * as field from '../lib/fields.js';
 import type { Chaos } from '../store.js';
-import { errorResponse, jsonBody, withErrors, type HandlerContext } from './context.js';
+import { errorResponse, jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { WIDGET_BASE } from './widget.js';
 
-/** Reference-server-only endpoints: reset state, and inject faults to show and test resilience. */
+/**
+ * Reference-server-only endpoints, never part of a production backend: read the mailbox,
+ * reset state, move the clock, and inject faults to show and test resilience.
+ */
 export function devHandlers({ store }: HandlerContext) {
   return [
-    http.post('*/api/_dev/reset', () => {
-      store.reset();
-      return HttpResponse.json({ ok: true });
-    }),
+    http.get(
+      '*/api/_dev/mailbox',
+      route(store, ({ request }) => {
+        const to = queryOf(request).to?.trim().toLowerCase();
+        return HttpResponse.json(to ? store.data.mailbox.filter((m) => m.to === to) : store.data.mailbox);
+      }),
+    ),
+
+    http.post(
+      '*/api/_dev/reset',
+      route(store, () => {
+        store.reset();
+        return HttpResponse.json({ ok: true });
+      }),
+    ),
+
+    http.get('*/api/_dev/clock', route(store, () => HttpResponse.json({ now: new Date(store.nowMs()).toISOString() }))),
+
+    // Time only moves forward: record times must keep increasing.
+    http.post(
+      '*/api/_dev/clock',
+      route(store, async ({ request }) => {
+        const body = await jsonBody(request);
+        const ms = body.advance_ms;
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 366 * 86_400_000) {
+          throw invalid('advance_ms', 'must be a number of milliseconds from 0 to one year');
+        }
+        store.advanceClock(ms);
+        return HttpResponse.json({ now: new Date(store.nowMs()).toISOString() });
+      }),
+    ),
 
     http.post(
       '*/api/_dev/chaos',
-      withErrors(async ({ request }) => {
+      route(store, async ({ request }) => {
         const body = await jsonBody(request);
         const chaos: Chaos = {};
-        if (typeof body.latency_ms === 'number' && body.latency_ms > 0) chaos.latency_ms = Math.min(body.latency_ms, 60_000);
-        if (typeof body.error_rate === 'number') chaos.error_rate = Math.min(Math.max(body.error_rate, 0), 1);
-        if (typeof body.error_status === 'number') chaos.error_status = body.error_status;
-        if (body.offline === true) chaos.offline = true;
+        if (body.latency_ms !== undefined) chaos.latency_ms = field.integer(body.latency_ms, 'latency_ms', { min: 0, max: 60_000, fallback: 0 });
+        if (body.error_rate !== undefined) {
+          if (typeof body.error_rate !== 'number' || !(body.error_rate >= 0 && body.error_rate <= 1)) {
+            throw invalid('error_rate', 'must be a number from 0 to 1');
+          }
+          chaos.error_rate = body.error_rate;
+        }
+        if (body.error_status !== undefined) chaos.error_status = field.integer(body.error_status, 'error_status', { min: 400, max: 599, fallback: 500 });
+        if (body.offline !== undefined) chaos.offline = field.boolean(body.offline, 'offline', false);
         store.chaos = chaos;
         return HttpResponse.json(chaos);
       }),
     ),
 
     // Listed before the widget handlers: applies the faults, then falls through to them.
-    http.all('*/api/conversations/v1/widget/*', async () => {
+    http.all(`${WIDGET_BASE}/*`, async () => {
       const { latency_ms, error_rate, error_status = 500, offline } = store.chaos;
       if (offline) return HttpResponse.error();
       if (latency_ms) await delay(latency_ms);

@@ -1,132 +1,121 @@
 import { HttpResponse, http } from 'msw';
-import type { StoredTicket } from '../store.js';
-import { HttpError, jsonBody, withErrors, type HandlerContext } from './context.js';
+import { HttpError } from '../lib/errors.js';
+import * as field from '../lib/fields.js';
+import { LIMITS } from '../lib/rate-limit.js';
+import { STATUSES, type Owner, type StoredMessage, type StoredTicket } from '../store.js';
+import { checkWidgetAccess, ownerFrom } from './credentials.js';
+import { jsonBody, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
 
-const BASE = '*/api/conversations/v1/widget';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const WIDGET_BASE = '*/api/conversations/v1/widget';
 
-interface Caller {
-  sessionId: string;
-}
+/** Size limits of the production backend: over them, traits and context are cut, not refused. */
+const TRAIT_LIMITS = { maxKeys: 50, maxKeyLength: 200, maxValueLength: 500, stringify: true };
+const CONTEXT_LIMITS = { maxKeys: 20, maxKeyLength: 100, maxValueLength: 2000, stringify: false };
 
 /** The customer-side API: what the widget calls, with a public token and per-browser credentials. */
 export function widgetHandlers({ store, config }: HandlerContext) {
-  function checkToken(request: Request) {
-    if (request.headers.get('X-Conversations-Token') !== config.widgetToken) {
-      throw new HttpError(403, 'Invalid widget token');
-    }
+  /** A POST body, after the token and the bot trap. */
+  async function widgetBody(request: Request) {
+    checkWidgetAccess(request, config);
+    const body = await jsonBody(request);
+    if (body._hp) throw new HttpError(400, 'Invalid request', { _hp: 'must be empty' });
+    return body;
   }
 
-  function caller(fields: Record<string, unknown>): Caller {
-    const sessionId = fields.widget_session_id;
-    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) {
-      throw new HttpError(400, 'widget_session_id must be a UUID', { widget_session_id: 'must be a UUID' });
-    }
-    return { sessionId };
+  function countWrite(owner: Owner) {
+    const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, LIMITS.widgetWrite);
+    if (wait) throw tooManyRequests(wait);
   }
 
-  function ownTicket(id: string, who: Caller): StoredTicket {
-    if (!UUID.test(id)) throw new HttpError(400, 'ticket_id must be a UUID', { ticket_id: 'must be a UUID' });
-    const ticket = store.ticket(id);
+  /** The ticket, if it exists and belongs to the caller; a foreign one answers with nothing of it. */
+  function ownTicket(id: string, owner: Owner): StoredTicket {
+    const ticket = store.ticket(field.uuid(id, 'ticket_id'));
     if (!ticket) throw new HttpError(404, 'Ticket not found');
-    if (ticket.session_id !== who.sessionId) throw new HttpError(403, 'Not your ticket');
+    if (!store.owns(owner, ticket)) throw new HttpError(403, 'Forbidden');
     return ticket;
   }
 
-  const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+  const wireMessage = ({ id, content, author_type, author_name, created_at }: StoredMessage) => ({
+    id,
+    content,
+    author_type,
+    author_name,
+    created_at,
+  });
 
   return [
     http.post(
-      `${BASE}/message`,
-      withErrors(async ({ request }) => {
-        checkToken(request);
-        const body = await jsonBody(request);
-        const who = caller(body);
-        const content = typeof body.message === 'string' ? body.message.trim() : '';
-        if (!content || content.length > 10_000) {
-          throw new HttpError(400, 'message must be 1 to 10000 characters', { message: 'must be 1 to 10000 characters' });
-        }
-        const traits = (body.traits ?? {}) as { name?: string; email?: string };
-        let ticket: StoredTicket;
-        if (body.ticket_id == null) {
-          ticket = store.createTicket({
-            session_id: who.sessionId,
-            distinct_id: null,
-            customer_name: traits.name ?? null,
-            customer_email: traits.email ?? null,
-            current_url: null,
-          });
-        } else {
-          ticket = ownTicket(String(body.ticket_id), who);
-        }
-        const clientMessageId = typeof body.client_message_id === 'string' ? body.client_message_id : null;
-        const message =
-          (clientMessageId && store.data.messages.find((m) => m.client_message_id === clientMessageId)) ||
-          store.addMessage({
-            ticket_id: ticket.id,
-            content,
-            author_type: 'customer',
-            author_name: traits.name ?? null,
-            is_private: false,
-            client_message_id: clientMessageId,
-          });
+      `${WIDGET_BASE}/message`,
+      route(store, async ({ request }) => {
+        const body = await widgetBody(request);
+        // Every field is checked before the signature and the store are touched.
+        const message = field.text(body.message, 'message', { max: 10_000, multiline: true });
+        const ticketId = field.optionalUuid(body.ticket_id, 'ticket_id');
+        const clientMessageId = field.optionalUuid(body.client_message_id, 'client_message_id');
+        const distinctId = field.optionalText(body.distinct_id, 'distinct_id', { max: 400, trim: false });
+        const traits = field.lenientMap(body.traits, 'traits', TRAIT_LIMITS) as Record<string, string | null>;
+        const sessionContext = field.lenientMap(body.session_context, 'session_context', CONTEXT_LIMITS);
+        const owner = await ownerFrom(body, config);
+        countWrite(owner);
+
+        const ticket = ticketId ? ownTicket(ticketId, owner) : null;
+        const sent = store.sendCustomerMessage({ owner, ticket, content: message, traits, distinctId, sessionContext, clientMessageId });
         return HttpResponse.json({
-          ticket_id: ticket.id,
-          message_id: message.id,
-          ticket_status: ticket.status,
-          created_at: message.created_at,
-          unread_count: store.unreadCount(ticket.id),
+          ticket_id: sent.ticket.id,
+          message_id: sent.message.id,
+          ticket_status: sent.ticket.status,
+          created_at: sent.message.created_at,
+          unread_count: store.unreadCount(sent.ticket.id),
         });
       }),
     ),
 
     http.get(
-      `${BASE}/messages/:ticketId`,
-      withErrors(({ request, params }) => {
-        checkToken(request);
-        const q = query(request);
-        const ticket = ownTicket(String(params.ticketId), caller(q));
-        const after = q.after ? Date.parse(q.after) : -Infinity;
-        const limit = q.limit ? Number(q.limit) : 500;
-        const visible = store
-          .messagesOf(ticket.id)
-          .filter((m) => !m.is_private && Date.parse(m.created_at) > after);
+      `${WIDGET_BASE}/messages/:ticketId`,
+      route(store, async ({ request, params }) => {
+        checkWidgetAccess(request, config);
+        const q = queryOf(request);
+        const ticketId = field.uuid(params.ticketId, 'ticket_id');
+        const after = q.after ? field.dateTime(q.after, 'after') : -Infinity;
+        const limit = field.integer(q.limit, 'limit', { min: 1, max: 500, fallback: 500 });
+        const ticket = ownTicket(ticketId, await ownerFrom(q, config));
+
+        const newer = store.visibleMessages(ticket.id).filter((m) => Date.parse(m.created_at) > after);
         return HttpResponse.json({
           ticket_id: ticket.id,
           ticket_status: ticket.status,
-          messages: visible.slice(0, limit).map(({ id, content, author_type, author_name, created_at }) => ({
-            id,
-            content,
-            author_type,
-            author_name,
-            created_at,
-          })),
-          has_more: visible.length > limit,
+          messages: newer.slice(0, limit).map(wireMessage),
+          has_more: newer.length > limit,
           unread_count: store.unreadCount(ticket.id),
         });
       }),
     ),
 
     http.post(
-      `${BASE}/messages/:ticketId/read`,
-      withErrors(async ({ request, params }) => {
-        checkToken(request);
-        const ticket = ownTicket(String(params.ticketId), caller(await jsonBody(request)));
-        store.markRead(ticket.id);
+      `${WIDGET_BASE}/messages/:ticketId/read`,
+      route(store, async ({ request, params }) => {
+        const body = await widgetBody(request);
+        const ticketId = field.uuid(params.ticketId, 'ticket_id');
+        const owner = await ownerFrom(body, config);
+        countWrite(owner);
+        store.markRead(ownTicket(ticketId, owner));
         return HttpResponse.json({ success: true, unread_count: 0 });
       }),
     ),
 
     http.get(
-      `${BASE}/tickets`,
-      withErrors(({ request }) => {
-        checkToken(request);
-        const q = query(request);
-        const who = caller(q);
-        const limit = q.limit ? Number(q.limit) : 100;
-        const offset = q.offset ? Number(q.offset) : 0;
-        const mine = store.data.tickets
-          .filter((t) => t.session_id === who.sessionId && (!q.status || t.status === q.status))
+      `${WIDGET_BASE}/tickets`,
+      route(store, async ({ request }) => {
+        checkWidgetAccess(request, config);
+        const q = queryOf(request);
+        const status = q.status ? field.oneOf(q.status, 'status', STATUSES) : undefined;
+        const limit = field.integer(q.limit, 'limit', { min: 1, max: 500, fallback: 100 });
+        const offset = field.integer(q.offset, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
+        const owner = await ownerFrom(q, config);
+
+        const mine = store
+          .ticketsOf(owner)
+          .filter((t) => !status || t.status === status)
           .sort((a, b) => b.created_at.localeCompare(a.created_at));
         return HttpResponse.json({
           count: mine.length,

@@ -1,36 +1,98 @@
 import { parseArgs } from 'node:util';
-import { handlers } from '../handlers/index.js';
+import { defaultConfig, type ServerConfig } from '../config.js';
+import { createHandlers } from '../handlers/index.js';
+import { store } from '../store.js';
+import { persistTo } from './persistence.js';
 import { createHttpServer } from './server.js';
 
-/** `npm run mock-server -- [--port N] [--host H]`: the reference server over HTTP. */
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.PORT ?? '8787' },
-    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-  },
-});
+const USAGE = `Usage: npm run mock-server -- [options]
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`mock-server: --port must be a number from 0 to 65535, not "${values.port}"`);
-  process.exit(2);
+  --port N              port to listen on (env PORT; default 8787; 0 = any free port)
+  --host H              address to listen on (env HOST; default 127.0.0.1)
+  --data FILE           keep the state in FILE across restarts (env DATA_FILE)
+  --project-id ID       (env PROJECT_ID; default ${defaultConfig.projectId})
+  --token T             public widget token (env WIDGET_TOKEN; default ${defaultConfig.widgetToken})
+  --api-key K           team personal API key (env API_KEY; default ${defaultConfig.apiKey})
+  --identity-secret S   HMAC secret for verified identities (env IDENTITY_SECRET)
+  --allowed-domains L   comma-separated hosts the widget may run on (env ALLOWED_DOMAINS; default all)
+  --help                show this text`;
+
+function fail(message: string, code = 2): never {
+  console.error(`mock-server: ${message}`);
+  process.exit(code);
 }
 
-const server = createHttpServer(handlers);
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8787' },
+      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+      data: { type: 'string', default: process.env.DATA_FILE },
+      'project-id': { type: 'string', default: process.env.PROJECT_ID ?? defaultConfig.projectId },
+      token: { type: 'string', default: process.env.WIDGET_TOKEN ?? defaultConfig.widgetToken },
+      'api-key': { type: 'string', default: process.env.API_KEY ?? defaultConfig.apiKey },
+      'identity-secret': { type: 'string', default: process.env.IDENTITY_SECRET ?? defaultConfig.identitySecret },
+      'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${USAGE}`);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const port = Number(values.port);
+if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+
+const config: ServerConfig = {
+  projectId: values['project-id'],
+  widgetToken: values.token,
+  apiKey: values['api-key'],
+  identitySecret: values['identity-secret'],
+  allowedDomains: values['allowed-domains'].split(',').map((d) => d.trim()).filter(Boolean),
+};
+
+let persistence: { flush(): void } | undefined;
+if (values.data) {
+  try {
+    persistence = persistTo(store, values.data);
+  } catch (error) {
+    fail((error as Error).message, 1);
+  }
+}
+
+const server = createHttpServer(createHandlers(store, config));
 server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(
+  fail(
     error.code === 'EADDRINUSE'
-      ? `mock-server: port ${port} is already in use; choose another with --port N`
-      : `mock-server: ${error.message}`,
+      ? `port ${port} is already in use; stop the other server or choose another with --port N`
+      : error.code === 'EACCES'
+        ? `no permission to listen on port ${port}; choose one above 1023 with --port N`
+        : error.message,
+    1,
   );
-  process.exit(1);
 });
 server.listen(port, values.host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`Reference server listening on http://${values.host}:${actualPort}`);
+  const where = values.data ? ` (data in ${values.data})` : '';
+  console.log(`Reference server listening on http://${values.host}:${actualPort}${where}`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+/** Stops taking requests, lets the ones in flight finish, saves the data, and exits. */
+function shutdown(signal: string) {
+  console.log(`mock-server: ${signal} received, shutting down`);
+  server.close(() => {
+    persistence?.flush();
+    process.exit(0);
+  });
+  // Keep-alive connections would hold `close` open: end the idle ones now, the rest soon.
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 2000).unref();
 }
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));

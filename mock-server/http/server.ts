@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
+import { CLIENT_ADDRESS_HEADER } from '../handlers/context.js';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -9,19 +10,24 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '86400',
 };
 
-/** Bodies past this are refused before they are read to the end. */
-const MAX_BODY_BYTES = 1_000_000;
+/** Bodies past this are refused (413) without being kept in memory. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+const json = (status: number, body: unknown) => Response.json(body, { status });
 
 /**
  * The standalone HTTP server: plain `node:http` in front of the same MSW handlers the
  * browser and Node tests use (`getResponse` resolves a Request against them), so the
- * three runtimes cannot drift apart.
+ * three runtimes cannot drift apart. It adds what only a real server has: CORS with
+ * preflight, a body size limit, and the client's socket address for per-client limits.
  */
 export function createHttpServer(handlers: RequestHandler[]): Server {
   return createServer((req, res) => {
     handle(handlers, req, res).catch((error: unknown) => {
+      // A handler bug: logged, and still a JSON answer rather than a hung connection.
       console.error(error);
-      send(res, new Response(JSON.stringify({ error: 'Internal server error' }), { status: 500 }));
+      if (!res.headersSent) void send(res, json(500, { error: 'Internal server error' }));
+      else res.destroy();
     });
   });
 }
@@ -30,22 +36,24 @@ async function handle(handlers: RequestHandler[], req: IncomingMessage, res: Ser
   if (req.method === 'OPTIONS') return send(res, new Response(null, { status: 204 }));
 
   const body = await readBody(req);
-  if (body === 'too-large') {
-    return send(res, Response.json({ error: 'Request body too large' }, { status: 413 }));
+  if (body === 'too-large') return send(res, json(413, { error: `Request body larger than ${MAX_BODY_BYTES} bytes` }));
+
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  } catch {
+    return send(res, json(400, { error: 'Malformed request URL' }));
   }
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string') headers.set(key, value);
-    else if (Array.isArray(value)) headers.set(key, value.join(', '));
+    if (key === CLIENT_ADDRESS_HEADER || value === undefined) continue;
+    headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const request = new Request(url, {
-    method: req.method,
-    headers,
-    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
-  });
-  const response =
-    (await getResponse(handlers, request)) ?? Response.json({ error: 'Not found' }, { status: 404 });
+  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? 'unknown');
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined });
+
+  const response = (await getResponse(handlers, request)) ?? json(404, { error: 'Not found' });
   // `HttpResponse.error()` (injected "offline") means a network failure: drop the connection.
   if (response.type === 'error') return void req.socket.destroy();
   await send(res, response);
@@ -55,16 +63,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length']) > MAX_BODY_BYTES;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve('too-large');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    // Read to the end even when too large, so that the client gets our 413 and not a reset.
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

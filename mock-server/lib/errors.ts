@@ -1,0 +1,14 @@
+/** Thrown anywhere below a handler to answer with a contract error body `{error, details?}`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** A 400 whose `details` name the offending field, as the contract promises. */
+export const invalid = (field: string, reason: string) => new HttpError(400, `${field} ${reason}`, { [field]: reason });
