@@ -29,6 +29,7 @@ export function spawnServer(args: string[] = ['--port', '0']): Promise<RunningSe
           process: child,
           stop: () =>
             new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
               child.kill('SIGTERM');
             }),
