@@ -24,7 +24,7 @@ describe('team API: ticket list', () => {
   it('filters by status, priority, assignee, tags, search, channel and dates', async () => {
     const t = await seedInbox();
     const list = (query: Record<string, string>) => ctx.api.team.tickets(query).then(ids);
-    const same = (actual: string[], expected: string[]) => assert.deepEqual([...actual].sort(), [...expected].sort());
+    const same = (actual: string[], expected: string[], message?: string) => assert.deepEqual([...actual].sort(), [...expected].sort(), message);
 
     same(await list({ status: 'pending' }), [t.shipping]);
     same(await list({ status: 'new,open' }), [t.refund, t.login]);
