@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 
 /** The few operations the client needs from persistent storage. */
 export interface KeyValueStorage {
@@ -6,6 +6,10 @@ export interface KeyValueStorage {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
   clear(): Promise<void>;
+  /** Every stored key (the outbox keeps one key per message). */
+  keys(): Promise<string[]>;
+  /** Whether anything was ever stored, found without creating anything; absent means "can't tell". */
+  exists?(): Promise<boolean>;
 }
 
 /** Storage that forgets on reload: the fallback, and handy in tests. */
@@ -23,7 +27,13 @@ export class MemoryStorage implements KeyValueStorage {
   async clear() {
     this.map.clear();
   }
+  async keys() {
+    return [...this.map.keys()];
+  }
 }
+
+/** A blocked database (another tab holding an old version open) never answers: give up after this. */
+const IDB_TIMEOUT_MS = 3_000;
 
 /**
  * IndexedDB through idb-keyval, one database per widget token so two widgets on one
@@ -32,12 +42,14 @@ export class MemoryStorage implements KeyValueStorage {
  * the visitor can still chat, the conversation just won't survive a reload.
  */
 export class IndexedDbStorage implements KeyValueStorage {
+  private readonly name: string;
   private store: UseStore | undefined;
   private fallback: MemoryStorage | undefined;
 
   constructor(token: string) {
+    this.name = `support-chat-${token}`;
     try {
-      this.store = createStore(`support-chat-${token}`, 'state');
+      this.store = createStore(this.name, 'state');
     } catch {
       this.fallback = new MemoryStorage();
     }
@@ -60,13 +72,31 @@ export class IndexedDbStorage implements KeyValueStorage {
   clear() {
     return this.attempt(() => clear(this.store), (m) => m.clear());
   }
+  keys() {
+    return this.attempt(() => keys<string>(this.store), (m) => m.keys());
+  }
+
+  /** Lists databases rather than opening ours, since opening would create it. */
+  async exists() {
+    try {
+      return (await indexedDB.databases()).some((db) => db.name === this.name);
+    } catch {
+      return false;
+    }
+  }
 
   private async attempt<T>(idb: () => Promise<T>, memory: (m: MemoryStorage) => Promise<T>): Promise<T> {
     if (!this.fallback) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        return await idb();
+        return await Promise.race([
+          idb(),
+          new Promise<never>((_, reject) => (timer = setTimeout(reject, IDB_TIMEOUT_MS))),
+        ]);
       } catch {
         this.fallback = new MemoryStorage();
+      } finally {
+        clearTimeout(timer);
       }
     }
     return memory(this.fallback);
