@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { clear, del, get, keys, set, type UseStore } from 'idb-keyval';
 
 /** The few operations the client needs from persistent storage. */
 export interface KeyValueStorage {
@@ -32,8 +32,35 @@ export class MemoryStorage implements KeyValueStorage {
   }
 }
 
-/** A blocked database (another tab holding an old version open) never answers: give up after this. */
+/** A blocked database (another tab holding an old version open) may never answer: give up after this. */
 const IDB_TIMEOUT_MS = 3_000;
+
+/**
+ * idb-keyval's `createStore`, plus good manners: the connection closes when another tab
+ * wants to delete or upgrade the database (so `reset()` elsewhere is never blocked by us),
+ * and a blocked open fails instead of waiting forever.
+ */
+function openStore(name: string): UseStore {
+  let db: Promise<IDBDatabase> | undefined;
+  return (mode, use) => {
+    db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onupgradeneeded = () => request.result.createObjectStore('state');
+      request.onsuccess = () => {
+        request.result.onversionchange = () => {
+          request.result.close();
+          db = undefined;
+        };
+        resolve(request.result);
+      };
+      request.onerror = request.onblocked = () => reject(request.error);
+    }).catch((error: unknown) => {
+      db = undefined;
+      throw error;
+    });
+    return db.then((opened) => use(opened.transaction('state', mode).objectStore('state')));
+  };
+}
 
 /**
  * IndexedDB through idb-keyval, one database per widget token so two widgets on one
@@ -43,16 +70,12 @@ const IDB_TIMEOUT_MS = 3_000;
  */
 export class IndexedDbStorage implements KeyValueStorage {
   private readonly name: string;
-  private store: UseStore | undefined;
+  private readonly store: UseStore;
   private fallback: MemoryStorage | undefined;
 
   constructor(token: string) {
     this.name = `support-chat-${token}`;
-    try {
-      this.store = createStore(this.name, 'state');
-    } catch {
-      this.fallback = new MemoryStorage();
-    }
+    this.store = openStore(this.name);
   }
 
   /** True once IndexedDB has failed and values live in memory only. */
