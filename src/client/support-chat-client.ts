@@ -424,20 +424,22 @@ export class SupportChatClient extends EventTarget {
     const text = String(message ?? '').trim();
     if (!text) throw new RangeError('support-chat: a message cannot be empty');
     if (text.length > MAX_LENGTH) throw new RangeError(`support-chat: a message is at most ${MAX_LENGTH} characters`);
-    await this.start();
-    await this.interacted();
+    const queuedAt = this.outbox.stamp(); // the order of the calls is the order of delivery
+    // No needless await: once started, the message shows as `sending` before this call returns.
+    if (!this.state.ready) await this.start();
+    if (this.consent && !this.consent.granted) await this.interacted();
     const clientMessageId = crypto.randomUUID();
     let ticket = newTicket ? null : this.view;
     if (!ticket) {
       ticket = NEW_TICKET + clientMessageId;
-      await this.share({ currentTicketId: null, draft: ticket });
+      void this.share({ currentTicketId: null, draft: ticket });
     }
     const entry: OutboxEntry = {
       clientMessageId,
       content: text,
       ticket,
       traits: { ...this.state.traits, ...cleanTraits(traits) },
-      queuedAt: this.outbox.stamp(),
+      queuedAt,
       state: 'sending',
       tab: this.tabs.id,
     };
