@@ -567,7 +567,8 @@ export class SupportChatClient extends EventTarget {
     await this.interacted();
     if (ticketId === this.state.currentTicketId && !this.draft) return;
     await this.share({ currentTicketId: ticketId, draft: null });
-    if (ticketId) await this.refresh();
+    // Its history now, open or closed; the schedule keeps it fresh while open.
+    if (ticketId) await this.getMessages(ticketId);
   }
 
   getCurrentTicketId(): string | null {
