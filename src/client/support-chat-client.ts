@@ -567,8 +567,7 @@ export class SupportChatClient extends EventTarget {
     await this.interacted();
     if (ticketId === this.state.currentTicketId && !this.draft) return;
     await this.share({ currentTicketId: ticketId, draft: null });
-    // Its history now, open or closed; the schedule keeps it fresh while open.
-    if (ticketId) await this.getMessages(ticketId);
+    if (ticketId) await this.refresh();
   }
 
   getCurrentTicketId(): string | null {
@@ -593,7 +592,8 @@ export class SupportChatClient extends EventTarget {
       const ticketId = this.state.currentTicketId;
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
       if (!open || !ticketId || Date.now() - this.ticketsPolledAt >= this.closedInterval) await this.pollTickets();
-      if (open && ticketId) await this.pollMessages(ticketId);
+      // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
+      if (ticketId && (open || !this.conversation.loaded)) await this.pollMessages(ticketId);
       if (this.state.error && !this.outbox.next()) void this.share({ error: null });
       return false;
     } catch (error) {
