@@ -97,14 +97,22 @@ export class HttpTransport implements Transport {
     }
 
     let response: Response;
+    let text: string;
     try {
       response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      // Read inside the try: a timeout or a dropped connection mid-body is a network failure, not a bad answer.
+      text = await response.text();
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       throw new TransportError('network', timedOut ? 'The request timed out.' : 'The network is unreachable.');
     }
 
-    const body = await response.json().catch(() => undefined);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: the guard below (or the error status) says what is wrong
+    }
     if (!response.ok) throw errorFromResponse(response, body);
     try {
       return guard(body, 'response');
