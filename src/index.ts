@@ -4,7 +4,7 @@
  */
 export { SupportChat } from './components/support-chat/support-chat.js';
 export { SupportChatClient, type SupportChatClientOptions } from './client/support-chat-client.js';
-export type { ChatState, ChatMessage, ChatError, Delivery } from './client/chat-state.js';
+export type { ChatState, ChatMessage, ChatError, ChatErrorKind, Delivery } from './client/chat-state.js';
 export type { SupportChatEventDetails, SupportChatEventMap, SupportChatEventName } from './client/events.js';
 export { IndexedDbStorage, MemoryStorage, type KeyValueStorage } from './client/storage.js';
 export { HttpTransport, type HttpTransportOptions } from './transport/http-transport.js';

@@ -6,7 +6,10 @@ export type Delivery = 'sent' | 'sending' | 'failed';
 /** A message as the UI shows it: a server message, or one of ours still on its way. */
 export interface ChatMessage extends Message {
   delivery: Delivery;
-  /** Set on our own messages until the server has them; the idempotency key of the send. */
+  /**
+   * Set on the visitor's own messages sent from this browser: the idempotency key of the send.
+   * Kept once sent (when `id` becomes the server's), so that a UI can key the message stably.
+   */
   clientMessageId?: string;
   /** Why a `failed` message could not be sent, in plain words. */
   failure?: string;

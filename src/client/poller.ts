@@ -3,52 +3,76 @@ export interface PollerOptions {
   openInterval: number;
   /** Milliseconds between badge polls while the panel is closed. */
   closedInterval: number;
-  /** One poll; `open` says which kind. Rejections are the caller's to handle. */
-  poll: (open: boolean) => Promise<void>;
+  /** Consecutive network failures (while the browser says it is online) that stop polling. */
+  maxFailures?: number;
+  /** One poll; `open` says which kind. Resolves `true` when it failed for lack of a network. */
+  poll: (open: boolean) => Promise<boolean>;
 }
 
 /**
  * Runs the polling schedule of DESIGN.md: often while the panel is open, rarely while it
  * is closed, never while the page is hidden, and at once when the page comes back, the
- * network returns or the panel opens. Never two polls at once.
+ * network returns or the panel opens. Never two polls at once. After repeated network
+ * failures while online (a dead backend, a captive portal) it stops, a circuit breaker,
+ * until the browser reports `online` again or the visitor opens the panel.
  */
 export class Poller {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running = false;
+  private scheduled = false;
   private inFlight: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
   private open = false;
+  private failures = 0;
 
   constructor(private readonly options: PollerOptions) {}
 
-  start(open: boolean) {
-    if (this.running) return;
-    this.running = true;
-    this.open = open;
-    document.addEventListener('visibilitychange', this.onWake);
-    window.addEventListener('online', this.onWake);
-    this.schedule();
+  /** True while the breaker is open: polling waits for `online`. */
+  get broken() {
+    return this.failures >= (this.options.maxFailures ?? 3);
+  }
+
+  /** Starts the schedule, with a poll at once. */
+  start() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    addEventListener('online', this.onOnline);
+    void this.pollNow();
   }
 
   stop() {
-    this.running = false;
+    this.scheduled = false;
     clearTimeout(this.timer);
-    document.removeEventListener('visibilitychange', this.onWake);
-    window.removeEventListener('online', this.onWake);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    removeEventListener('online', this.onOnline);
   }
 
-  /** The panel opened or closed: an opening polls at once, a closing slows down. */
+  /** The panel opened or closed: an opening polls at once (and closes the breaker), a closing slows down. */
   setOpen(open: boolean) {
     if (open === this.open) return;
     this.open = open;
-    if (open) void this.pollNow();
-    else this.schedule();
+    if (!this.scheduled) return;
+    if (open) {
+      this.failures = 0;
+      void this.pollNow();
+    } else this.schedule();
   }
 
-  /** Polls now (joining a poll already under way) and restarts the clock. */
+  /**
+   * Polls now and restarts the clock. Works in a tab
+   * that does not run the schedule too: `refresh()` there polls once.
+   */
   pollNow(): Promise<void> {
-    if (!this.running || document.visibilityState === 'hidden') return Promise.resolve();
+    if (document.visibilityState === 'hidden') return Promise.resolve();
+    // A poll under way may be for what was shown before: one more follows it, never two at once.
+    if (this.inFlight) return (this.again ??= this.inFlight.then(() => ((this.again = undefined), this.pollNow())));
     clearTimeout(this.timer);
-    this.inFlight ??= this.options.poll(this.open).finally(() => {
+    this.inFlight ??= this.options
+      .poll(this.open)
+      .catch(() => true)
+      .then((networkFailed) => {
+      // Offline is not the backend's fault: only failures while "online" count towards the breaker.
+      this.failures = networkFailed && navigator.onLine ? this.failures + 1 : 0;
       this.inFlight = undefined;
       this.schedule();
     });
@@ -57,13 +81,21 @@ export class Poller {
 
   private schedule() {
     clearTimeout(this.timer);
-    if (!this.running || this.inFlight || document.visibilityState === 'hidden') return;
+    // Offline, nothing can succeed: `online` resumes the schedule.
+    if (!this.scheduled || this.inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
+      return;
+    }
     const delay = this.open ? this.options.openInterval : this.options.closedInterval;
     this.timer = setTimeout(() => void this.pollNow(), delay);
   }
 
-  private readonly onWake = () => {
+  private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') clearTimeout(this.timer);
-    else void this.pollNow();
+    else if (!this.broken) void this.pollNow();
+  };
+
+  private readonly onOnline = () => {
+    this.failures = 0;
+    void this.pollNow();
   };
 }

@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, del, get, keys, set, type UseStore } from 'idb-keyval';
 
 /** The few operations the client needs from persistent storage. */
 export interface KeyValueStorage {
@@ -6,6 +6,10 @@ export interface KeyValueStorage {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
   clear(): Promise<void>;
+  /** Every stored key (the outbox keeps one key per message). */
+  keys(): Promise<string[]>;
+  /** Whether anything was ever stored, found without creating anything; absent means "can't tell". */
+  exists?(): Promise<boolean>;
 }
 
 /** Storage that forgets on reload: the fallback, and handy in tests. */
@@ -23,6 +27,39 @@ export class MemoryStorage implements KeyValueStorage {
   async clear() {
     this.map.clear();
   }
+  async keys() {
+    return [...this.map.keys()];
+  }
+}
+
+/** A blocked database (another tab holding an old version open) may never answer: give up after this. */
+const IDB_TIMEOUT_MS = 3_000;
+
+/**
+ * idb-keyval's `createStore`, plus good manners: the connection closes when another tab
+ * wants to delete or upgrade the database (so `reset()` elsewhere is never blocked by us),
+ * and a blocked open fails instead of waiting forever.
+ */
+function openStore(name: string): UseStore {
+  let db: Promise<IDBDatabase> | undefined;
+  return (mode, use) => {
+    db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onupgradeneeded = () => request.result.createObjectStore('state');
+      request.onsuccess = () => {
+        request.result.onversionchange = () => {
+          request.result.close();
+          db = undefined;
+        };
+        resolve(request.result);
+      };
+      request.onerror = request.onblocked = () => reject(request.error);
+    }).catch((error: unknown) => {
+      db = undefined;
+      throw error;
+    });
+    return db.then((opened) => use(opened.transaction('state', mode).objectStore('state')));
+  };
 }
 
 /**
@@ -32,15 +69,13 @@ export class MemoryStorage implements KeyValueStorage {
  * the visitor can still chat, the conversation just won't survive a reload.
  */
 export class IndexedDbStorage implements KeyValueStorage {
-  private store: UseStore | undefined;
+  private readonly name: string;
+  private readonly store: UseStore;
   private fallback: MemoryStorage | undefined;
 
   constructor(token: string) {
-    try {
-      this.store = createStore(`support-chat-${token}`, 'state');
-    } catch {
-      this.fallback = new MemoryStorage();
-    }
+    this.name = `support-chat-${token}`;
+    this.store = openStore(this.name);
   }
 
   /** True once IndexedDB has failed and values live in memory only. */
@@ -60,13 +95,31 @@ export class IndexedDbStorage implements KeyValueStorage {
   clear() {
     return this.attempt(() => clear(this.store), (m) => m.clear());
   }
+  keys() {
+    return this.attempt(() => keys<string>(this.store), (m) => m.keys());
+  }
+
+  /** Lists databases rather than opening ours, since opening would create it. */
+  async exists() {
+    try {
+      return (await indexedDB.databases()).some((db) => db.name === this.name);
+    } catch {
+      return false;
+    }
+  }
 
   private async attempt<T>(idb: () => Promise<T>, memory: (m: MemoryStorage) => Promise<T>): Promise<T> {
     if (!this.fallback) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        return await idb();
+        return await Promise.race([
+          idb(),
+          new Promise<never>((_, reject) => (timer = setTimeout(reject, IDB_TIMEOUT_MS))),
+        ]);
       } catch {
         this.fallback = new MemoryStorage();
+      } finally {
+        clearTimeout(timer);
       }
     }
     return memory(this.fallback);

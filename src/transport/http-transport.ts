@@ -49,9 +49,12 @@ export class HttpTransport implements Transport {
     });
   }
 
-  getMessages(credentials: Credentials, r: GetMessagesRequest) {
+  async getMessages(credentials: Credentials, r: GetMessagesRequest) {
     const query = { ...credentialFields(credentials), after: r.after, limit: r.limit };
-    return this.request('GET', `/messages/${encodeURIComponent(r.ticketId)}`, validate.getMessagesResponse, query);
+    const response = await this.request('GET', `/messages/${encodeURIComponent(r.ticketId)}`, validate.getMessagesResponse, query);
+    // Messages of another ticket would be shown in the wrong conversation.
+    if (response.ticket_id !== r.ticketId) throw invalid('response.ticket_id is not the ticket asked for');
+    return response;
   }
 
   markAsRead(credentials: Credentials, ticketId: string) {
@@ -65,7 +68,7 @@ export class HttpTransport implements Transport {
   }
 
   async requestRestoreLink(email: string, requestUrl: string) {
-    await this.request('POST', '/restore/request', (v) => v, { email, request_url: requestUrl });
+    await this.request('POST', '/restore/request', validate.restoreRequestResponse, { email, request_url: requestUrl });
   }
 
   restore(r: RestoreRequest) {
@@ -94,22 +97,32 @@ export class HttpTransport implements Transport {
     }
 
     let response: Response;
+    let text: string;
     try {
       response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      // Read inside the try: a timeout or a dropped connection mid-body is a network failure, not a bad answer.
+      text = await response.text();
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       throw new TransportError('network', timedOut ? 'The request timed out.' : 'The network is unreachable.');
     }
 
-    const body = await response.json().catch(() => undefined);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: the guard below (or the error status) says what is wrong
+    }
     if (!response.ok) throw errorFromResponse(response, body);
     try {
       return guard(body, 'response');
     } catch (error) {
-      throw new TransportError('invalid_response', `Unexpected answer from the server: ${(error as Error).message}`);
+      throw invalid((error as Error).message);
     }
   }
 }
+
+const invalid = (what: string) => new TransportError('invalid_response', `Unexpected answer from the server: ${what}`);
 
 function credentialFields(credentials: Credentials): Record<string, string> {
   return 'widgetSessionId' in credentials
@@ -123,8 +136,14 @@ function errorFromResponse(response: Response, body: unknown): TransportError {
   const details =
     payload.details && typeof payload.details === 'object' ? (payload.details as Record<string, unknown>) : undefined;
   if (response.status === 429) {
-    const seconds = Number(response.headers.get('Retry-After'));
-    return new TransportError('rate_limit', text, 429, Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined, details);
+    return new TransportError('rate_limit', text, 429, retryAfter(response.headers.get('Retry-After')), details);
   }
   return new TransportError('http', text, response.status, undefined, details);
+}
+
+/** `Retry-After` is either seconds or an HTTP date; anything else is ignored. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 3600) : undefined;
 }

@@ -22,6 +22,11 @@ const fail = (path: string, expected: string): never => {
 };
 
 const string: Guard<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a string'));
+/** An id the client keys state by: a non-empty string of sane length. */
+const id: Guard<string> = (v, p) => (typeof v === 'string' && v && v.length <= 200 ? v : fail(p, 'an id'));
+/** Times drive the `after` cursor, so an unparseable one would stall or repeat polling. */
+const time: Guard<string> = (v, p) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : fail(p, 'an ISO time'));
+const nullableTime: Guard<string | null> = (v, p) => (v == null ? null : time(v, p));
 const nullableString: Guard<string | null> = (v, p) => (v == null ? null : string(v, p));
 const count: Guard<number> = (v, p) =>
   Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(p, 'a whole number ≥ 0');
@@ -42,35 +47,35 @@ const status = oneOf('new', 'open', 'pending', 'on_hold', 'resolved');
 export const message: Guard<Message> = (v, p) => {
   const o = object(v, p);
   return {
-    id: string(o.id, `${p}.id`),
+    id: id(o.id, `${p}.id`),
     content: string(o.content, `${p}.content`),
     author_type: oneOf('customer', 'AI', 'human')(o.author_type, `${p}.author_type`),
     author_name: nullableString(o.author_name, `${p}.author_name`),
-    created_at: string(o.created_at, `${p}.created_at`),
+    created_at: time(o.created_at, `${p}.created_at`),
   };
 };
 
 const ticket: Guard<Ticket> = (v, p) => {
   const o = object(v, p);
   return {
-    id: string(o.id, `${p}.id`),
+    id: id(o.id, `${p}.id`),
     ticket_number: count(o.ticket_number, `${p}.ticket_number`),
     status: status(o.status, `${p}.status`),
     unread_count: count(o.unread_count, `${p}.unread_count`),
     last_message: nullableString(o.last_message, `${p}.last_message`),
-    last_message_at: nullableString(o.last_message_at, `${p}.last_message_at`),
+    last_message_at: nullableTime(o.last_message_at, `${p}.last_message_at`),
     message_count: count(o.message_count, `${p}.message_count`),
-    created_at: string(o.created_at, `${p}.created_at`),
+    created_at: time(o.created_at, `${p}.created_at`),
   };
 };
 
 export const sendMessageResponse: Guard<SendMessageResponse> = (v, p) => {
   const o = object(v, p);
   return {
-    ticket_id: string(o.ticket_id, `${p}.ticket_id`),
-    message_id: string(o.message_id, `${p}.message_id`),
+    ticket_id: id(o.ticket_id, `${p}.ticket_id`),
+    message_id: id(o.message_id, `${p}.message_id`),
     ticket_status: status(o.ticket_status, `${p}.ticket_status`),
-    created_at: string(o.created_at, `${p}.created_at`),
+    created_at: time(o.created_at, `${p}.created_at`),
     unread_count: count(o.unread_count, `${p}.unread_count`),
   };
 };
@@ -78,7 +83,7 @@ export const sendMessageResponse: Guard<SendMessageResponse> = (v, p) => {
 export const getMessagesResponse: Guard<GetMessagesResponse> = (v, p) => {
   const o = object(v, p);
   return {
-    ticket_id: string(o.ticket_id, `${p}.ticket_id`),
+    ticket_id: id(o.ticket_id, `${p}.ticket_id`),
     ticket_status: status(o.ticket_status, `${p}.ticket_status`),
     messages: array(message)(o.messages, `${p}.messages`),
     has_more: boolean(o.has_more, `${p}.has_more`),
@@ -91,6 +96,9 @@ export const markAsReadResponse: Guard<MarkAsReadResponse> = (v, p) => {
   return { success: boolean(o.success, `${p}.success`), unread_count: count(o.unread_count, `${p}.unread_count`) };
 };
 
+export const restoreRequestResponse: Guard<{ ok: true }> = (v, p) =>
+  object(v, p).ok === true ? { ok: true } : fail(`${p}.ok`, 'true');
+
 export const getTicketsResponse: Guard<GetTicketsResponse> = (v, p) => {
   const o = object(v, p);
   return { count: count(o.count, `${p}.count`), results: array(ticket)(o.results, `${p}.results`) };
@@ -101,8 +109,8 @@ export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
   if (o.status === 'success') {
     return {
       status: 'success',
-      widget_session_id: string(o.widget_session_id, `${p}.widget_session_id`),
-      migrated_ticket_ids: array(string)(o.migrated_ticket_ids, `${p}.migrated_ticket_ids`),
+      widget_session_id: id(o.widget_session_id, `${p}.widget_session_id`),
+      migrated_ticket_ids: array(id)(o.migrated_ticket_ids, `${p}.migrated_ticket_ids`),
     };
   }
   return {

@@ -1,0 +1,38 @@
+/** Trimmed and lower-cased, as the server matches it; a clear error for anything that is not an address. */
+export function normaliseEmail(email: string): string {
+  const normal = String(email ?? '').trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normal) || normal.length > 320) {
+    throw new RangeError('support-chat: that is not an email address');
+  }
+  return normal;
+}
+
+/** The page as the restore link should reopen it: without an old token, without the fragment. */
+export function restoreLinkBase(param: string): string {
+  const url = new URL(location.href);
+  url.searchParams.delete(param);
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * Reads the restore token from the address bar and removes it, so that it is neither
+ * bookmarked, shared nor redeemed twice. SPA routers often rewrite the URL a moment later
+ * from the copy they read at start-up, which would put the token back: the removal is
+ * repeated after each history change for a few seconds.
+ */
+export function takeRestoreToken(param: string): string | null {
+  const token = new URL(location.href).searchParams.get(param);
+  if (!token) return null;
+  const scrub = () => {
+    const url = new URL(location.href);
+    if (!url.searchParams.has(param)) return;
+    url.searchParams.delete(param);
+    history.replaceState(history.state, '', url);
+  };
+  scrub();
+  addEventListener('popstate', scrub);
+  for (const ms of [0, 50, 250, 1000, 3000]) setTimeout(scrub, ms);
+  setTimeout(() => removeEventListener('popstate', scrub), 5000);
+  return token;
+}

@@ -1,0 +1,195 @@
+import { expect } from '@open-wc/testing';
+import { HttpResponse, delay, http } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import { SupportChatClient } from '../../../src/client/support-chat-client.js';
+import { MemoryStorage } from '../../../src/client/storage.js';
+import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { store } from '../../../mock-server/store.js';
+import { chaos, countRequests, setPageHidden, sleep } from '../helpers/faults.js';
+import { waitFor } from '../helpers/queries.js';
+import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+
+const WIDGET = '*/api/conversations/v1/widget';
+
+describe('receiving: the polling schedule, unread counts and mark-read', () => {
+  let worker: SetupWorker;
+  let requests: ReturnType<typeof countRequests>;
+  let clients: SupportChatClient[] = [];
+
+  function client(intervals = { open: 100, closed: 300 }) {
+    const made = new SupportChatClient({
+      token: `polling-${clients.length}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      pollIntervals: intervals,
+      retryDelays: { base: 50, max: 200 },
+    });
+    clients.push(made);
+    return made;
+  }
+
+  /** A client with a ticket (created quietly), and the request counter cleared. */
+  async function withTicket(intervals?: { open: number; closed: number }) {
+    const c = client(intervals);
+    await c.start();
+    await c.sendMessage('I have a question');
+    await sleep(50);
+    requests.clear();
+    return c;
+  }
+
+  beforeEach(async () => {
+    worker = await startReferenceServer();
+    requests = countRequests(worker);
+  });
+  afterEach(async () => {
+    clients.forEach((c) => c.stop());
+    clients = [];
+    requests.stop();
+    setPageHidden(false);
+    await chaos({});
+  });
+
+  it('polls the open ticket at the open pace and the ticket list at the closed pace', async () => {
+    const c = await withTicket();
+    c.openPanel();
+    await sleep(1000);
+    const messages = requests.of('messages').length;
+    const tickets = requests.of('tickets').length;
+    expect(messages).to.be.within(8, 12); // ~every 100 ms, plus the one at opening
+    expect(tickets).to.be.within(2, 5); // ~every 300 ms
+    expect(requests.all.filter((r) => r.url.includes('after=')).length, 'the after cursor is used').to.be.at.least(messages - 1);
+  });
+
+  it('while closed, polls only the ticket list for the badge, at the closed pace', async () => {
+    await withTicket();
+    await sleep(1000);
+    expect(requests.of('messages')).to.have.length(0);
+    expect(requests.of('tickets').length).to.be.within(3, 4);
+  });
+
+  it('polls nothing while the page is hidden, and at once when it comes back', async () => {
+    const c = await withTicket();
+    c.openPanel();
+    await sleep(150);
+    setPageHidden(true);
+    await sleep(50); // a poll under way may finish
+    requests.clear();
+    await sleep(700);
+    expect(requests.all, 'nothing while hidden').to.have.length(0);
+    setPageHidden(false);
+    await sleep(30);
+    expect(requests.of('messages'), 'at once when visible').to.have.length(1);
+  });
+
+  it('polls at once when the panel opens and when the network returns', async () => {
+    const c = await withTicket({ open: 60_000, closed: 60_000 });
+    c.openPanel();
+    await sleep(30);
+    expect(requests.of('messages')).to.have.length(1);
+    dispatchEvent(new Event('online'));
+    await sleep(30);
+    expect(requests.of('messages')).to.have.length(2);
+  });
+
+  it('never runs two polls at once', async () => {
+    const c = await withTicket({ open: 20, closed: 20 });
+    await chaos({ latency_ms: 150 });
+    c.openPanel();
+    await Promise.all([c.refresh(), c.refresh(), c.refresh(), sleep(600)]);
+    expect(requests.maxConcurrentPolls).to.equal(1);
+    expect(requests.of('messages').length).to.be.at.least(2);
+  });
+
+  it('de-duplicates messages by id, whatever the server repeats', async () => {
+    const c = await withTicket();
+    const ticketId = c.getCurrentTicketId()!;
+    await team.reply(ticketId, 'Only once please');
+    // A server that ignores `after` and repeats everything on every poll.
+    worker.use(http.get(`${WIDGET}/messages/:id`, () => {
+      const messages = store.messagesOf(ticketId).map(({ id, content, author_type, author_name, created_at }) => ({ id, content, author_type, author_name, created_at }));
+      return HttpResponse.json({ ticket_id: ticketId, ticket_status: 'new', messages, has_more: false, unread_count: 0 });
+    }));
+    c.openPanel();
+    await sleep(500);
+    expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['I have a question', 'Only once please']);
+  });
+
+  it('drops an answer that arrives after the visitor switched tickets', async () => {
+    const c = await withTicket({ open: 60_000, closed: 60_000 });
+    const first = c.getCurrentTicketId()!;
+    await team.reply(first, 'Reply in the first ticket');
+    await c.sendMessage('Second conversation', undefined, true);
+    const second = c.getCurrentTicketId()!;
+    expect(second).not.to.equal(first);
+    worker.use(http.get(`${WIDGET}/messages/${first}`, async () => {
+      await delay(300);
+      return undefined; // then the real handler answers, late
+    }));
+    await c.selectTicket(first).catch(() => undefined);
+    const late = c.getMessages(first); // slow answer for the first ticket
+    void late;
+    await sleep(20);
+    await c.selectTicket(second);
+    await sleep(500);
+    expect(c.getCurrentTicketId()).to.equal(second);
+    expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['Second conversation']);
+  });
+
+  it('drops answers for the old identity after setIdentity', async () => {
+    const c = await withTicket({ open: 60_000, closed: 60_000 });
+    worker.use(http.get(`${WIDGET}/tickets`, async () => {
+      await delay(200);
+      return undefined;
+    }));
+    const slow = c.refresh();
+    await sleep(20);
+    worker.use(http.get(`${WIDGET}/tickets`, () => HttpResponse.json({ count: 0, results: [] })));
+    await c.setIdentity('user-42', 'a'.repeat(64));
+    await slow;
+    await sleep(300);
+    expect(c.getState().tickets).to.deep.equal([]);
+    expect(c.getCurrentTicketId()).to.equal(null);
+  });
+
+  it('stops after repeated network failures while online, and resumes on online', async () => {
+    await withTicket({ open: 50, closed: 50 });
+    await chaos({ offline: true });
+    await sleep(600);
+    const failed = requests.of('tickets').length;
+    expect(failed).to.be.within(3, 4); // the breaker opens after 3 failures in a row
+    await sleep(400);
+    expect(requests.of('tickets').length, 'no more polls once open').to.equal(failed);
+    await chaos({});
+    dispatchEvent(new Event('online'));
+    await sleep(300);
+    expect(requests.of('tickets').length).to.be.at.least(failed + 3);
+  });
+
+  it('counts unread per ticket and in total, and marks the ticket read when viewed in a visible page', async () => {
+    const c = await withTicket();
+    const first = c.getCurrentTicketId()!;
+    await c.sendMessage('Another topic', undefined, true);
+    const second = c.getCurrentTicketId()!;
+    await c.selectTicket(first);
+    await team.reply(first, 'One');
+    await team.reply(first, 'Two');
+    await team.reply(second, 'Three');
+    await waitFor(() => expect(c.getState().unreadCount).to.equal(3));
+    const unread = () => Object.fromEntries(c.getState().tickets.map((t) => [t.id, t.unread_count]));
+    expect(unread()).to.deep.equal({ [first]: 2, [second]: 1 });
+
+    setPageHidden(true);
+    c.openPanel();
+    await sleep(300);
+    expect(unread()[first], 'not read while the page is hidden').to.equal(2);
+
+    setPageHidden(false);
+    await waitFor(() => expect(unread()).to.deep.equal({ [first]: 0, [second]: 1 }));
+    expect(c.getState().unreadCount).to.equal(1);
+    expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['I have a question', 'One', 'Two']);
+
+    await c.markAsRead(second);
+    expect(c.getState().unreadCount).to.equal(0);
+  });
+});

@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import { deleteDatabase, sleep } from '../helpers/faults.js';
+import { waitFor } from '../helpers/queries.js';
+import { startReferenceServer, team } from '../helpers/reference-server.js';
+import { closeTab, openTab, type Tab } from '../helpers/tabs.js';
+
+/**
+ * Two "tabs" are two iframes of the test page: separate windows with their own client, one
+ * IndexedDB, one BroadcastChannel and one set of Web Locks, as real tabs of one site have.
+ * The MSW worker answers every frame with the handlers of the top page, so both talk to the
+ * same reference server (one store), which keeps these tests simple and deterministic.
+ */
+describe('several tabs of one site', () => {
+  let tabs: Tab[] = [];
+  const open = async (query = '') => {
+    const tab = await openTab(query);
+    tabs.push(tab);
+    return tab;
+  };
+  const contents = (tab: Tab) => tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`);
+
+  beforeEach(async () => {
+    await startReferenceServer();
+    await deleteDatabase();
+  });
+  afterEach(() => {
+    tabs.forEach(closeTab);
+    tabs = [];
+  });
+
+  it('polls from one tab only, and hands polling over when that tab closes', async () => {
+    const a = await open();
+    const b = await open();
+    await sleep(100); // a polled alone until b came to the front and took the lock
+    const [startA, startB] = [a.polls(), b.polls()];
+    await sleep(1200);
+    const [pollsA, pollsB] = [a.polls() - startA, b.polls() - startB];
+    expect(Math.min(pollsA, pollsB), 'one tab stays quiet').to.equal(0);
+    expect(Math.max(pollsA, pollsB), 'the other polls every 400 ms').to.be.within(2, 5);
+
+    const [leader, other] = pollsA > 0 ? [a, b] : [b, a];
+    closeTab(leader);
+    tabs = [other];
+    const before = other.polls();
+    await sleep(1000);
+    expect(other.polls() - before, 'the remaining tab took over').to.be.at.least(2);
+  });
+
+  it('shows a message sent in one tab in the other, with the same state', async () => {
+    const a = await open();
+    const b = await open();
+    const sending = b.client.sendMessage('Written in B');
+    await waitFor(() => expect(contents(a)).to.have.length(1));
+    await sending;
+    await waitFor(() => expect(contents(a)).to.deep.equal(['Written in B:sent']));
+    expect(contents(b)).to.deep.equal(['Written in B:sent']);
+    expect(a.client.getCurrentTicketId()).to.equal(b.client.getCurrentTicketId());
+    expect(a.client.getWidgetSessionId()).to.equal(b.client.getWidgetSessionId());
+    expect(b.events.filter((e) => e.name === 'support-chat-message-sent'), 'announced in the tab that sent it').to.have.length(1);
+    expect(a.events.filter((e) => e.name === 'support-chat-message-sent')).to.have.length(0);
+
+    a.client.openPanel();
+    await waitFor(() => expect(b.client.getState().open).to.be.true);
+  });
+
+  it('shows the same replies and unread count in every tab', async () => {
+    const a = await open();
+    await a.client.sendMessage('Hello');
+    const b = await open();
+    const ticketId = a.client.getCurrentTicketId()!;
+    await team.reply(ticketId, 'Hi from the team');
+    await waitFor(() => {
+      expect(a.client.getState().unreadCount).to.equal(1);
+      expect(b.client.getState().unreadCount).to.equal(1);
+    });
+    for (const tab of [a, b]) {
+      expect(tab.events.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([{ count: 1 }]);
+    }
+    b.client.openPanel();
+    await waitFor(() => {
+      expect(contents(a)).to.deep.equal(['Hello:sent', 'Hi from the team:sent']);
+      expect(contents(b)).to.deep.equal(['Hello:sent', 'Hi from the team:sent']);
+      expect(a.client.getState().unreadCount).to.equal(0);
+      expect(b.client.getState().unreadCount).to.equal(0);
+    });
+    for (const tab of [a, b]) {
+      expect(tab.events.filter((e) => e.name === 'support-chat-message-received'), 'each tab fires it once').to.have.length(1);
+    }
+  });
+
+  it('delivers what a closed tab left in the outbox', async () => {
+    const a = await open('?closed=60000');
+    const b = await open('?closed=60000');
+    await a.client.sendMessage('First');
+    // The leader is the tab opened last; make the other one queue a message and close at once.
+    const [leader, other] = b.polls() > 0 || b.requests.length >= a.requests.length ? [b, a] : [a, b];
+    closeTab(leader);
+    tabs = [other];
+    void other.client.sendMessage('After the leader left').catch(() => undefined);
+    await waitFor(() => expect(contents(other)).to.deep.equal(['First:sent', 'After the leader left:sent']), 8000);
+    expect((await team.messages(other.client.getCurrentTicketId()!)).map((m) => m.content)).to.deep.equal(['First', 'After the leader left']);
+  });
+});

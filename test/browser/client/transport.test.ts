@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { TransportError } from '../../../src/transport/transport-error.js';
+import { SupportChatClient } from '../../../src/client/support-chat-client.js';
+import { MemoryStorage } from '../../../src/client/storage.js';
+import { chaos } from '../helpers/faults.js';
+import { MemoryTransport } from '../helpers/memory-transport.js';
+import { WIDGET_TOKEN, startReferenceServer } from '../helpers/reference-server.js';
+
+const WIDGET = '*/api/conversations/v1/widget';
+
+async function rejection(promise: Promise<unknown>): Promise<TransportError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(TransportError);
+    return error as TransportError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('HTTP transport against the reference handlers', () => {
+  let worker: SetupWorker;
+  const session = { widgetSessionId: crypto.randomUUID() };
+  const transport = new HttpTransport({ token: WIDGET_TOKEN, timeoutMs: 300 });
+
+  beforeEach(async () => {
+    worker = await startReferenceServer();
+  });
+
+  it('sends the token header and exactly one kind of credentials', async () => {
+    const seen: Array<{ token: string | null; query: string; body: unknown }> = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (!request.url.includes('/widget/')) return;
+      const body = request.method === 'POST' ? request.clone().json() : Promise.resolve(null);
+      void body.then((b) => seen.push({ token: request.headers.get('X-Conversations-Token'), query: new URL(request.url).search, body: b }));
+    });
+    const sent = await transport.sendMessage(session, { message: 'Hello', ticketId: null });
+    await transport.getMessages({ identityDistinctId: 'user-1', identityHash: 'ab'.repeat(32) }, { ticketId: sent.ticket_id }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    worker.events.removeAllListeners();
+    expect(seen.every((s) => s.token === WIDGET_TOKEN)).to.be.true;
+    const post = seen[0].body as Record<string, unknown>;
+    expect(post.widget_session_id).to.equal(session.widgetSessionId);
+    expect(post).not.to.have.property('identity_hash');
+    expect(seen[1].query).to.contain('identity_distinct_id=user-1').and.contain('identity_hash=').and.not.contain('widget_session_id');
+  });
+
+  it('turns each failure into a typed error: http with status and message, rate_limit with retryAfter, network, timeout', async () => {
+    const wrongToken = await rejection(new HttpTransport({ token: 'nope' }).getTickets(session, {}));
+    expect([wrongToken.kind, wrongToken.status, wrongToken.message]).to.deep.equal(['http', 403, 'Invalid widget token']);
+
+    const unknown = await rejection(transport.getMessages(session, { ticketId: crypto.randomUUID() }));
+    expect([unknown.kind, unknown.status, unknown.retryable]).to.deep.equal(['http', 404, false]);
+
+    await chaos({ error_rate: 1, error_status: 429 });
+    const limited = await rejection(transport.getTickets(session, {}));
+    expect([limited.kind, limited.status, limited.retryAfter, limited.retryable]).to.deep.equal(['rate_limit', 429, 1, true]);
+
+    await chaos({ error_rate: 1, error_status: 503 });
+    const down = await rejection(transport.getTickets(session, {}));
+    expect([down.kind, down.status, down.retryable]).to.deep.equal(['http', 503, true]);
+
+    await chaos({ offline: true });
+    const offline = await rejection(transport.getTickets(session, {}));
+    expect([offline.kind, offline.message]).to.deep.equal(['network', 'The network is unreachable.']);
+
+    await chaos({ latency_ms: 1000 });
+    const slow = await rejection(transport.getTickets(session, {}));
+    expect([slow.kind, slow.message]).to.deep.equal(['network', 'The request timed out.']);
+    await chaos({});
+  });
+
+  it('reads Retry-After given as an HTTP date', async () => {
+    worker.use(http.get(`${WIDGET}/tickets`, () => HttpResponse.json({ error: 'Slow down' }, { status: 429, headers: { 'Retry-After': new Date(Date.now() + 5000).toUTCString() } })));
+    const error = await rejection(transport.getTickets(session, {}));
+    expect(error.retryAfter).to.be.within(3, 5);
+    expect(error.message).to.equal('Slow down');
+  });
+
+  const hostile: Array<[string, unknown]> = [
+    ['not JSON at all', '<html>oops</html>'],
+    ['null', null],
+    ['messages not an array', { ticket_id: 'T', ticket_status: 'open', messages: 'lots', has_more: false, unread_count: 0 }],
+    ['an unknown author type', { ticket_id: 'T', ticket_status: 'open', messages: [{ id: 'm', content: 'x', author_type: 'admin', author_name: null, created_at: '2024-01-01T00:00:00Z' }], has_more: false, unread_count: 0 }],
+    ['a bad time', { ticket_id: 'T', ticket_status: 'open', messages: [{ id: 'm', content: 'x', author_type: 'human', author_name: null, created_at: 'yesterday' }], has_more: false, unread_count: 0 }],
+    ['content that is not text', { ticket_id: 'T', ticket_status: 'open', messages: [{ id: 'm', content: { html: '<img onerror>' }, author_type: 'human', author_name: null, created_at: '2024-01-01T00:00:00Z' }], has_more: false, unread_count: 0 }],
+    ['a negative unread count', { ticket_id: 'T', ticket_status: 'open', messages: [], has_more: false, unread_count: -1 }],
+    ['another ticket', { ticket_id: 'other', ticket_status: 'open', messages: [], has_more: false, unread_count: 0 }],
+  ];
+  for (const [what, body] of hostile) {
+    it(`rejects a messages answer with ${what} as invalid_response`, async () => {
+      worker.use(http.get(`${WIDGET}/messages/:id`, () => (typeof body === 'string' ? new HttpResponse(body) : HttpResponse.json(body as never))));
+      const error = await rejection(transport.getMessages(session, { ticketId: 'T' }));
+      expect(error.kind).to.equal('invalid_response');
+    });
+  }
+
+  it('keeps its state intact when the server answers garbage, and reports it', async () => {
+    const client = new SupportChatClient({ token: WIDGET_TOKEN, storage: new MemoryStorage(), pollIntervals: { open: 60_000, closed: 60_000 } });
+    await client.start();
+    await client.sendMessage('Before the garbage');
+    client.openPanel();
+    await client.refresh();
+    const before = client.getState();
+    worker.use(
+      http.get(`${WIDGET}/messages/:id`, () => HttpResponse.json({ ticket_id: before.currentTicketId, messages: [{ id: 1 }] })),
+      http.get(`${WIDGET}/tickets`, () => HttpResponse.json({ count: 'many', results: {} })),
+    );
+    await client.refresh();
+    const after = client.getState();
+    expect(after.error?.kind).to.equal('invalid_response');
+    expect(after.messages).to.deep.equal(before.messages);
+    expect(after.tickets).to.deep.equal(before.tickets);
+    client.stop();
+  });
+});
+
+describe('another backend through the Transport interface', () => {
+  it('runs the client on an in-memory transport, no HTTP at all', async () => {
+    const transport = new MemoryTransport();
+    const client = new SupportChatClient({ token: 'memory', transport, storage: new MemoryStorage(), pollIntervals: { open: 50, closed: 50 } });
+    await client.start();
+    const sent = await client.sendMessage('Hi from memory');
+    expect(sent?.ticket_id).to.equal(client.getCurrentTicketId());
+    transport.reply(sent!.ticket_id, 'Hello back');
+    client.openPanel();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(client.getState().messages.map((m) => m.content)).to.deep.equal(['Hi from memory', 'Hello back']);
+    expect(transport.calls).to.include.members(['send', 'messages', 'tickets', 'read']);
+    client.stop();
+  });
+});
