@@ -32,8 +32,12 @@ export class MemoryStorage implements KeyValueStorage {
   }
 }
 
-/** A blocked database (another tab holding an old version open) may never answer: give up after this. */
-const IDB_TIMEOUT_MS = 3_000;
+/**
+ * A blocked open (another tab holding an old version open) may never answer: give up after
+ * this. Only the open is timed: once the database is open, a slow operation on a busy machine
+ * is still an answer, and falling back to memory then would lose the outbox on reload.
+ */
+const OPEN_TIMEOUT_MS = 3_000;
 
 /**
  * idb-keyval's `createStore`, plus good manners: the connection closes when another tab
@@ -54,6 +58,7 @@ function openStore(name: string): UseStore {
         resolve(request.result);
       };
       request.onerror = request.onblocked = () => reject(request.error);
+      setTimeout(() => reject(new Error('IndexedDB open timed out')), OPEN_TIMEOUT_MS);
     }).catch((error: unknown) => {
       db = undefined;
       throw error;
@@ -110,16 +115,10 @@ export class IndexedDbStorage implements KeyValueStorage {
 
   private async attempt<T>(idb: () => Promise<T>, memory: (m: MemoryStorage) => Promise<T>): Promise<T> {
     if (!this.fallback) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        return await Promise.race([
-          idb(),
-          new Promise<never>((_, reject) => (timer = setTimeout(reject, IDB_TIMEOUT_MS))),
-        ]);
+        return await idb();
       } catch {
         this.fallback = new MemoryStorage();
-      } finally {
-        clearTimeout(timer);
       }
     }
     return memory(this.fallback);
