@@ -1,3 +1,10 @@
+/**
+ * The query parameter of restore links. The backend adds it to the link it emails, so the
+ * default is the wire contract's (the production product's) name; a site whose backend
+ * uses another sets `restore-param`.
+ */
+export const DEFAULT_RESTORE_PARAM = 'ph_conv_restore';
+
 /** Trimmed and lower-cased, as the server matches it; a clear error for anything that is not an address. */
 export function normaliseEmail(email: string): string {
   const normal = String(email ?? '').trim().toLowerCase();

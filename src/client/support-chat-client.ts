@@ -18,7 +18,7 @@ import { NEW_TICKET, Outbox, type OutboxEntry } from './delivery/outbox.js';
 import { Sender } from './delivery/sender.js';
 import { dispatch } from './events.js';
 import { Poller } from './poller.js';
-import { normaliseEmail, restoreLinkBase, takeRestoreToken } from './restore.js';
+import { DEFAULT_RESTORE_PARAM, normaliseEmail, restoreLinkBase, takeRestoreToken } from './restore.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
 import { TabSync } from './tab-sync.js';
 import { totalUnread, withUnread } from './unread.js';
@@ -36,7 +36,7 @@ export interface SupportChatClientOptions {
   eventTarget?: EventTarget;
   /** Poll intervals in milliseconds (defaults: 5 s open, 30 s closed). */
   pollIntervals?: { open?: number; closed?: number };
-  /** Query parameter carrying a restore token (default `sc_restore`). */
+  /** Query parameter carrying a restore token (default `ph_conv_restore`, as the backend writes it). */
   restoreParam?: string;
   /** Write nothing to storage until the visitor first interacts with the widget. */
   consentRequired?: boolean;
@@ -131,7 +131,7 @@ export class SupportChatClient extends EventTarget {
     this.consent = options.consentRequired ? new ConsentStorage(storage) : undefined;
     this.storage = this.consent ?? storage;
     this.eventTarget = options.eventTarget ?? this;
-    this.restoreParam = options.restoreParam ?? 'sc_restore';
+    this.restoreParam = options.restoreParam || DEFAULT_RESTORE_PARAM;
     this.closedInterval = options.pollIntervals?.closed ?? 30_000;
     this.poller = new Poller({
       openInterval: options.pollIntervals?.open ?? 5_000,
