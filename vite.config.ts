@@ -16,6 +16,24 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
 
+  if (mode === 'locales') {
+    // The tables beyond English, beside the scripts (dist/locales/de.js, …), loaded at run time.
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist/locales',
+        emptyOutDir: false,
+        target: 'es2021',
+        minify: true,
+        lib: {
+          entry: { de: 'src/i18n/locales/de.ts', ar: 'src/i18n/locales/ar.ts' },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
+      },
+    };
+  }
+
   const iife = mode === 'iife';
   return {
     publicDir: false,
