@@ -11,9 +11,14 @@ import type { TicketStatus } from '../../../src/transport/wire-types.js';
  * and fast polling, ready (storage read) when returned. Removed after each test.
  */
 export async function widget(attributes: Record<string, string | boolean> = {}, storage = new MemoryStorage()) {
-  const client = new SupportChatClient({ token: WIDGET_TOKEN, storage, pollIntervals: { open: 150, closed: 150 } });
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement('support-chat');
+  const client = new SupportChatClient({
+    token: WIDGET_TOKEN,
+    storage,
+    eventTarget: el,
+    pollIntervals: { open: 150, closed: 150 },
+  });
   el.setAttribute('token', WIDGET_TOKEN);
   for (const [name, value] of Object.entries(attributes)) {
     if (value !== false) el.setAttribute(name, value === true ? '' : value);
@@ -32,17 +37,17 @@ export const ui = (el: SupportChat) => el.shadowRoot!;
 
 /** Opens the panel with the launcher, as a visitor does. */
 export async function openPanel(el: SupportChat, launcherName: string | RegExp = /^Open chat/) {
-  getByRole(ui(el), 'button', launcherName).click();
+  (await findByRole(ui(el), 'button', launcherName)).click();
   return findByRole(ui(el), 'dialog');
 }
 
 /** Writes a message into the composer and sends it with the Send button. */
-export async function send(el: SupportChat, text: string) {
-  const box = (await findByRole(ui(el), 'textbox', 'Message')) as HTMLTextAreaElement;
+export async function send(el: SupportChat, text: string, names = { message: 'Message', send: 'Send' }) {
+  const box = (await findByRole(ui(el), 'textbox', names.message)) as HTMLTextAreaElement;
   box.value = text;
   box.dispatchEvent(new Event('input'));
   await waitFor(() => {
-    const button = getByRole(ui(el), 'button', 'Send') as HTMLButtonElement;
+    const button = getByRole(ui(el), 'button', names.send) as HTMLButtonElement;
     if (button.disabled) throw new Error('Send still disabled');
     button.click();
   });
