@@ -9,6 +9,7 @@ export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
  * messages are plain sentences in the widget's language.
  */
 export function field(name: string, label: string, error: string, type = 'text', autocomplete = name) {
+  // The message sits outside the label: it describes the field, it does not rename it.
   return html`<label part="field"
     >${label}
     <input
@@ -18,7 +19,6 @@ export function field(name: string, label: string, error: string, type = 'text',
       autocomplete=${autocomplete}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${error ? `${name}-error` : nothing}
-    />
-    ${error ? html`<p class="invalid" id="${name}-error">${error}</p>` : nothing}
-  </label>`;
+    /></label
+  >${error ? html`<p class="invalid" id="${name}-error">${error}</p>` : nothing}`;
 }

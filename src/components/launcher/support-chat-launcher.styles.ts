@@ -34,4 +34,8 @@ export const styles = css`
     font-weight: 700;
     line-height: 1.1rem;
   }
+  /* Drawn by CSS: the count is already in the button's name, and is not read twice. */
+  .badge::before {
+    content: attr(data-count);
+  }
 `;

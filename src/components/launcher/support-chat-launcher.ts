@@ -31,7 +31,7 @@ export class SupportChatLauncher extends LitElement {
         <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
           <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" />
         </svg>
-        ${unreadCount > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${shown}</span>` : nothing}
+        ${unreadCount > 0 ? html`<span part="badge" class="badge" data-count=${shown}></span>` : nothing}
       </button>
     `;
   }

@@ -97,7 +97,7 @@ export const styles = css`
     }
   }
 
-  header {
+  .header {
     display: flex;
     align-items: center;
     gap: 0.25rem;
@@ -110,7 +110,7 @@ export const styles = css`
     margin: 0 0.25rem;
     font-size: 1.05rem;
   }
-  header button {
+  .header button {
     border: none;
     background: transparent;
     font-size: 1.5rem;
@@ -119,7 +119,7 @@ export const styles = css`
     min-block-size: 2.25rem;
     border-radius: 8px;
   }
-  header button:focus-visible {
+  .header button:focus-visible {
     outline-color: currentColor;
     outline-offset: -3px;
   }

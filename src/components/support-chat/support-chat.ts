@@ -241,13 +241,13 @@ export class SupportChat extends LitElement {
         ?hidden=${!state.open}
         @support-chat-navigate=${this.onNavigate}
       >
-        <header part="header">
+        <div part="header" class="header">
           ${this.views.canGoBack(state)
             ? html`<button part="back-button" aria-label=${strings.back} @click=${this.goBack}>‹</button>`
             : nothing}
           <h2 part="title" id="title">${strings.title}</h2>
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
-        </header>
+        </div>
         ${error ? html`<p part="error" role="alert">${strings[errorKeys[error.kind]] || error.message}</p>` : nothing}
         <div class="body">${state.open ? this.renderView(state) : nothing}</div>
       </section>
