@@ -37,11 +37,21 @@ export const styles = css`
     flex-direction: column;
     align-items: flex-end;
     gap: 12px;
-    font-family: var(--support-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: 15px;
-    line-height: 1.4;
+  }
+  /*
+   * Styles the page puts on <support-chat> itself (a font, letter-spacing, text-transform…)
+   * would inherit into the widget: start the visible pieces from the initial values.
+   * all: leaves direction alone, so the dir attribute still works.
+   */
+  .panel,
+  support-chat-launcher {
+    all: initial;
+    color-scheme: inherit;
+    font: 15px / 1.4 var(--support-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--_text);
-    text-align: start;
+  }
+  support-chat-launcher {
+    display: block;
   }
   :host([theme='light']) {
     color-scheme: light;
@@ -86,14 +96,21 @@ export const styles = css`
       animation: none;
     }
   }
-  /* Phones: the panel takes the whole screen; dvh follows the browser's moving toolbars. */
+  /*
+   * Phones: the open panel takes the whole screen (dvh/dvw follow the browser's moving
+   * toolbars) and covers the launcher; Close brings it back.
+   */
   @media (max-width: 480px) {
-    .panel {
-      position: fixed;
+    :host([open]) {
       inset: 0;
+    }
+    :host([open]) .panel {
       inline-size: 100dvw;
       block-size: 100dvh;
       border-radius: 0;
+    }
+    :host([open]) support-chat-launcher {
+      display: none;
     }
   }
 
@@ -113,6 +130,7 @@ export const styles = css`
   .header button {
     border: none;
     background: transparent;
+    color: inherit;
     font-size: 1.5rem;
     line-height: 1;
     min-inline-size: 2.25rem;

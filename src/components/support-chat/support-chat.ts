@@ -11,6 +11,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { ViewController, type View } from '../../controllers/view-controller.js';
 import { errorKeys, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import type { GetTicketsRequest } from '../../transport/transport.js';
 import type { Traits } from '../../transport/wire-types.js';
 import '../composer/support-chat-composer.js';
@@ -79,7 +80,7 @@ import { styles } from './support-chat.styles.js';
  * @cssproperty --support-chat-shadow - Shadow of the panel and launcher.
  */
 export class SupportChat extends LitElement {
-  static override styles = styles;
+  static override styles = [sharedStyles, styles];
 
   /** Public widget token of the project, sent with every request. */
   @property({ reflect: true }) token = '';
