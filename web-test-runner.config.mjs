@@ -36,6 +36,16 @@ export default {
       }
       return next();
     },
+    // A page under a strict policy, to prove the widget needs neither inline code nor eval.
+    async function strictContentSecurityPolicy(context, next) {
+      await next();
+      if (context.path.startsWith('/test/browser/ui/csp/')) {
+        context.set(
+          'Content-Security-Policy',
+          "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'",
+        );
+      }
+    },
   ],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -27,13 +27,19 @@ export class SupportChatLauncher extends LitElement {
     const shown = unreadCount > 99 ? '99+' : String(unreadCount);
     const label = unreadCount > 0 ? format(strings.openChatUnread, { count: shown }) : strings.openChat;
     return html`
-      <button part="launcher" aria-label=${label} aria-expanded=${open} @click=${() => this.chat.client?.toggle()}>
+      <button part="launcher" aria-label=${label} aria-expanded=${open} @click=${this.toggle}>
         <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
           <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" />
         </svg>
         ${unreadCount > 0 ? html`<span part="badge" class="badge" data-count=${shown}></span>` : nothing}
       </button>
     `;
+  }
+
+  private async toggle() {
+    // A click before the stored session is read would be undone by it: wait for it first.
+    await this.chat.client?.start();
+    this.chat.client?.toggle();
   }
 }
 
