@@ -60,7 +60,7 @@ export class SupportChatMessageList extends LitElement {
           >${this.time.format(message.created_at, lang)}</time
         ></span
       >
-      <span class="content">${linkify(message.content)}</span>
+      <span class="content" dir="auto">${linkify(message.content)}</span>
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${message.delivery === 'failed' && id
         ? html`<span class="state" role="alert"

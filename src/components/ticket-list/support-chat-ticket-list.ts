@@ -50,7 +50,7 @@ export class SupportChatTicketList extends LitElement {
             ${tickets.map(
               (ticket) => html`<li>
                 <button part="ticket" class="ticket ${ticket.unread_count ? 'unread' : ''}" @click=${() => this.open(ticket.id)}>
-                  <span class="preview">${ticket.last_message ?? ''}</span>
+                  <span class="preview" dir="auto">${ticket.last_message ?? ''}</span>
                   ${ticket.unread_count
                     ? html`<span part="unread" class="pill">${format(strings.unread, { count: ticket.unread_count })}</span>`
                     : nothing}
