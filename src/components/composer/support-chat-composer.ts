@@ -23,6 +23,8 @@ const SHOW_LIMIT_FROM = MAX_LENGTH - 500;
  * @csspart limit - The characters-left counter.
  * @csspart resolved - The banner of a resolved conversation.
  * @csspart new-conversation-button - "New conversation" under that banner.
+ *
+ * @tag support-chat-composer
  */
 export class SupportChatComposer extends LitElement {
   static override styles = [sharedStyles, styles];

@@ -15,6 +15,8 @@ import { styles } from './support-chat-identify-form.styles.js';
  * @csspart field - A labelled field.
  * @csspart field-input - A field's input.
  * @csspart submit-button - "Continue".
+ *
+ * @tag support-chat-identify-form
  */
 export class SupportChatIdentifyForm extends LitElement {
   static override styles = [sharedStyles, styles];

@@ -11,6 +11,8 @@ import { styles } from './support-chat-launcher.styles.js';
  * The round button that opens and closes the panel, with the unread badge.
  * @csspart launcher - The button.
  * @csspart badge - The unread count on the button (`99+` past 99).
+ *
+ * @tag support-chat-launcher
  */
 export class SupportChatLauncher extends LitElement {
   static override styles = [sharedStyles, styles];

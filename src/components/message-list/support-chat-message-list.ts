@@ -17,6 +17,8 @@ import { styles } from './support-chat-message-list.styles.js';
  * @csspart message-list - The list.
  * @csspart message - One message; also `message-customer` or `message-team`.
  * @csspart greeting - The greeting of an empty conversation.
+ *
+ * @tag support-chat-message-list
  */
 export class SupportChatMessageList extends LitElement {
   static override styles = [sharedStyles, styles];

@@ -17,6 +17,8 @@ import { styles } from './support-chat-restore-form.styles.js';
  * @csspart field - The email field.
  * @csspart field-input - Its input.
  * @csspart submit-button - "Send link".
+ *
+ * @tag support-chat-restore-form
  */
 export class SupportChatRestoreForm extends LitElement {
   static override styles = [sharedStyles, styles];

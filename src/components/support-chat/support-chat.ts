@@ -78,6 +78,8 @@ import { styles } from './support-chat.styles.js';
  * @cssproperty --support-chat-focus - The focus ring.
  * @cssproperty --support-chat-danger - Error text.
  * @cssproperty --support-chat-shadow - Shadow of the panel and launcher.
+ *
+ * @tag support-chat
  */
 export class SupportChat extends LitElement {
   static override styles = [sharedStyles, styles];

@@ -19,6 +19,8 @@ const lastActivity = (ticket: Ticket) => ticket.last_message_at ?? ticket.create
  * @csspart ticket-status - Its status label.
  * @csspart unread - Its unread pill.
  * @csspart new-conversation-button - "New conversation".
+ *
+ * @tag support-chat-ticket-list
  */
 export class SupportChatTicketList extends LitElement {
   static override styles = [sharedStyles, styles];
