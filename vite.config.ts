@@ -39,6 +39,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
   const iife = mode === 'iife';
   return {
     publicDir: false,
+    // A classic script has no import.meta; the locale loader then finds its URL another way.
+    define: iife ? { 'import.meta.url': 'undefined' } : {},
     build: {
       outDir: 'dist',
       emptyOutDir: !iife,
