@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import type { SupportChat } from '../../../src/index.js';
 import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
-import { openPanel, send, setTicketStatus, ticketOf, ui, widget } from './widget.js';
+import { openPanel, send, setTicketStatus, ticketOf, ui, widget, refuseNextSendWhenReleased } from './widget.js';
 
 /**
  * axe on the element, shadow roots included, in the state the test put it in, once the
@@ -46,17 +46,7 @@ describe('accessibility: axe in every view and state', () => {
     await findByRole(ui(el), 'link', 'mailto:help@example.com');
     await accessible(el);
 
-    let release = () => {};
-    worker.use(
-      http.post(
-        '*/api/conversations/v1/widget/message',
-        async () => {
-          await new Promise<void>((resolve) => (release = resolve));
-          return HttpResponse.json({ error: 'Refused' }, { status: 400 });
-        },
-        { once: true },
-      ),
-    );
+    const release = refuseNextSendWhenReleased(worker);
     await send(el, 'Another');
     await findByRole(ui(el), 'listitem', /Sending…/);
     await accessible(el);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { findByRole, getByRole, queryAllByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
-import { deepQuery, openPanel, ticketOf, ui, widget } from './widget.js';
+import { deepQuery, openPanel, ticketOf, ui, widget, refuseNextSendWhenReleased } from './widget.js';
 
 describe('composer: keys, growth, limit, failed sends', () => {
   beforeEach(async () => {
@@ -104,17 +104,7 @@ describe('composer: keys, growth, limit, failed sends', () => {
     const worker = await startReferenceServer();
     const el = await widget();
     await openPanel(el);
-    let release = () => {};
-    worker.use(
-      http.post(
-        '*/api/conversations/v1/widget/message',
-        async () => {
-          await new Promise<void>((resolve) => (release = resolve));
-          return HttpResponse.json({ error: 'Refused' }, { status: 400 });
-        },
-        { once: true },
-      ),
-    );
+    const release = refuseNextSendWhenReleased(worker);
     await box(el);
     await sendKeys({ type: 'Slow one' });
     await sendKeys({ press: 'Enter' });

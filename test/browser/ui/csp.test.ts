@@ -3,6 +3,8 @@ import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer } from '../helpers/reference-server.js';
 
 interface CspWindow extends Window {
+  eval(code: string): unknown;
+  Event: typeof Event;
   ready?: boolean;
   cspViolations: string[];
   inlineRan?: boolean;

@@ -1,6 +1,8 @@
 import { fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { SetupWorker } from 'msw/browser';
 import { SupportChatClient, type SupportChat } from '../../../src/index.js';
-import { MemoryStorage } from '../../../src/client/storage.js';
+import { MemoryStorage, type KeyValueStorage } from '../../../src/client/storage.js';
 import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN } from '../helpers/reference-server.js';
 import { store } from '../../../mock-server/store.js';
@@ -10,7 +12,7 @@ import type { TicketStatus } from '../../../src/transport/wire-types.js';
  * A `<support-chat>` on the real reference handlers, with its attributes, in-memory storage
  * and fast polling, ready (storage read) when returned. Removed after each test.
  */
-export async function widget(attributes: Record<string, string | boolean> = {}, storage = new MemoryStorage()) {
+export async function widget(attributes: Record<string, string | boolean> = {}, storage: KeyValueStorage = new MemoryStorage()) {
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement('support-chat');
   const client = new SupportChatClient({
@@ -85,4 +87,24 @@ export function setTicketStatus(ticketId: string, status: TicketStatus) {
   if (!ticket) throw new Error(`no ticket ${ticketId}`);
   ticket.status = status;
   store.changed();
+}
+
+/**
+ * Holds the next send in flight (the message shows "Sending…") until the returned function
+ * is called; the server then refuses it with a 400, which the client does not retry by itself.
+ */
+export function refuseNextSendWhenReleased(worker: SetupWorker): () => void {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  worker.use(
+    http.post(
+      '*/api/conversations/v1/widget/message',
+      async () => {
+        await held;
+        return HttpResponse.json({ error: 'Refused' }, { status: 400 });
+      },
+      { once: true },
+    ),
+  );
+  return () => release();
 }
