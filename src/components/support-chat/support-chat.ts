@@ -139,6 +139,8 @@ export class SupportChat extends LitElement {
   @provide({ context: settingsContext }) protected settings!: Settings;
 
   private settingsKey = '';
+  /** True while the element opens itself on load. */
+  private loading = false;
   private chatState: ChatState = initialState;
   private unsubscribe?: () => void;
   private readonly locales = new LocaleController(this);
@@ -164,10 +166,14 @@ export class SupportChat extends LitElement {
       restoreParam: this.restoreParam,
       consentRequired: this.consentRequired,
     });
-    this.unsubscribe = this.client.subscribe((state) => this.onState(state));
+    // Read before subscribing: the first state (closed until storage is read) overwrites it.
     const openRequested = this.open;
+    this.unsubscribe = this.client.subscribe((state) => this.onState(state));
     void this.client.start().then(() => {
-      if (openRequested) this.client?.openPanel();
+      if (!openRequested) return;
+      this.loading = true;
+      this.client?.openPanel();
+      this.loading = false;
     });
   }
 
@@ -184,8 +190,9 @@ export class SupportChat extends LitElement {
     this.hidden = !state.visible;
     if (state.open && !was.open) {
       this.views.start(state);
-      // Restoring an open panel on page load is not the visitor's doing: leave focus alone.
-      if (was.ready) this.focusing.enterPanel();
+      // Opening on page load (restored from storage, or the open attribute) is not the
+      // visitor's doing: leave focus alone.
+      if (was.ready && !this.loading) this.focusing.enterPanel();
     }
     if (!state.open && was.open) this.focusing.leavePanel();
     this.requestUpdate();

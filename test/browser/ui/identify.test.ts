@@ -18,7 +18,7 @@ describe('identification form (require-email, collect-name)', () => {
     const email = await findByRole(ui(el), 'textbox', 'Email');
     expect(queryAllByRole(ui(el), 'textbox', 'Message')).to.have.length(0);
     expect(queryAllByRole(ui(el), 'textbox', 'Name')).to.have.length(0);
-    expect(document.activeElement).to.equal(el);
+    expect(document.activeElement === el, 'focus is in the widget').to.be.true;
 
     getByRole(ui(el), 'button', 'Continue').click();
     const required = await findByRole(ui(el), 'textbox', 'Email');

@@ -15,7 +15,7 @@ function focused(): Element | null {
 
 async function tabTo(target: Element, limit = 15) {
   for (let i = 0; i < limit && focused() !== target; i++) await sendKeys({ press: 'Tab' });
-  expect(focused(), 'reached by Tab').to.equal(target);
+  expect(focused() === target, 'reached by Tab').to.be.true;
 }
 
 describe('keyboard and focus', () => {
@@ -30,10 +30,10 @@ describe('keyboard and focus', () => {
     expect(getComputedStyle(launcher).outlineStyle).to.equal('solid');
     await sendKeys({ press: 'Enter' });
     const box = await findByRole(ui(el), 'textbox', 'Message');
-    await waitFor(() => expect(focused()).to.equal(box));
+    await waitFor(() => expect(focused() === box, 'focused').to.be.true);
     await sendKeys({ press: 'Escape' });
     await waitFor(() => expect(el.open).to.be.false);
-    await waitFor(() => expect(focused()).to.equal(launcher));
+    await waitFor(() => expect(focused() === launcher, 'focused').to.be.true);
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
   });
 
@@ -44,10 +44,10 @@ describe('keyboard and focus', () => {
     await findByRole(ui(el), 'textbox', 'Message');
     await sendKeys({ press: 'Shift+Tab' });
     await sendKeys({ press: 'Shift+Tab' });
-    await waitFor(() => expect(focused()).to.equal(close));
+    await waitFor(() => expect(focused() === close, 'focused').to.be.true);
     expect(getComputedStyle(close).outlineStyle).to.equal('solid');
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => expect(focused()).to.equal(getByRole(ui(el), 'button', 'Open chat')));
+    await waitFor(() => expect(focused() === getByRole(ui(el), 'button', 'Open chat'), 'focused').to.be.true);
   });
 
   it('every action of the list works from the keyboard', async () => {
@@ -62,12 +62,12 @@ describe('keyboard and focus', () => {
     await sendKeys({ press: 'Enter' });
     // Focus lands on the list's first control, and the ticket opens with Enter.
     const newConversation = await findByRole(ui(el), 'button', 'New conversation');
-    await waitFor(() => expect(focused()).to.equal(newConversation));
+    await waitFor(() => expect(focused() === newConversation, 'focused').to.be.true);
     const ticket = getByRole(ui(el), 'button', /Got it/);
     await tabTo(ticket);
     expect(getComputedStyle(ticket).outlineStyle).to.equal('solid');
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => expect(focused()).to.equal(getByRole(ui(el), 'textbox', 'Message')));
+    await waitFor(() => expect(focused() === getByRole(ui(el), 'textbox', 'Message'), 'focused').to.be.true);
   });
 
   it('the page stays usable while the panel is open: Tab leaves the panel for the page', async () => {
@@ -90,7 +90,16 @@ describe('keyboard and focus', () => {
     await waitFor(() => expect(el.open).to.be.true);
     await findByRole(ui(el), 'textbox', 'Message');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(document.activeElement).to.equal(outside);
+    expect(document.activeElement === outside, 'focus stays where the visitor put it').to.be.true;
+  });
+
+  it('does not take focus on page load with the open attribute either', async () => {
+    const outside = await fixture<HTMLInputElement>(html`<input aria-label="Search the shop" />`);
+    outside.focus();
+    const el = await widget({ open: true });
+    await findByRole(ui(el), 'textbox', 'Message');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement === outside, 'focus stays where the visitor put it').to.be.true;
   });
 
   it('closing from code while the visitor types in the page leaves their focus alone', async () => {
@@ -101,6 +110,6 @@ describe('keyboard and focus', () => {
     el.closePanel();
     await el.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(document.activeElement).to.equal(outside);
+    expect(document.activeElement === outside, 'focus stays where the visitor put it').to.be.true;
   });
 });
