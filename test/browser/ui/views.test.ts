@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { http } from 'msw';
 import type { SupportChat } from '../../../src/index.js';
 import { findByRole, getByRole, queryAllByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
@@ -108,5 +109,29 @@ describe('views and navigation', () => {
     await waitFor(() => {
       if (!el.getCurrentTicketId() || el.getCurrentTicketId() === ticketId) throw new Error('no new ticket');
     });
+  });
+
+  it('says "Loading…" while a chosen conversation is on its way', async () => {
+    const worker = await startReferenceServer();
+    const el = await widget();
+    await openPanel(el);
+    await send(el, 'Earlier question');
+    await ticketOf(el);
+    (await findByRole(ui(el), 'button', 'Back')).click();
+    const ticket = await findByRole(ui(el), 'button', /Earlier question/);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.get('*/api/conversations/v1/widget/messages/:ticketId', async () => {
+        await held;
+        return undefined; // on to the reference handler
+      }),
+    );
+    // Another conversation first, so that choosing the earlier one really loads it.
+    await el.client!.selectTicket(null);
+    ticket.click();
+    await findByRole(ui(el), 'status', 'Loading…');
+    release();
+    await findByRole(ui(el), 'listitem', /Earlier question/);
   });
 });
