@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './scripts/find-browser.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -25,6 +26,25 @@ export default {
     function serveMockServiceWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') context.url = '/demo/public/mockServiceWorker.js';
       return next();
+    },
+    // Locale tables load from a URL computed at run time (./locales/de.js beside the script);
+    // in the sources that file is TypeScript, which the esbuild plugin then compiles.
+    function serveTypeScriptForJs(context, next) {
+      if (context.path.startsWith('/src/') && context.path.endsWith('.js')) {
+        const ts = context.path.replace(/\.js$/, '.ts');
+        if (!existsSync(`.${context.path}`) && existsSync(`.${ts}`)) context.url = ts;
+      }
+      return next();
+    },
+    // A page under a strict policy, to prove the widget needs neither inline code nor eval.
+    async function strictContentSecurityPolicy(context, next) {
+      await next();
+      if (context.path.startsWith('/test/browser/ui/csp/')) {
+        context.set(
+          'Content-Security-Policy',
+          "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'",
+        );
+      }
     },
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -1,5 +1,6 @@
-// The demo's agent inbox: the support team's side, on the team API of the reference
-// server running in this tab's service worker (same origin as the demo site).
+// The demo's agent inbox: the support team's side, on the team API of the reference server.
+// By default that server runs in this tab's service worker, like the shop's widget;
+// `?backend=node` uses the one in the dev server instead (for the one-script-tag page).
 import { startBrowserServer } from '../mock-server/browser.js';
 import { defaultConfig } from '../mock-server/config.js';
 
@@ -9,28 +10,39 @@ interface TeamTicket {
   status: string;
   customer_name: string | null;
   customer_email: string | null;
+  updated_at: string;
+  created_at: string;
 }
 interface TeamMessage {
   content: string;
   author_type: string;
   author_name: string | null;
   is_private: boolean;
+  created_at: string;
 }
 
-await startBrowserServer({ quiet: true });
+const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved'];
+const inNode = new URLSearchParams(location.search).get('backend') === 'node';
+if (!inNode) await startBrowserServer({ quiet: true });
+document.querySelector('#backend')!.textContent = inNode ? 'Backend: dev server (Node)' : 'Backend: in this browser';
 
 const base = `/api/projects/${defaultConfig.projectId}/conversations`;
 const headers = { Authorization: `Bearer ${defaultConfig.apiKey}`, 'Content-Type': 'application/json' };
 const ticketList = document.querySelector<HTMLUListElement>('#tickets')!;
 const conversation = document.querySelector<HTMLElement>('#conversation')!;
+const filters = document.querySelector<HTMLFormElement>('#filters')!;
 let selected: string | null = null;
+/** The list's copy of each ticket, for servers without GET /tickets/{id}. */
+const listed = new Map<string, TeamTicket>();
+let shownMessages = '';
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(base + path, { ...init, headers });
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${response.status}: ${(await response.text()) || response.statusText}`);
   return response.json() as Promise<T>;
 }
 
+/** An element with text (never HTML: the inbox shows customer text too). */
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = '') {
   const el = document.createElement(tag);
   el.textContent = text;
@@ -38,49 +50,125 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', class
   return el;
 }
 
+const who = (t: TeamTicket) => t.customer_name ?? t.customer_email ?? 'Anonymous visitor';
+const label = (status: string) => status.replace('_', ' ');
+
 async function renderTickets() {
-  const { results } = await api<{ results: TeamTicket[] }>('/tickets');
+  const status = (filters.elements.namedItem('status') as HTMLSelectElement).value;
+  const search = (filters.elements.namedItem('search') as HTMLInputElement).value.trim();
+  const query = new URLSearchParams({ order_by: '-updated_at', ...(status && { status }) });
+  const { results } = await api<{ results: TeamTicket[] }>(`/tickets?${query}`);
+  // The filters also apply here, so that they work with any reference server; search looks
+  // at the customer and every message, private notes included (a demo has few tickets).
+  const shown: TeamTicket[] = [];
+  for (const ticket of results) {
+    listed.set(ticket.id, ticket);
+    if (status && ticket.status !== status) continue;
+    if (search && !(await matches(ticket, search.toLowerCase()))) continue;
+    shown.push(ticket);
+  }
   ticketList.replaceChildren(
-    ...results.map((ticket) => {
+    ...shown.map((ticket) => {
       const item = element('li');
-      const button = element('button', `#${ticket.ticket_number} ${ticket.customer_name ?? ticket.customer_email ?? 'Anonymous'} · ${ticket.status}`);
+      const button = element('button');
+      button.append(
+        element('strong', `#${ticket.ticket_number} ${who(ticket)}`),
+        element('span', label(ticket.status), `status status-${ticket.status}`),
+      );
       button.setAttribute('aria-current', String(ticket.id === selected));
       button.addEventListener('click', () => {
         selected = ticket.id;
+        shownMessages = '';
         void refresh();
       });
       item.append(button);
       return item;
     }),
   );
+  if (!shown.length) ticketList.append(element('li', 'No tickets match.', 'hint'));
+}
+
+async function matches(ticket: TeamTicket, needle: string) {
+  if (`${who(ticket)} ${ticket.customer_email ?? ''}`.toLowerCase().includes(needle)) return true;
+  const { results } = await api<{ results: TeamMessage[] }>(`/tickets/${ticket.id}/messages`);
+  return results.some((m) => m.content.toLowerCase().includes(needle));
 }
 
 async function renderConversation() {
   if (!selected) return;
   const ticketId = selected;
-  const { results } = await api<{ results: TeamMessage[] }>(`/tickets/${ticketId}/messages`);
-  const form = element('form');
+  const [ticket, { results }] = await Promise.all([
+    api<TeamTicket>(`/tickets/${ticketId}`).catch(() => listed.get(ticketId) ?? null),
+    api<{ results: TeamMessage[] }>(`/tickets/${ticketId}/messages`),
+  ]);
+  // Re-render only on news, so that a reply being typed is not wiped by the refresh.
+  const key = JSON.stringify([ticket?.status, results.length]);
+  if (key === shownMessages) return;
+  shownMessages = key;
+
+  const title = element('h2', ticket ? `#${ticket.ticket_number} ${who(ticket)}` : 'Conversation');
+  title.id = 'conversation-title';
+  const messages = element('ol', '', 'messages');
+  for (const m of results) {
+    const item = element('li', '', `message ${m.author_type === 'customer' ? 'customer' : 'team'} ${m.is_private ? 'private' : ''}`);
+    item.append(
+      element('span', `${m.author_name ?? m.author_type}${m.is_private ? ' · private note' : ''} · ${new Date(m.created_at).toLocaleTimeString()}`, 'meta'),
+      element('p', m.content),
+    );
+    messages.append(item);
+  }
+
+  const statusSelect = element('select');
+  for (const status of STATUSES) {
+    const option = element('option', label(status));
+    option.value = status;
+    option.selected = ticket?.status === status;
+    statusSelect.append(option);
+  }
+  const statusError = element('span', '', 'error');
+  statusSelect.addEventListener('change', async () => {
+    statusError.textContent = '';
+    try {
+      await api(`/tickets/${ticketId}`, { method: 'PATCH', body: JSON.stringify({ status: statusSelect.value }) });
+      await refresh();
+    } catch (error) {
+      statusError.textContent = `Could not change the status (${(error as Error).message}).`;
+    }
+  });
+  const toolbar = element('div', '', 'toolbar');
+  const statusLabel = element('label', 'Ticket status ');
+  statusLabel.append(statusSelect);
+  toolbar.append(statusLabel, statusError);
+
+  const form = element('form', '', 'reply');
   const box = element('textarea');
   box.setAttribute('aria-label', 'Reply');
+  box.placeholder = 'Write a reply…';
   box.rows = 3;
-  const send = element('button', 'Send reply');
-  form.append(box, send);
+  const note = element('input');
+  note.type = 'checkbox';
+  const noteLabel = element('label', ' Private note (the visitor never sees it)');
+  noteLabel.prepend(note);
+  const send = element('button', 'Send');
+  const actions = element('div', '', 'actions');
+  actions.append(noteLabel, send);
+  form.append(box, actions);
+  note.addEventListener('change', () => {
+    send.textContent = note.checked ? 'Add note' : 'Send';
+    form.classList.toggle('private', note.checked);
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!box.value.trim()) return;
     await api(`/tickets/${ticketId}/messages`, {
       method: 'POST',
-      body: JSON.stringify({ content: box.value, author_name: 'Ada (Support)' }),
+      body: JSON.stringify({ content: box.value, author_name: 'Ada (Support)', is_private: note.checked }),
     });
     box.value = '';
     await refresh();
   });
-  conversation.replaceChildren(
-    ...results.map((m) =>
-      element('p', `${m.author_name ?? m.author_type}: ${m.content}`, `message ${m.is_private ? 'private' : ''}`),
-    ),
-    form,
-  );
+  conversation.replaceChildren(title, toolbar, messages, form);
+  messages.lastElementChild?.scrollIntoView({ block: 'nearest' });
 }
 
 async function refresh() {
@@ -88,5 +176,7 @@ async function refresh() {
   await renderConversation();
 }
 
+filters.addEventListener('input', () => void renderTickets());
+filters.addEventListener('submit', (event) => event.preventDefault());
 await refresh();
-setInterval(() => void renderTickets(), 3000);
+setInterval(() => void refresh().catch(() => {}), 2000);

@@ -4,3 +4,10 @@ import { startBrowserServer } from '../mock-server/browser.js';
 
 await startBrowserServer({ quiet: true });
 await import('../src/index.js');
+
+// "Demo settings": each control sets the attribute of the same name on the widget.
+const chat = document.querySelector('support-chat')!;
+for (const control of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
+  control.addEventListener('input', () => chat.setAttribute(control.dataset.attr!, control.value));
+}
+document.querySelector('#reset')!.addEventListener('click', () => void chat.reset());

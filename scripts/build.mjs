@@ -5,6 +5,7 @@ import { build } from 'vite';
 
 await build({ mode: 'es', logLevel: 'warn' });
 await build({ mode: 'iife', logLevel: 'warn' });
+await build({ mode: 'locales', logLevel: 'warn' });
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts'], {

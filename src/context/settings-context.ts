@@ -1,11 +1,15 @@
 import { createContext } from '@lit/context';
 import type { Strings } from '../i18n/strings.js';
 
-/** What the site owner configured, as the UI pieces need it. */
+/** What the site owner configured, resolved for the UI pieces (locale loaded, defaults filled). */
 export interface Settings {
   strings: Strings;
+  /** BCP 47 language of `strings`, for Intl formatting. */
+  lang: string;
   greeting: string;
   placeholder: string;
+  requireEmail: boolean;
+  collectName: boolean;
 }
 
 export const settingsContext = createContext<Settings>(Symbol('support-chat-settings'));

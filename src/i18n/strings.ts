@@ -1,24 +1,48 @@
-/** Every piece of text the widget shows, so that a locale can replace all of it. */
-export const en = {
-  openChat: 'Open chat',
-  openChatUnread: 'Open chat ({count} unread)',
-  title: 'Support',
-  close: 'Close',
-  message: 'Message',
-  send: 'Send',
-  sending: 'Sending…',
-  failed: 'Not sent.',
-  retry: 'Retry',
-  you: 'You',
-  team: 'Support team',
-  greeting: 'Hi! How can we help?',
-  placeholder: 'Write a message…',
-  conversation: 'Conversation',
-};
+import type { ChatErrorKind } from '../client/chat-state.js';
+import type { TicketStatus } from '../transport/wire-types.js';
+import { en, type Strings } from './locales/en.js';
 
-export type Strings = typeof en;
+export { en, type Strings };
+
+// Where this module was loaded from. The one-file (IIFE) build has no import.meta, so it reads
+// its <script>'s src, which is only there while the script first runs.
+const here = import.meta.url || (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+
+/** Locales shipped beside the script (dist/locales/*.js), loaded only by pages that want them. */
+export const lazyLocales = ['de', 'ar'];
+
+/**
+ * Loads a locale table on demand, so that the script carries English only and a page pays
+ * just for its own language. A runtime URL on purpose: a bundler would inline a static
+ * import() into the one-file build.
+ */
+export async function loadLocale(base: string): Promise<Strings> {
+  const module: { default: Strings } = await import(/* @vite-ignore */ new URL(`./locales/${base}.js`, here).href);
+  return module.default;
+}
+
+/** Languages written right to left (their base subtag). */
+export const rtlLanguages = ['ar', 'he', 'fa', 'ur'];
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
 }
+
+/** The client reports errors by kind; the visitor reads them in their language. */
+export const errorKeys: Record<ChatErrorKind, keyof Strings> = {
+  network: 'errorNetwork',
+  rate_limit: 'errorRateLimit',
+  server: 'errorServer',
+  invalid_response: 'errorInvalidResponse',
+  rejected: 'errorRejected',
+  storage: 'errorStorage',
+};
+
+export const statusKeys: Record<TicketStatus, keyof Strings> = {
+  new: 'statusNew',
+  open: 'statusOpen',
+  pending: 'statusPending',
+  on_hold: 'statusOnHold',
+  resolved: 'statusResolved',
+};

@@ -1,53 +1,34 @@
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
+import { navigate } from '../../controllers/view-controller.js';
+import { format } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { styles } from './support-chat-composer.styles.js';
+
+/** The server takes at most this many characters per message. */
+export const MAX_LENGTH = 10_000;
+/** The counter shows from here on, so that the limit never comes as a surprise. */
+const SHOW_LIMIT_FROM = MAX_LENGTH - 500;
 
 /**
- * Where the visitor writes. Enter sends, Shift+Enter starts a new line.
+ * Where the visitor writes. Enter sends, Shift+Enter starts a new line. On a resolved
+ * conversation it offers a new one instead.
  * @csspart composer - The form.
  * @csspart input - The text box.
  * @csspart send-button - The send button.
+ * @csspart limit - The characters-left counter.
+ * @csspart resolved - The banner of a resolved conversation.
+ * @csspart new-conversation-button - "New conversation" under that banner.
+ *
+ * @tag support-chat-composer
  */
 export class SupportChatComposer extends LitElement {
-  static override styles = css`
-    form {
-      display: flex;
-      gap: 0.5rem;
-      padding: 0.75rem;
-      border-block-start: 1px solid var(--_border);
-    }
-    textarea {
-      flex: 1;
-      resize: none;
-      font: inherit;
-      font-size: max(16px, 1em);
-      padding: 0.5rem;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) / 2);
-      background: var(--_surface);
-      color: inherit;
-    }
-    button {
-      border: none;
-      border-radius: calc(var(--_radius) / 2);
-      padding: 0 1rem;
-      background: var(--_accent);
-      color: var(--_on-accent);
-      font: inherit;
-      cursor: pointer;
-    }
-    button:disabled {
-      opacity: 0.55;
-      cursor: default;
-    }
-    :is(textarea, button):focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: 1px;
-    }
-  `;
+  static override styles = [sharedStyles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
 
@@ -56,26 +37,35 @@ export class SupportChatComposer extends LitElement {
   private readonly chat = new ChatStateController(this);
 
   override render() {
-    const strings = this.settings?.strings;
-    if (!strings) return nothing;
+    const settings = this.settings;
+    if (!settings) return nothing;
+    const { strings } = settings;
+    if (this.chat.state.ticketStatus === 'resolved') {
+      return html`<div part="resolved" class="resolved">
+        <p>${strings.resolved}</p>
+        <button part="new-conversation-button" class="primary" @click=${this.startNew}>${strings.newConversation}</button>
+      </div>`;
+    }
+    const left = MAX_LENGTH - this.draft.length;
     return html`
       <form part="composer" @submit=${this.onSubmit}>
         <textarea
           part="input"
           rows="1"
+          maxlength=${MAX_LENGTH}
           aria-label=${strings.message}
-          placeholder=${this.settings!.placeholder}
+          aria-describedby="limit"
+          placeholder=${settings.placeholder}
           .value=${this.draft}
           @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
           @keydown=${this.onKeyDown}
         ></textarea>
-        <button part="send-button" type="submit" ?disabled=${!this.draft.trim()}>${strings.send}</button>
+        <button part="send-button" class="primary" ?disabled=${!this.draft.trim()}>${strings.send}</button>
+        <span part="limit" class="limit" id="limit" aria-live="polite"
+          >${this.draft.length >= SHOW_LIMIT_FROM ? format(strings.charactersLeft, { count: left }) : ''}</span
+        >
       </form>
     `;
-  }
-
-  override focus() {
-    this.renderRoot.querySelector('textarea')?.focus();
   }
 
   private onKeyDown(event: KeyboardEvent) {
@@ -94,8 +84,13 @@ export class SupportChatComposer extends LitElement {
     const text = this.draft.trim();
     if (!text || !this.chat.client) return;
     this.draft = '';
-    // A failed send stays in the list marked as failed; nothing more to do here.
+    // A failed send stays in the list, marked, with its retry; nothing more to do here.
     this.chat.client.sendMessage(text).catch(() => {});
+  }
+
+  private async startNew() {
+    await this.chat.client?.selectTicket(null);
+    navigate(this, 'conversation');
   }
 }
 

@@ -1,52 +1,22 @@
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { format } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { styles } from './support-chat-launcher.styles.js';
 
 /**
  * The round button that opens and closes the panel, with the unread badge.
  * @csspart launcher - The button.
- * @csspart badge - The unread count on the button.
+ * @csspart badge - The unread count on the button (`99+` past 99).
+ *
+ * @tag support-chat-launcher
  */
 export class SupportChatLauncher extends LitElement {
-  static override styles = css`
-    button {
-      position: relative;
-      inline-size: 3.5rem;
-      block-size: 3.5rem;
-      border: none;
-      border-radius: 50%;
-      background: var(--_accent);
-      color: var(--_on-accent);
-      box-shadow: var(--_shadow);
-      cursor: pointer;
-      display: grid;
-      place-items: center;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: 3px;
-    }
-    svg {
-      inline-size: 1.6rem;
-      block-size: 1.6rem;
-    }
-    .badge {
-      position: absolute;
-      inset-block-start: -0.25rem;
-      inset-inline-end: -0.25rem;
-      min-inline-size: 1.25rem;
-      padding: 0.1rem 0.3rem;
-      border-radius: 999px;
-      background: #b3261e;
-      color: #fff;
-      font-size: 0.75rem;
-      font-weight: 700;
-      line-height: 1.1rem;
-    }
-  `;
+  static override styles = [sharedStyles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
 
@@ -59,18 +29,19 @@ export class SupportChatLauncher extends LitElement {
     const shown = unreadCount > 99 ? '99+' : String(unreadCount);
     const label = unreadCount > 0 ? format(strings.openChatUnread, { count: shown }) : strings.openChat;
     return html`
-      <button part="launcher" aria-label=${label} aria-expanded=${open ? 'true' : 'false'} @click=${() => this.chat.client?.toggle()}>
+      <button part="launcher" aria-label=${label} aria-expanded=${open} @click=${this.toggle}>
         <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
           <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" />
         </svg>
-        ${unreadCount > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${shown}</span>` : nothing}
+        ${unreadCount > 0 ? html`<span part="badge" class="badge" data-count=${shown}></span>` : nothing}
       </button>
     `;
   }
 
-  /** Moves focus to the button: the panel hands focus back here when it closes. */
-  override focus() {
-    this.renderRoot.querySelector('button')?.focus();
+  private async toggle() {
+    // A click before the stored session is read would be undone by it: wait for it first.
+    await this.chat.client?.start();
+    this.chat.client?.toggle();
   }
 }
 

@@ -1,87 +1,85 @@
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage } from '../../client/chat-state.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
+import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
+import { navigate } from '../../controllers/view-controller.js';
 import { define } from '../../internal/define.js';
+import { linkify } from '../../internal/linkify.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { styles } from './support-chat-message-list.styles.js';
 
 /**
- * The messages of the current conversation, a live region so that replies are announced.
- * @csspart message-list - The scrolling list.
+ * The messages of the current conversation, in a live region (`role="log"`) so that
+ * screen readers announce each new reply. The greeting when there are none yet.
+ * @csspart message-list - The list.
  * @csspart message - One message; also `message-customer` or `message-team`.
+ * @csspart greeting - The greeting of an empty conversation.
+ *
+ * @tag support-chat-message-list
  */
 export class SupportChatMessageList extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      overflow-y: auto;
-      padding: 1rem;
-    }
-    ol {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-    }
-    li {
-      max-inline-size: 80%;
-      padding: 0.5rem 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_surface-2);
-      overflow-wrap: anywhere;
-    }
-    .content {
-      white-space: pre-wrap;
-    }
-    li.customer {
-      align-self: flex-end;
-      background: var(--_accent);
-      color: var(--_on-accent);
-    }
-    .author {
-      display: block;
-      font-size: 0.75rem;
-      font-weight: 600;
-    }
-    .greeting {
-      margin: 0;
-    }
-  `;
+  static override styles = [sharedStyles, styles];
 
   @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
 
   private readonly chat = new ChatStateController(this);
+  private readonly time = new RelativeTimeController(this);
+  private shownCount = 0;
 
   override render() {
-    const { messages } = this.chat.state;
+    const { messages, currentTicketId, ticketStatus } = this.chat.state;
     const settings = this.settings;
     if (!settings) return nothing;
+    const { strings } = settings;
+    // A chosen conversation whose messages have not arrived yet has no status either.
+    const loading = currentTicketId && !ticketStatus && !messages.length;
     return html`
-      <div part="message-list" role="log" aria-live="polite" aria-label=${settings.strings.conversation}>
-        ${messages.length === 0
-          ? html`<p class="greeting">${settings.greeting}</p>`
-          : html`<ol>
-              ${repeat(messages, (m) => m.clientMessageId ?? m.id, (m) => this.renderMessage(m, settings))}
-            </ol>`}
+      <div role="log" aria-label=${strings.conversation}>
+        ${loading
+          ? html`<p role="status">${strings.loading}</p>`
+          : messages.length
+            ? html`<ol part="message-list">
+                ${repeat(messages, (m) => m.clientMessageId ?? m.id, (m) => this.renderMessage(m, settings))}
+              </ol>`
+            : html`<p part="greeting" class="greeting">${settings.greeting}</p>
+                <p class="restore">
+                  <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
+                </p>`}
       </div>
     `;
   }
 
-  private renderMessage(message: ChatMessage, { strings }: Settings) {
+  private renderMessage(message: ChatMessage, { strings, lang }: Settings) {
     const mine = message.author_type === 'customer';
-    const author = mine ? strings.you : message.author_name || strings.team;
+    const id = message.clientMessageId;
     return html`<li part="message ${mine ? 'message-customer' : 'message-team'}" class=${mine ? 'customer' : 'team'}>
-      <span class="author">${author}</span><span class="content">${message.content}</span>
-      ${message.delivery === 'sending' ? html`<small> ${strings.sending}</small>` : nothing}
-      ${message.delivery === 'failed' ? html`<small role="alert"> ${strings.failed} ${message.failure}</small>` : nothing}
+      <span class="meta"
+        ><b>${mine ? strings.you : message.author_name || strings.team}</b> ·
+        <time datetime=${message.created_at} title=${new Date(message.created_at).toLocaleString(lang)}
+          >${this.time.format(message.created_at, lang)}</time
+        ></span
+      >
+      <span class="content" dir="auto">${linkify(message.content)}</span>
+      ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
+      ${message.delivery === 'failed' && id
+        ? html`<span class="state" role="alert"
+            >${strings.failed}<button class="link" @click=${() => this.chat.client?.retryMessage(id).catch(() => {})}>
+              ${strings.retry}</button
+            ><button class="link" @click=${() => this.chat.client?.discardMessage(id)}>${strings.discard}</button></span
+          >`
+        : nothing}
     </li>`;
   }
 
-  override updated() {
-    this.scrollTop = this.scrollHeight;
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    // Follow the conversation to its newest message, but only when one was added.
+    const count = this.chat.state.messages.length;
+    if (count !== this.shownCount) this.scrollTop = this.scrollHeight;
+    this.shownCount = count;
   }
 }
 

@@ -2,74 +2,163 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    /* light-dark() follows color-scheme, which the theme attribute sets below. */
+    color-scheme: light dark;
     --_accent: var(--support-chat-color, #1d4ed8);
-    --_on-accent: var(--support-chat-on-color, #fff);
+    /*
+     * Text on the accent colour: black or white, whichever contrasts more, computed by CSS
+     * for any colour the site sets. y in xyz-d65 is the WCAG relative luminance; 0.179 is
+     * where black and white contrast equally.
+     */
+    --_on-accent: var(
+      --support-chat-on-color,
+      color(
+        from var(--_accent) xyz-d65 clamp(0, (0.179 - y) * 1e6, 0.9505) clamp(0, (0.179 - y) * 1e6, 1)
+          clamp(0, (0.179 - y) * 1e6, 1.089)
+      )
+    );
     --_radius: var(--support-chat-radius, 16px);
-    --_surface: var(--support-chat-surface, #fff);
-    --_surface-2: var(--support-chat-surface-2, #f1f3f6);
-    --_text: var(--support-chat-text, #1a1c1e);
-    --_border: var(--support-chat-border, #d6d9de);
-    --_focus: var(--support-chat-focus, #1d4ed8);
-    --_shadow: var(--support-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.22));
+    --_surface: var(--support-chat-surface, light-dark(#fff, #1e1f22));
+    --_surface-2: var(--support-chat-surface-2, light-dark(#eef0f3, #2b2d31));
+    --_text: var(--support-chat-text, light-dark(#1a1c1e, #f2f3f5));
+    --_muted: var(--support-chat-muted, light-dark(#4b5563, #b5bac1));
+    --_border: var(--support-chat-border, light-dark(#6b7280, #80848e));
+    --_focus: var(--support-chat-focus, light-dark(#1a1c1e, #f2f3f5));
+    --_danger: var(--support-chat-danger, light-dark(#a1261b, #ffb4ab));
+    --_shadow: var(--support-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.25));
     --_offset: var(--support-chat-offset, 20px);
 
     position: fixed;
     z-index: var(--support-chat-z-index, 2147483000);
-    inset-block-end: var(--_offset);
-    inset-inline-end: var(--_offset);
-    font-family: var(--support-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: 15px;
-    line-height: 1.4;
-    color: var(--_text);
+    inset: auto var(--_offset) var(--_offset) auto;
+    /* The corner is physical (bottom-left stays left); the content inside follows the language. */
+    direction: ltr;
     display: flex;
     flex-direction: column;
     align-items: flex-end;
     gap: 12px;
   }
+  /*
+   * Styles the page puts on <support-chat> itself (a font, letter-spacing, text-transform…)
+   * would inherit into the widget: start the visible pieces from the initial values.
+   * all: leaves direction alone, so the dir attribute still works.
+   */
+  .panel,
+  support-chat-launcher {
+    all: initial;
+    color-scheme: inherit;
+    font: 15px / 1.4 var(--support-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--_text);
+  }
+  support-chat-launcher {
+    display: block;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
   :host([hidden]) {
     display: none;
+  }
+  :host([position$='left']) {
+    inset-inline: var(--_offset) auto;
+    align-items: flex-start;
+  }
+  :host([position^='top']) {
+    inset-block: var(--_offset) auto;
+    flex-direction: column-reverse;
   }
 
   .panel {
     display: flex;
     flex-direction: column;
-    inline-size: min(380px, calc(100vw - 2 * var(--_offset)));
-    block-size: min(560px, calc(100vh - 120px));
+    inline-size: min(380px, 100vw - 2 * var(--_offset));
+    block-size: min(600px, 100dvh - 110px);
     background: var(--_surface);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
     overflow: hidden;
+    animation: appear 0.18s ease-out;
   }
   .panel[hidden] {
     display: none;
   }
-  header {
+  @keyframes appear {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .panel {
+      animation: none;
+    }
+  }
+  /*
+   * Phones: the open panel takes the whole screen (dvh/dvw follow the browser's moving
+   * toolbars) and covers the launcher; Close brings it back.
+   */
+  @media (max-width: 480px) {
+    :host([open]) {
+      inset: 0;
+    }
+    :host([open]) .panel {
+      inline-size: 100dvw;
+      block-size: 100dvh;
+      border-radius: 0;
+    }
+    :host([open]) support-chat-launcher {
+      display: none;
+    }
+  }
+
+  .header {
     display: flex;
     align-items: center;
-    justify-content: space-between;
-    padding: 0.75rem 1rem;
+    gap: 0.25rem;
+    padding: 0.6rem 0.75rem;
     background: var(--_accent);
     color: var(--_on-accent);
   }
   h2 {
-    margin: 0;
-    font-size: 1rem;
+    flex: 1;
+    margin: 0 0.25rem;
+    font-size: 1.05rem;
   }
-  .close {
+  .header button {
     border: none;
     background: transparent;
     color: inherit;
-    font: inherit;
-    font-size: 1.4rem;
+    font-size: 1.5rem;
     line-height: 1;
-    cursor: pointer;
+    min-inline-size: 2.25rem;
+    min-block-size: 2.25rem;
     border-radius: 8px;
-    padding: 0.1rem 0.5rem;
   }
-  .close:focus-visible {
-    outline: 3px solid var(--_on-accent);
+  .header button:focus-visible {
+    outline-color: currentColor;
+    outline-offset: -3px;
+  }
+  [role='alert'] {
+    margin: 0;
+    padding: 0.5rem 1rem;
+    background: light-dark(#fdecea, #3b1715);
+    color: var(--_danger);
+  }
+  .body {
+    flex: 1;
+    min-block-size: 0;
+    display: flex;
+    flex-direction: column;
   }
   support-chat-message-list {
     flex: 1;
+    min-block-size: 0;
+  }
+  .center {
+    margin: auto;
+    color: var(--_muted);
   }
 `;

@@ -1,23 +1,30 @@
 import { provide } from '@lit/context';
-import { LitElement, html, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import type { ChatState } from '../../client/chat-state.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { initialState, type ChatState } from '../../client/chat-state.js';
 import { SupportChatClient } from '../../client/support-chat-client.js';
+import { DEFAULT_RESTORE_PARAM } from '../../client/restore.js';
 import { clientContext } from '../../context/client-context.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
-import { en } from '../../i18n/strings.js';
+import { FocusController } from '../../controllers/focus-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { ViewController, type View } from '../../controllers/view-controller.js';
+import { errorKeys, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import type { GetTicketsRequest } from '../../transport/transport.js';
 import type { Traits } from '../../transport/wire-types.js';
 import '../composer/support-chat-composer.js';
+import '../identify-form/support-chat-identify-form.js';
 import '../launcher/support-chat-launcher.js';
-import type { SupportChatLauncher } from '../launcher/support-chat-launcher.js';
 import '../message-list/support-chat-message-list.js';
+import '../restore-form/support-chat-restore-form.js';
+import '../ticket-list/support-chat-ticket-list.js';
 import { styles } from './support-chat.styles.js';
 
 /**
  * A support chat: a launcher button that opens a panel where the visitor writes to the
- * support team and reads their replies.
+ * support team, reads their replies and finds their earlier conversations.
  *
  * @summary Support-chat widget added with one script tag.
  *
@@ -31,26 +38,51 @@ import { styles } from './support-chat.styles.js';
  * @event support-chat-restored - Tickets from a restore link were adopted. `detail: {ticketIds}`.
  * @event support-chat-error - Something failed. `detail: {kind, message}`.
  *
- * @csspart launcher - The button that opens the panel.
+ * @csspart launcher - The round button that opens the panel.
  * @csspart badge - The unread count on the launcher.
- * @csspart panel - The chat panel.
+ * @csspart panel - The chat panel (a dialog).
  * @csspart header - The panel's title bar.
- * @csspart close-button - The close button in the header.
- * @csspart message-list - The list of messages.
- * @csspart message - One message.
- * @csspart composer - The form at the bottom of the panel.
+ * @csspart title - The panel's title.
+ * @csspart back-button - "Back" in the header.
+ * @csspart close-button - "Close" in the header.
+ * @csspart error - The sentence shown when something fails (offline, too many requests, …).
+ * @csspart ticket-list - The list of the visitor's conversations.
+ * @csspart ticket - One conversation in that list.
+ * @csspart ticket-status - The status label of a conversation.
+ * @csspart unread - The unread pill of a conversation.
+ * @csspart new-conversation-button - "New conversation".
+ * @csspart message-list - The messages of the open conversation.
+ * @csspart message - One message; also `message-customer` (the visitor's) or `message-team`.
+ * @csspart greeting - The greeting shown in an empty conversation.
+ * @csspart resolved - The banner of a resolved conversation.
+ * @csspart composer - The form at the bottom of a conversation.
  * @csspart input - The message text box.
  * @csspart send-button - The send button.
+ * @csspart limit - The characters-left counter, shown near the length limit.
+ * @csspart form - The identification and restore forms.
+ * @csspart field - A labelled field of those forms.
+ * @csspart field-input - The input of a field.
+ * @csspart submit-button - The submit button of those forms.
  *
- * @cssproperty --support-chat-color - Accent colour of the launcher, header and own messages.
- * @cssproperty --support-chat-on-color - Text colour on the accent colour.
+ * @cssproperty --support-chat-color - Accent colour of the launcher, header, buttons and the visitor's messages (default #1d4ed8).
+ * @cssproperty --support-chat-on-color - Text on the accent colour; by default black or white, whichever contrasts more.
  * @cssproperty --support-chat-font - Font family.
- * @cssproperty --support-chat-radius - Corner radius of the panel and messages.
- * @cssproperty --support-chat-z-index - Stacking order above the page.
- * @cssproperty --support-chat-offset - Distance from the edges of the window.
+ * @cssproperty --support-chat-radius - Corner radius of the panel, messages and buttons (default 16px).
+ * @cssproperty --support-chat-z-index - Stacking order above the page (default 2147483000).
+ * @cssproperty --support-chat-offset - Distance from the edges of the window (default 20px).
+ * @cssproperty --support-chat-surface - Panel background.
+ * @cssproperty --support-chat-surface-2 - Background of team messages, pills and banners.
+ * @cssproperty --support-chat-text - Text colour.
+ * @cssproperty --support-chat-muted - Secondary text (times, hints).
+ * @cssproperty --support-chat-border - Borders of fields.
+ * @cssproperty --support-chat-focus - The focus ring.
+ * @cssproperty --support-chat-danger - Error text.
+ * @cssproperty --support-chat-shadow - Shadow of the panel and launcher.
+ *
+ * @tag support-chat
  */
 export class SupportChat extends LitElement {
-  static override styles = styles;
+  static override styles = [sharedStyles, styles];
 
   /** Public widget token of the project, sent with every request. */
   @property({ reflect: true }) token = '';
@@ -64,35 +96,39 @@ export class SupportChat extends LitElement {
   /** Also ask for a name (with `require-email`). */
   @property({ type: Boolean, attribute: 'collect-name' }) collectName = false;
 
-  /** First line shown in an empty conversation. */
-  @property() greeting = '';
+  /** First line shown in an empty conversation; defaults to the locale's greeting. */
+  @property({ attribute: 'greeting' }) greeting = '';
 
-  /** Placeholder of the message box. */
-  @property() placeholder = '';
+  /** Placeholder of the message box; defaults to the locale's. */
+  @property({ attribute: 'placeholder' }) placeholder = '';
 
-  /** Accent colour (any CSS colour); sets `--support-chat-color`. */
-  @property() color = '';
+  /** Accent colour (any CSS colour); sets `--support-chat-color`. Text on it stays readable. */
+  @property({ attribute: 'color' }) color = '';
 
   /** Corner of the window: `bottom-right`, `bottom-left`, `top-right` or `top-left`. */
-  @property({ reflect: true }) position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-right';
+  @property({ reflect: true, attribute: 'position' }) position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' =
+    'bottom-right';
 
   /** Colour scheme: `auto` follows the system, or `light` / `dark`. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  @property({ reflect: true, attribute: 'theme' }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** Language of the widget's text; defaults to the page's `lang`. */
-  @property() locale = '';
+  /** Language of the widget (`en`, `de`, `ar`; others fall back to English); defaults to the page's `lang`. */
+  @property({ attribute: 'locale' }) locale = '';
 
   /** Whether the panel is open; reflects the panel state. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Boolean, reflect: true, attribute: 'open' }) open = false;
 
   /** No launcher button: open the panel from code (headless use). */
   @property({ type: Boolean, attribute: 'no-launcher' }) noLauncher = false;
 
-  /** Query parameter of restore links. */
-  @property({ attribute: 'restore-param' }) restoreParam = 'sc_restore';
+  /** Query parameter of restore links; the backend writes it into the emailed link. */
+  @property({ attribute: 'restore-param' }) restoreParam = DEFAULT_RESTORE_PARAM;
 
   /** Store nothing until the visitor first interacts with the widget. */
   @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
+
+  /** Replaces any of the locale's texts, e.g. `{title: 'Help'}`; keys as in `src/i18n/locales/en.ts`. */
+  @property({ attribute: false }) strings: Partial<Strings> = {};
 
   /**
    * The headless client behind the widget. Made from the attributes when the element connects;
@@ -100,12 +136,26 @@ export class SupportChat extends LitElement {
    */
   @provide({ context: clientContext }) @property({ attribute: false }) client?: SupportChatClient;
 
-  @provide({ context: settingsContext }) protected settings: Settings = this.makeSettings();
+  @provide({ context: settingsContext }) protected settings!: Settings;
 
-  @query('support-chat-launcher') private launcher?: SupportChatLauncher;
-
-  private chatState?: ChatState;
+  private settingsKey = '';
+  /** True while the element opens itself on load. */
+  private loading = false;
+  private chatState: ChatState = initialState;
   private unsubscribe?: () => void;
+  private readonly locales = new LocaleController(this);
+  private readonly views = new ViewController(this);
+  private readonly focusing = new FocusController(this);
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.chatState.open) {
+        event.stopPropagation();
+        this.closePanel();
+      }
+    });
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -116,10 +166,14 @@ export class SupportChat extends LitElement {
       restoreParam: this.restoreParam,
       consentRequired: this.consentRequired,
     });
-    this.unsubscribe = this.client.subscribe((state) => this.onState(state));
+    // Read before subscribing: the first state (closed until storage is read) overwrites it.
     const openRequested = this.open;
+    this.unsubscribe = this.client.subscribe((state) => this.onState(state));
     void this.client.start().then(() => {
-      if (openRequested) this.client?.openPanel();
+      if (!openRequested) return;
+      this.loading = true;
+      this.client?.openPanel();
+      this.loading = false;
     });
   }
 
@@ -134,56 +188,116 @@ export class SupportChat extends LitElement {
     this.chatState = state;
     this.open = state.open;
     this.hidden = !state.visible;
-    if (was && was.open !== state.open) void this.moveFocus(state.open);
+    if (state.open && !was.open) {
+      this.views.start(state);
+      // Opening on page load (restored from storage, or the open attribute) is not the
+      // visitor's doing: leave focus alone.
+      if (was.ready && !this.loading) this.focusing.enterPanel();
+    }
+    if (!state.open && was.open) this.focusing.leavePanel();
     this.requestUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('open') && this.chatState?.ready && this.open !== this.chatState.open) {
+    if (changed.has('open') && this.chatState.ready && this.open !== this.chatState.open) {
       if (this.open) this.client?.openPanel();
       else this.client?.closePanel();
-    }
-    if (['greeting', 'placeholder', 'locale'].some((key) => changed.has(key as keyof SupportChat))) {
-      this.settings = this.makeSettings();
     }
     if (changed.has('color')) {
       if (this.color) this.style.setProperty('--support-chat-color', this.color);
       else this.style.removeProperty('--support-chat-color');
     }
+    const { strings, lang } = this.locales;
+    const merged = { ...strings, ...this.strings };
+    const next: Settings = {
+      strings: merged,
+      lang,
+      greeting: this.greeting || merged.greeting,
+      placeholder: this.placeholder || merged.placeholder,
+      requireEmail: this.requireEmail,
+      collectName: this.collectName,
+    };
+    // A new object only when something changed, so that the pieces re-render only then.
+    const key = JSON.stringify(next);
+    if (key !== this.settingsKey) {
+      this.settingsKey = key;
+      this.settings = next;
+    }
   }
 
-  private makeSettings(): Settings {
-    return { strings: en, greeting: this.greeting || en.greeting, placeholder: this.placeholder || en.placeholder };
+  private onNavigate(event: CustomEvent<View>) {
+    this.views.show(event.detail);
+    this.focusing.enterPanel();
   }
 
-  /** Focus follows the panel: into the message box on open, back to the launcher on close. */
-  private async moveFocus(open: boolean) {
-    await this.updateComplete;
-    if (open) this.renderRoot.querySelector('support-chat-composer')?.focus();
-    else this.launcher?.focus();
+  private goBack() {
+    this.views.back();
+    this.focusing.enterPanel();
   }
 
   override render() {
-    const open = this.chatState?.open ?? false;
-    const strings = this.settings.strings;
+    const state = this.chatState;
+    const { strings } = this.settings;
+    const { dir, lang } = this.locales;
+    const error = state.error;
     return html`
       <section
         part="panel"
         class="panel"
         role="dialog"
-        aria-label=${strings.title}
-        ?hidden=${!open}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closePanel()}
+        aria-labelledby="title"
+        dir=${dir}
+        lang=${lang}
+        ?hidden=${!state.open}
+        @support-chat-navigate=${this.onNavigate}
       >
-        <header part="header">
-          <h2>${strings.title}</h2>
-          <button part="close-button" class="close" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
-        </header>
-        <support-chat-message-list exportparts="message-list, message, message-customer, message-team"></support-chat-message-list>
-        <support-chat-composer exportparts="composer, input, send-button"></support-chat-composer>
+        <div part="header" class="header">
+          ${this.views.canGoBack(state)
+            ? html`<button part="back-button" aria-label=${strings.back} @click=${this.goBack}>‹</button>`
+            : nothing}
+          <h2 part="title" id="title">${strings.title}</h2>
+          <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
+        </div>
+        ${error ? html`<p part="error" role="alert">${strings[errorKeys[error.kind]] || error.message}</p>` : nothing}
+        <div class="body">${state.open ? this.renderView(state) : nothing}</div>
       </section>
-      ${this.noLauncher ? null : html`<support-chat-launcher exportparts="launcher, badge"></support-chat-launcher>`}
+      ${this.noLauncher
+        ? nothing
+        : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`}
     `;
+  }
+
+  private renderView(state: ChatState) {
+    if (!state.ready) return html`<p class="center" role="status">${this.settings.strings.loading}</p>`;
+    switch (this.views.view) {
+      case 'tickets':
+        return html`<support-chat-ticket-list
+          data-focus
+          exportparts="ticket-list, ticket, ticket-status, unread, new-conversation-button"
+        ></support-chat-ticket-list>`;
+      case 'restore':
+        return html`<support-chat-restore-form
+          data-focus
+          exportparts="form, field, field-input, submit-button"
+        ></support-chat-restore-form>`;
+      default: {
+        const identify = this.requireEmail && !state.traits.email;
+        return html`
+          <support-chat-message-list
+            exportparts="message-list, message, message-customer, message-team, greeting"
+          ></support-chat-message-list>
+          ${identify
+            ? html`<support-chat-identify-form
+                data-focus
+                exportparts="form, field, field-input, submit-button"
+              ></support-chat-identify-form>`
+            : html`<support-chat-composer
+                data-focus
+                exportparts="composer, input, send-button, limit, resolved, new-conversation-button"
+              ></support-chat-composer>`}
+        `;
+      }
+    }
   }
 
   // ---- public methods: the headless client's, on the element ---------------------------

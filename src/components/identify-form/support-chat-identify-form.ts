@@ -1,0 +1,70 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { settingsContext, type Settings } from '../../context/settings-context.js';
+import { ChatStateController } from '../../controllers/chat-state-controller.js';
+import { define } from '../../internal/define.js';
+import { field, isEmail } from '../../internal/field.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { styles } from './support-chat-identify-form.styles.js';
+
+/**
+ * Asks who the visitor is before their first message (`require-email`, plus a name with
+ * `collect-name`). The composer takes its place once an email is known.
+ * @csspart form - The form.
+ * @csspart field - A labelled field.
+ * @csspart field-input - A field's input.
+ * @csspart submit-button - "Continue".
+ *
+ * @tag support-chat-identify-form
+ */
+export class SupportChatIdentifyForm extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
+
+  @state() private errors: { name?: string; email?: string } = {};
+
+  private readonly chat = new ChatStateController(this);
+
+  override render() {
+    const settings = this.settings;
+    if (!settings) return nothing;
+    const { strings } = settings;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        <p>${strings.identifyIntro}</p>
+        ${settings.collectName ? field('name', strings.name, this.errors.name ?? '') : nothing}
+        ${field('email', strings.email, this.errors.email ?? '', 'email')}
+        <button part="submit-button" class="primary">${strings.continue}</button>
+      </form>
+    `;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const { strings, collectName } = this.settings!;
+    const form = event.target as HTMLFormElement;
+    const name = (form.elements.namedItem('name') as HTMLInputElement | null)?.value.trim() ?? '';
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    this.errors = {
+      name: collectName && !name ? strings.nameRequired : undefined,
+      email: !email ? strings.emailRequired : !isEmail(email) ? strings.emailInvalid : undefined,
+    };
+    if (this.errors.name || this.errors.email) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    await this.chat.client?.identify(collectName ? { name, email } : { email });
+  }
+}
+
+define('support-chat-identify-form', SupportChatIdentifyForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-chat-identify-form': SupportChatIdentifyForm;
+  }
+}

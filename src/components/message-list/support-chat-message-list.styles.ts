@@ -1,0 +1,67 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    overflow-y: auto;
+    padding: 1rem;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+  }
+  li {
+    max-inline-size: 85%;
+    align-self: flex-start;
+    display: grid;
+    gap: 0.15rem;
+  }
+  .content {
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    border-end-start-radius: 4px;
+    background: var(--_surface-2);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  /* The visitor's own messages sit on the other side, in the accent colour. */
+  .customer {
+    align-self: flex-end;
+    justify-items: end;
+  }
+  .customer .content {
+    border-radius: var(--_radius);
+    border-end-end-radius: 4px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  a {
+    color: inherit;
+  }
+  .meta,
+  .state {
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  .meta b {
+    color: var(--_text);
+  }
+  .state button {
+    margin-inline-start: 0.5rem;
+  }
+  [role='alert'] {
+    color: var(--_danger);
+  }
+  .greeting {
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+  .restore {
+    margin-block-start: 1rem;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,75 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { settingsContext, type Settings } from '../../context/settings-context.js';
+import { ChatStateController } from '../../controllers/chat-state-controller.js';
+import { define } from '../../internal/define.js';
+import { field, isEmail } from '../../internal/field.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { errorKeys } from '../../i18n/strings.js';
+import { toChatError } from '../../client/chat-error.js';
+import { styles } from './support-chat-restore-form.styles.js';
+
+/**
+ * Asks for a restore link by email. The confirmation reads the same whether or not the
+ * address is known, as the server's answer does: nobody learns who wrote to support.
+ * @csspart form - The form.
+ * @csspart field - The email field.
+ * @csspart field-input - Its input.
+ * @csspart submit-button - "Send link".
+ *
+ * @tag support-chat-restore-form
+ */
+export class SupportChatRestoreForm extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
+
+  @state() private error = '';
+  @state() private sent = false;
+  @state() private busy = false;
+
+  private readonly chat = new ChatStateController(this);
+
+  override render() {
+    const strings = this.settings?.strings;
+    if (!strings) return nothing;
+    if (this.sent) return html`<p role="status" tabindex="-1">${strings.restoreSent}</p>`;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        <p>${strings.restoreIntro}</p>
+        ${field('email', strings.email, this.error, 'email')}
+        <button part="submit-button" class="primary" ?disabled=${this.busy}>${strings.sendLink}</button>
+      </form>
+    `;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const strings = this.settings!.strings;
+    const email = ((event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement).value.trim();
+    this.error = !email ? strings.emailRequired : !isEmail(email) ? strings.emailInvalid : '';
+    if (!this.error) {
+      this.busy = true;
+      try {
+        await this.chat.client?.requestRestoreLink(email);
+        this.sent = true;
+      } catch (error) {
+        this.error = strings[errorKeys[toChatError(error).kind]];
+      }
+      this.busy = false;
+    }
+    await this.updateComplete;
+    // Keep the keyboard where the news is: on the invalid field, or on the confirmation.
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [role="status"]')?.focus();
+  }
+}
+
+define('support-chat-restore-form', SupportChatRestoreForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-chat-restore-form': SupportChatRestoreForm;
+  }
+}

@@ -1,0 +1,84 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import type { Ticket } from '../../transport/wire-types.js';
+import { settingsContext, type Settings } from '../../context/settings-context.js';
+import { ChatStateController } from '../../controllers/chat-state-controller.js';
+import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
+import { navigate } from '../../controllers/view-controller.js';
+import { format, statusKeys } from '../../i18n/strings.js';
+import { define } from '../../internal/define.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { styles } from './support-chat-ticket-list.styles.js';
+
+const lastActivity = (ticket: Ticket) => ticket.last_message_at ?? ticket.created_at;
+
+/**
+ * The visitor's conversations, most recent activity first, with a way to start a new one.
+ * @csspart ticket-list - The list.
+ * @csspart ticket - One conversation (a button that opens it).
+ * @csspart ticket-status - Its status label.
+ * @csspart unread - Its unread pill.
+ * @csspart new-conversation-button - "New conversation".
+ *
+ * @tag support-chat-ticket-list
+ */
+export class SupportChatTicketList extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
+
+  private readonly chat = new ChatStateController(this);
+  private readonly time = new RelativeTimeController(this);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // The list is polled in the background; coming here is a good moment to freshen it.
+    void this.chat.client?.refresh();
+  }
+
+  override render() {
+    const settings = this.settings;
+    if (!settings) return nothing;
+    const { strings, lang } = settings;
+    const tickets = [...this.chat.state.tickets].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
+    return html`
+      <button part="new-conversation-button" class="primary" @click=${() => this.open(null)}>
+        ${strings.newConversation}
+      </button>
+      <h3 id="heading">${strings.conversations}</h3>
+      ${tickets.length
+        ? html`<ul part="ticket-list" aria-labelledby="heading">
+            ${tickets.map(
+              (ticket) => html`<li>
+                <button part="ticket" class="ticket ${ticket.unread_count ? 'unread' : ''}" @click=${() => this.open(ticket.id)}>
+                  <span class="preview" dir="auto">${ticket.last_message ?? ''}</span>
+                  ${ticket.unread_count
+                    ? html`<span part="unread" class="pill">${format(strings.unread, { count: ticket.unread_count })}</span>`
+                    : nothing}
+                  <span class="meta"
+                    ><span part="ticket-status">${strings[statusKeys[ticket.status]]}</span>
+                    <time datetime=${lastActivity(ticket)}>${this.time.format(lastActivity(ticket), lang)}</time></span
+                  >
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="empty">${strings.noConversations}</p>`}
+      <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
+    `;
+  }
+
+  private async open(ticketId: string | null) {
+    navigate(this, 'conversation');
+    await this.chat.client?.selectTicket(ticketId);
+  }
+}
+
+define('support-chat-ticket-list', SupportChatTicketList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-chat-ticket-list': SupportChatTicketList;
+  }
+}

@@ -1,0 +1,36 @@
+import type { LitElement, ReactiveController } from 'lit';
+
+/**
+ * Keeps keyboard focus where a visitor expects it: into the panel when it opens or changes
+ * screen (on the element marked `data-focus`), back to the launcher when it closes. Never
+ * on page load: a panel restored open from storage leaves the page's focus alone.
+ */
+export class FocusController implements ReactiveController {
+  private target: 'panel' | 'launcher' | undefined;
+
+  constructor(private readonly host: LitElement) {
+    host.addController(this);
+  }
+
+  /** Focus the current screen's main control after the next render. */
+  enterPanel() {
+    this.target = 'panel';
+    this.host.requestUpdate();
+  }
+
+  /** Back to the launcher after the next render, if focus was in the widget: never steal it from the page. */
+  leavePanel() {
+    this.target = this.host.matches(':focus-within') ? 'launcher' : undefined;
+  }
+
+  async hostUpdated() {
+    const target = this.target;
+    this.target = undefined;
+    if (!target) return;
+    const selector = target === 'panel' ? '[data-focus]' : 'support-chat-launcher';
+    const element = this.host.renderRoot.querySelector<LitElement>(selector);
+    // The piece renders after us; its shadow root delegates focus to its first control.
+    await element?.updateComplete;
+    element?.focus();
+  }
+}

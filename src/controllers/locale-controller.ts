@@ -1,0 +1,34 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, lazyLocales, loadLocale, rtlLanguages, type Strings } from '../i18n/strings.js';
+
+/**
+ * Resolves the widget's language (the `locale` attribute, else the page's `lang`, else
+ * English), loads its table on demand and tells the host when it is in.
+ */
+export class LocaleController implements ReactiveController {
+  strings: Strings = en;
+  lang = 'en';
+  dir: 'ltr' | 'rtl' = 'ltr';
+  private requested: string | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & { locale: string }) {
+    host.addController(this);
+  }
+
+  hostUpdate() {
+    const wanted = this.host.locale || document.documentElement.lang || 'en';
+    if (wanted !== this.requested) void this.load(wanted);
+  }
+
+  private async load(wanted: string) {
+    this.requested = wanted;
+    const base = wanted.toLowerCase().split('-')[0];
+    // A language without a table falls back to English, also for its direction.
+    const strings = lazyLocales.includes(base) ? await loadLocale(base).catch(() => en) : en;
+    if (this.requested !== wanted || strings === this.strings) return; // a newer request won, or nothing to do
+    this.strings = strings;
+    this.lang = strings === en ? 'en' : wanted;
+    this.dir = rtlLanguages.includes(base) && strings !== en ? 'rtl' : 'ltr';
+    this.host.requestUpdate();
+  }
+}

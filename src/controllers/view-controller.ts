@@ -1,0 +1,43 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { ChatState } from '../client/chat-state.js';
+
+/** The screens of the panel. The client knows nothing of them: which one shows is UI state. */
+export type View = 'conversation' | 'tickets' | 'restore';
+
+/**
+ * Which screen the panel shows, and where "Back" goes. UI pieces ask for another screen
+ * with a `support-chat-navigate` event (`detail`: the view), which stays inside the
+ * widget's shadow root.
+ */
+export class ViewController {
+  view: View = 'conversation';
+  private previous: View = 'tickets';
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** The screen to open on: the current conversation, else the list when there is one. */
+  start({ currentTicketId, tickets }: ChatState) {
+    this.view = currentTicketId || !tickets.length ? 'conversation' : 'tickets';
+  }
+
+  show(view: View) {
+    if (view === this.view) return;
+    this.previous = this.view;
+    this.view = view;
+    this.host.requestUpdate();
+  }
+
+  back() {
+    this.show(this.view === 'restore' ? this.previous : 'tickets');
+  }
+
+  /** Whether the header offers "Back": from a conversation when others exist, and from restore. */
+  canGoBack({ tickets }: ChatState) {
+    return this.view === 'restore' || (this.view === 'conversation' && tickets.length > 0);
+  }
+}
+
+/** Asks the panel for another screen; used by the UI pieces inside it. */
+export function navigate(from: HTMLElement, view: View) {
+  from.dispatchEvent(new CustomEvent('support-chat-navigate', { detail: view, bubbles: true }));
+}
