@@ -1,8 +1,9 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { demoPlugin } from './demo/server/demo-plugin.js';
 
 /**
  * `vite` (npm start) serves the demo, with the reference server running in the page
- * through the MSW service worker. `vite build` builds the library: `--mode es` (default)
+ * through the MSW service worker (and in Node for the page that loads only the IIFE). `vite build` builds the library: `--mode es` (default)
  * for bundlers, leaving lit, @lit/context and idb-keyval as imports; `--mode iife` for a
  * plain script tag, everything bundled.
  */
@@ -11,14 +12,35 @@ export default defineConfig(({ command, mode }): UserConfig => {
     return {
       root: 'demo',
       publicDir: 'public',
+      plugins: [demoPlugin()],
       server: { host: '127.0.0.1', port: 5173 },
       preview: { host: '127.0.0.1', port: 4173 },
+    };
+  }
+
+  if (mode === 'locales') {
+    // The tables beyond English, beside the scripts (dist/locales/de.js, …), loaded at run time.
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist/locales',
+        emptyOutDir: false,
+        target: 'es2021',
+        minify: true,
+        lib: {
+          entry: { de: 'src/i18n/locales/de.ts', ar: 'src/i18n/locales/ar.ts' },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
+      },
     };
   }
 
   const iife = mode === 'iife';
   return {
     publicDir: false,
+    // A classic script has no import.meta; the locale loader then finds its URL another way.
+    define: iife ? { 'import.meta.url': 'undefined' } : {},
     build: {
       outDir: 'dist',
       emptyOutDir: !iife,
