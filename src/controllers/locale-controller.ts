@@ -9,7 +9,7 @@ export class LocaleController implements ReactiveController {
   strings: Strings = en;
   lang = 'en';
   dir: 'ltr' | 'rtl' = 'ltr';
-  private requested: string | undefined;
+  #requested: string | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & { locale: string }) {
     host.addController(this);
@@ -17,15 +17,18 @@ export class LocaleController implements ReactiveController {
 
   hostUpdate() {
     const wanted = this.host.locale || document.documentElement.lang || 'en';
-    if (wanted !== this.requested) void this.load(wanted);
+    if (wanted !== this.#requested) void this.#load(wanted);
   }
 
-  private async load(wanted: string) {
-    this.requested = wanted;
+  async #load(wanted: string) {
+    this.#requested = wanted;
     const base = wanted.toLowerCase().split('-')[0];
     // A language without a table falls back to English, also for its direction.
-    const strings = lazyLocales.includes(base) ? await loadLocale(base).catch(() => en) : en;
-    if (this.requested !== wanted || strings === this.strings) return; // a newer request won, or nothing to do
+    // Always awaited, English too: hostUpdate runs after the host's willUpdate has built its
+    // settings, so a table applied synchronously here would miss this update, and the
+    // requestUpdate below, made mid-update, would be dropped.
+    const strings = await (lazyLocales.includes(base) ? loadLocale(base).catch(() => en) : en);
+    if (this.#requested !== wanted || strings === this.strings) return; // a newer request won, or nothing to do
     this.strings = strings;
     this.lang = strings === en ? 'en' : wanted;
     this.dir = rtlLanguages.includes(base) && strings !== en ? 'rtl' : 'ltr';
