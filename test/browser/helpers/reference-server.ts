@@ -32,6 +32,14 @@ export const team = {
     const response = await fetch(`${teamBase}/tickets/${ticketId}/messages`, { headers: teamHeaders });
     return (await response.json()).results;
   },
+  async setStatus(ticketId: string, status: string) {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}`, {
+      method: 'PATCH',
+      headers: teamHeaders,
+      body: JSON.stringify({ status }),
+    });
+    if (!response.ok) throw new Error(`status change failed: ${response.status}`);
+  },
   async reply(ticketId: string, content: string, extra: Record<string, unknown> = {}) {
     const response = await fetch(`${teamBase}/tickets/${ticketId}/messages`, {
       method: 'POST',

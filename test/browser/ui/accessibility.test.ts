@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
 import type { SupportChat } from '../../../src/index.js';
 import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
-import { openPanel, send, setTicketStatus, ticketOf, ui, widget, refuseNextSendWhenReleased } from './widget.js';
+import { openPanel, send, ticketOf, ui, widget, refuseNextSendWhenReleased } from './widget.js';
 
 /**
  * axe on the element, shadow roots included, in the state the test put it in, once the
@@ -66,7 +65,7 @@ describe('accessibility: axe in every view and state', () => {
     await accessible(el);
 
     getByRole(ui(el), 'button', /First/).click();
-    setTicketStatus(ticketId, 'resolved');
+    await team.setStatus(ticketId, 'resolved');
     await findByRole(ui(el), 'button', 'New conversation');
     await accessible(el);
 
@@ -85,8 +84,7 @@ describe('accessibility: axe in every view and state', () => {
     await waitFor(() => expect(getByRole(ui(el), 'textbox', 'Email').getAttribute('aria-invalid')).to.equal('true'));
     await accessible(el);
 
-    const worker = await startReferenceServer();
-    worker.use(http.post('*/api/conversations/v1/widget/restore/request', () => HttpResponse.json({ ok: true })));
+    await startReferenceServer();
     const other = await widget();
     await openPanel(other);
     (await findByRole(ui(other), 'button', 'Continue a conversation from another device')).click();

@@ -3,7 +3,7 @@ import { http } from 'msw';
 import type { SupportChat } from '../../../src/index.js';
 import { findByRole, getByRole, queryAllByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
-import { deepQuery, openPanel, send, setTicketStatus, ticketOf, ui, widget } from './widget.js';
+import { deepQuery, openPanel, send, ticketOf, ui, widget } from './widget.js';
 
 /** What the badge shows (drawn by CSS, so that screen readers hear the count once, in the name). */
 const badgeText = (el: SupportChat) => getComputedStyle(deepQuery(ui(el), '[part=badge]')!, '::before').content;
@@ -93,7 +93,7 @@ describe('views and navigation', () => {
     await openPanel(el);
     await send(el, 'Thanks, all good');
     const ticketId = await ticketOf(el);
-    setTicketStatus(ticketId, 'resolved');
+    await team.setStatus(ticketId, 'resolved');
     const banner = await waitFor(() => {
       const found = deepQuery(ui(el), '[part=resolved]');
       if (!found) throw new Error('no banner');

@@ -3,10 +3,11 @@ import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { SupportChatClient, type SupportChat } from '../../../src/index.js';
 import { MemoryStorage, type KeyValueStorage } from '../../../src/client/storage.js';
+import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN } from '../helpers/reference-server.js';
-import { store } from '../../../mock-server/store.js';
-import type { TicketStatus } from '../../../src/transport/wire-types.js';
+
+let widgetCount = 0;
 
 /**
  * A `<support-chat>` on the real reference handlers, with its attributes, in-memory storage
@@ -16,7 +17,10 @@ export async function widget(attributes: Record<string, string | boolean> = {}, 
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement('support-chat');
   const client = new SupportChatClient({
-    token: WIDGET_TOKEN,
+    // Each test widget is its own visitor: a token of its own keeps the client's tab sync
+    // (BroadcastChannel, Web Locks: origin-wide, by token) from joining widgets of other tests.
+    token: `ui-test-${++widgetCount}-${Math.random()}`,
+    transport: new HttpTransport({ token: WIDGET_TOKEN }),
     storage,
     eventTarget: el,
     pollIntervals: { open: 150, closed: 150 },
@@ -76,17 +80,6 @@ export function* deep(root: ParentNode): Generator<Element> {
 export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | undefined {
   for (const child of deep(root)) if (child.matches(selector)) return child as T;
   return undefined;
-}
-
-/**
- * The team changes a ticket's status. The team API of this branch has no PATCH yet, so the
- * test sets it in the reference server's store, which the handlers in this page share.
- */
-export function setTicketStatus(ticketId: string, status: TicketStatus) {
-  const ticket = store.ticket(ticketId);
-  if (!ticket) throw new Error(`no ticket ${ticketId}`);
-  ticket.status = status;
-  store.changed();
 }
 
 /**
