@@ -1,3 +1,4 @@
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/server/demo-plugin.js';
 
@@ -25,7 +26,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       build: {
         outDir: 'dist/locales',
         emptyOutDir: false,
-        target: 'es2021',
+        target: 'es2022',
         minify: true,
         lib: {
           entry: { de: 'src/i18n/locales/de.ts', ar: 'src/i18n/locales/ar.ts' },
@@ -39,12 +40,14 @@ export default defineConfig(({ command, mode }): UserConfig => {
   const iife = mode === 'iife';
   return {
     publicDir: false,
+    // Lit's html`` and css`` templates keep their indentation and comments otherwise.
+    plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] })],
     // A classic script has no import.meta; the locale loader then finds its URL another way.
     define: iife ? { 'import.meta.url': 'undefined' } : {},
     build: {
       outDir: 'dist',
       emptyOutDir: !iife,
-      target: 'es2021',
+      target: 'es2022',
       minify: true,
       sourcemap: true,
       lib: {
