@@ -10,7 +10,7 @@ import type { KeyValueStorage } from './storage.js';
 export class ConsentStorage implements KeyValueStorage {
   /** Held writes by key; `undefined` marks a delete. Gone once consent is given. */
   private held: Map<string, unknown> | undefined = new Map();
-  private cleared = false;
+  #cleared = false;
 
   constructor(private readonly inner: KeyValueStorage) {}
 
@@ -28,7 +28,7 @@ export class ConsentStorage implements KeyValueStorage {
     const held = this.held;
     if (!held) return;
     this.held = undefined;
-    if (this.cleared) await this.inner.clear();
+    if (this.#cleared) await this.inner.clear();
     await Promise.all([...held].map(([k, v]) => (v === undefined ? this.inner.delete(k) : this.inner.set(k, v))));
   }
 
@@ -47,7 +47,7 @@ export class ConsentStorage implements KeyValueStorage {
   async clear() {
     if (!this.held) return this.inner.clear();
     this.held.clear();
-    this.cleared = true;
+    this.#cleared = true;
   }
   async keys() {
     if (!this.held) return this.inner.keys();

@@ -7,7 +7,7 @@ import type { OutboxEntry } from './delivery/outbox.js';
  * oldest first) followed by the visitor's messages still in the outbox.
  */
 export class Conversation {
-  private received: ChatMessage[] = [];
+  #received: ChatMessage[] = [];
   /** Newest time seen by polling: the `after` cursor. Our own sends never move it, or replies written meanwhile would be skipped. */
   cursor: string | undefined;
   /** Its history has been loaded once: from then on, new team messages are news. */
@@ -15,14 +15,14 @@ export class Conversation {
 
   /** Forget everything: another ticket is on show. `empty` when it is known to have no history (we just opened it). */
   clear(empty = false) {
-    this.received = [];
+    this.#received = [];
     this.cursor = undefined;
     this.loaded = empty;
   }
 
   /** Adds polled messages; returns those not seen before. */
   receive(messages: Message[]): Message[] {
-    const known = new Set(this.received.map((m) => m.id));
+    const known = new Set(this.#received.map((m) => m.id));
     const fresh = messages.filter((m) => !known.has(m.id) && !!known.add(m.id));
     for (const m of messages) if (!this.cursor || Date.parse(m.created_at) > Date.parse(this.cursor)) this.cursor = m.created_at;
     this.add(fresh.map((m) => ({ ...m, delivery: 'sent' })));
@@ -32,12 +32,12 @@ export class Conversation {
 
   /** One of ours reached the server; it keeps its client id so that a UI can key it stably. */
   sent(message: ChatMessage) {
-    if (!this.received.some((m) => m.id === message.id)) this.add([message]);
+    if (!this.#received.some((m) => m.id === message.id)) this.add([message]);
   }
 
   compose(pending: OutboxEntry[]): ChatMessage[] {
     return [
-      ...this.received,
+      ...this.#received,
       ...pending.map(
         (e): ChatMessage => ({
           id: e.clientMessageId,
@@ -54,6 +54,6 @@ export class Conversation {
   }
 
   private add(messages: ChatMessage[]) {
-    this.received = [...this.received, ...messages].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+    this.#received = [...this.#received, ...messages].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
   }
 }

@@ -17,45 +17,45 @@ export interface PollerOptions {
  * until the browser reports `online` again or the visitor opens the panel.
  */
 export class Poller {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private scheduled = false;
-  private inFlight: Promise<void> | undefined;
-  private again: Promise<void> | undefined;
-  private open = false;
-  private failures = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #scheduled = false;
+  #inFlight: Promise<void> | undefined;
+  #again: Promise<void> | undefined;
+  #open = false;
+  #failures = 0;
 
   constructor(private readonly options: PollerOptions) {}
 
   /** True while the breaker is open: polling waits for `online`. */
   get broken() {
-    return this.failures >= (this.options.maxFailures ?? 3);
+    return this.#failures >= (this.options.maxFailures ?? 3);
   }
 
   /** Starts the schedule, with a poll at once. */
   start() {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    document.addEventListener('visibilitychange', this.onVisibility);
-    addEventListener('online', this.onOnline);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    addEventListener('online', this.#onOnline);
     void this.pollNow();
   }
 
   stop() {
-    this.scheduled = false;
-    clearTimeout(this.timer);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    removeEventListener('online', this.onOnline);
+    this.#scheduled = false;
+    clearTimeout(this.#timer);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    removeEventListener('online', this.#onOnline);
   }
 
   /** The panel opened or closed: an opening polls at once (and closes the breaker), a closing slows down. */
   setOpen(open: boolean) {
-    if (open === this.open) return;
-    this.open = open;
-    if (!this.scheduled) return;
+    if (open === this.#open) return;
+    this.#open = open;
+    if (!this.#scheduled) return;
     if (open) {
-      this.failures = 0;
+      this.#failures = 0;
       void this.pollNow();
-    } else this.schedule();
+    } else this.#schedule();
   }
 
   /**
@@ -65,37 +65,37 @@ export class Poller {
   pollNow(): Promise<void> {
     if (document.visibilityState === 'hidden') return Promise.resolve();
     // A poll under way may be for what was shown before: one more follows it, never two at once.
-    if (this.inFlight) return (this.again ??= this.inFlight.then(() => ((this.again = undefined), this.pollNow())));
-    clearTimeout(this.timer);
-    this.inFlight ??= this.options
-      .poll(this.open)
+    if (this.#inFlight) return (this.#again ??= this.#inFlight.then(() => ((this.#again = undefined), this.pollNow())));
+    clearTimeout(this.#timer);
+    this.#inFlight ??= this.options
+      .poll(this.#open)
       .catch(() => true)
       .then((networkFailed) => {
       // Offline is not the backend's fault: only failures while "online" count towards the breaker.
-      this.failures = networkFailed && navigator.onLine ? this.failures + 1 : 0;
-      this.inFlight = undefined;
-      this.schedule();
+      this.#failures = networkFailed && navigator.onLine ? this.#failures + 1 : 0;
+      this.#inFlight = undefined;
+      this.#schedule();
     });
-    return this.inFlight;
+    return this.#inFlight;
   }
 
-  private schedule() {
-    clearTimeout(this.timer);
+  #schedule() {
+    clearTimeout(this.#timer);
     // Offline, nothing can succeed: `online` resumes the schedule.
-    if (!this.scheduled || this.inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
+    if (!this.#scheduled || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
       return;
     }
-    const delay = this.open ? this.options.openInterval : this.options.closedInterval;
-    this.timer = setTimeout(() => void this.pollNow(), delay);
+    const delay = this.#open ? this.options.openInterval : this.options.closedInterval;
+    this.#timer = setTimeout(() => void this.pollNow(), delay);
   }
 
-  private readonly onVisibility = () => {
-    if (document.visibilityState === 'hidden') clearTimeout(this.timer);
+  readonly #onVisibility = () => {
+    if (document.visibilityState === 'hidden') clearTimeout(this.#timer);
     else if (!this.broken) void this.pollNow();
   };
 
-  private readonly onOnline = () => {
-    this.failures = 0;
+  readonly #onOnline = () => {
+    this.#failures = 0;
     void this.pollNow();
   };
 }

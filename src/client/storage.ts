@@ -14,21 +14,21 @@ export interface KeyValueStorage {
 
 /** Storage that forgets on reload: the fallback, and handy in tests. */
 export class MemoryStorage implements KeyValueStorage {
-  private readonly map = new Map<string, unknown>();
+  readonly #map = new Map<string, unknown>();
   async get<T>(key: string) {
-    return structuredClone(this.map.get(key)) as T | undefined;
+    return structuredClone(this.#map.get(key)) as T | undefined;
   }
   async set(key: string, value: unknown) {
-    this.map.set(key, structuredClone(value));
+    this.#map.set(key, structuredClone(value));
   }
   async delete(key: string) {
-    this.map.delete(key);
+    this.#map.delete(key);
   }
   async clear() {
-    this.map.clear();
+    this.#map.clear();
   }
   async keys() {
-    return [...this.map.keys()];
+    return [...this.#map.keys()];
   }
 }
 
@@ -75,33 +75,33 @@ function openStore(name: string): UseStore {
  */
 export class IndexedDbStorage implements KeyValueStorage {
   private readonly name: string;
-  private readonly store: UseStore;
-  private fallback: MemoryStorage | undefined;
+  readonly #store: UseStore;
+  #fallback: MemoryStorage | undefined;
 
   constructor(token: string) {
     this.name = `support-chat-${token}`;
-    this.store = openStore(this.name);
+    this.#store = openStore(this.name);
   }
 
   /** True once IndexedDB has failed and values live in memory only. */
   get inMemory() {
-    return this.fallback !== undefined;
+    return this.#fallback !== undefined;
   }
 
   get<T>(key: string) {
-    return this.attempt(() => get<T>(key, this.store), (m) => m.get<T>(key));
+    return this.#attempt(() => get<T>(key, this.#store), (m) => m.get<T>(key));
   }
   set(key: string, value: unknown) {
-    return this.attempt(() => set(key, value, this.store), (m) => m.set(key, value));
+    return this.#attempt(() => set(key, value, this.#store), (m) => m.set(key, value));
   }
   delete(key: string) {
-    return this.attempt(() => del(key, this.store), (m) => m.delete(key));
+    return this.#attempt(() => del(key, this.#store), (m) => m.delete(key));
   }
   clear() {
-    return this.attempt(() => clear(this.store), (m) => m.clear());
+    return this.#attempt(() => clear(this.#store), (m) => m.clear());
   }
   keys() {
-    return this.attempt(() => keys<string>(this.store), (m) => m.keys());
+    return this.#attempt(() => keys<string>(this.#store), (m) => m.keys());
   }
 
   /** Lists databases rather than opening ours, since opening would create it. */
@@ -113,14 +113,14 @@ export class IndexedDbStorage implements KeyValueStorage {
     }
   }
 
-  private async attempt<T>(idb: () => Promise<T>, memory: (m: MemoryStorage) => Promise<T>): Promise<T> {
-    if (!this.fallback) {
+  async #attempt<T>(idb: () => Promise<T>, memory: (m: MemoryStorage) => Promise<T>): Promise<T> {
+    if (!this.#fallback) {
       try {
         return await idb();
       } catch {
-        this.fallback = new MemoryStorage();
+        this.#fallback = new MemoryStorage();
       }
     }
-    return memory(this.fallback);
+    return memory(this.#fallback);
   }
 }

@@ -99,28 +99,28 @@ interface Waiter {
 export class SupportChatClient extends EventTarget {
   readonly transport: Transport;
   private readonly storage: KeyValueStorage;
-  private readonly consent: ConsentStorage | undefined;
+  readonly #consent: ConsentStorage | undefined;
   private readonly eventTarget: EventTarget;
-  private readonly poller: Poller;
-  private readonly outbox: Outbox;
-  private readonly sender: Sender;
-  private readonly tabs: TabSync;
-  private readonly conversation = new Conversation();
+  readonly #poller: Poller;
+  readonly #outbox: Outbox;
+  readonly #sender: Sender;
+  readonly #tabs: TabSync;
+  readonly #conversation = new Conversation();
   private readonly restoreParam: string;
-  private readonly closedInterval: number;
+  readonly #closedInterval: number;
   private state: ChatState = initialState;
-  private readonly listeners = new Set<Listener>();
-  private starting: Promise<void> | undefined;
-  private identity: Identity | null = null;
-  private draft: string | null = null;
+  readonly #listeners = new Set<Listener>();
+  #starting: Promise<void> | undefined;
+  #identity: Identity | null = null;
+  #draft: string | null = null;
   /** Bumped when the ticket on show, the identity or the session changes: older answers are dropped. */
-  private epoch = 0;
-  private ticketsPolledAt = 0;
-  private readonly waiting = new Map<string, Waiter>();
+  #epoch = 0;
+  #ticketsPolledAt = 0;
+  readonly #waiting = new Map<string, Waiter>();
   /** Tabs heard from: their messages are theirs to announce. */
-  private readonly peers = new Set<string>();
+  readonly #peers = new Set<string>();
   /** Unread count of the ticket on show from its last answer (it may not be in the ticket list yet). */
-  private lastUnread = 0;
+  #lastUnread = 0;
 
   constructor(options: SupportChatClientOptions) {
     super();
@@ -128,36 +128,36 @@ export class SupportChatClient extends EventTarget {
       options.transport ??
       new HttpTransport({ token: options.token, apiHost: options.apiHost, timeoutMs: options.requestTimeout });
     const storage = options.storage ?? new IndexedDbStorage(options.token);
-    this.consent = options.consentRequired ? new ConsentStorage(storage) : undefined;
-    this.storage = this.consent ?? storage;
+    this.#consent = options.consentRequired ? new ConsentStorage(storage) : undefined;
+    this.storage = this.#consent ?? storage;
     this.eventTarget = options.eventTarget ?? this;
     this.restoreParam = options.restoreParam || DEFAULT_RESTORE_PARAM;
-    this.closedInterval = options.pollIntervals?.closed ?? 30_000;
-    this.poller = new Poller({
+    this.#closedInterval = options.pollIntervals?.closed ?? 30_000;
+    this.#poller = new Poller({
       openInterval: options.pollIntervals?.open ?? 5_000,
-      closedInterval: this.closedInterval,
-      poll: (open) => this.poll(open),
+      closedInterval: this.#closedInterval,
+      poll: (open) => this.#poll(open),
     });
-    this.outbox = new Outbox(this.storage);
-    this.sender = new Sender({
-      outbox: this.outbox,
+    this.#outbox = new Outbox(this.storage);
+    this.#sender = new Sender({
+      outbox: this.#outbox,
       backoff: { base: options.retryDelays?.base ?? 1_000, max: options.retryDelays?.max ?? 30_000 },
-      send: (entry) => this.transport.sendMessage(this.credentials, {
+      send: (entry) => this.transport.sendMessage(this.#credentials, {
         message: entry.content,
         ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
         traits: entry.traits,
-        distinctId: this.identity?.distinctId,
+        distinctId: this.#identity?.distinctId,
         clientMessageId: entry.clientMessageId,
         currentUrl: location.href,
       }),
-      sent: (entry, response) => this.settle(entry, response, true),
-      refused: (entry, error) => this.refuse(entry, error),
-      retrying: (error) => this.reportError(error),
+      sent: (entry, response) => this.#settle(entry, response, true),
+      refused: (entry, error) => this.#refuse(entry, error),
+      retrying: (error) => this.#reportError(error),
     });
-    this.tabs = new TabSync({
+    this.#tabs = new TabSync({
       name: `support-chat:${options.token}`,
-      receive: (message) => this.apply(message as TabMessage),
-      leaderChange: (leader) => void this.lead(leader),
+      receive: (message) => this.#apply(message as TabMessage),
+      leaderChange: (leader) => void this.#lead(leader),
     });
   }
 
@@ -165,17 +165,17 @@ export class SupportChatClient extends EventTarget {
 
   /** Reads the stored session (making one the first time), joins the other tabs, redeems a restore link in the URL. Idempotent. */
   start(): Promise<void> {
-    if (!this.starting) {
-      this.starting = this.load();
-      void this.starting.then(() => this.restoreFromUrlToken()).catch((error) => this.reportError(error));
+    if (!this.#starting) {
+      this.#starting = this.load();
+      void this.#starting.then(() => this.restoreFromUrlToken()).catch((error) => this.#reportError(error));
     }
-    return this.starting;
+    return this.#starting;
   }
 
   /** Stops polling, delivering and listening to other tabs; state and storage are kept, `start()` resumes. */
   stop() {
-    this.tabs.stop();
-    this.starting = undefined;
+    this.#tabs.stop();
+    this.#starting = undefined;
   }
 
   getState(): ChatState {
@@ -184,12 +184,12 @@ export class SupportChatClient extends EventTarget {
 
   /** Calls `listener` now and after every change; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     listener(this.state);
-    return () => this.listeners.delete(listener);
+    return () => this.#listeners.delete(listener);
   }
 
-  private update(patch: Partial<ChatState>) {
+  #update(patch: Partial<ChatState>) {
     const before = this.state;
     const state = (this.state = { ...before, ...patch });
     if (before.open !== state.open) dispatch(this.eventTarget, 'support-chat-open-change', { open: state.open });
@@ -197,22 +197,22 @@ export class SupportChatClient extends EventTarget {
       dispatch(this.eventTarget, 'support-chat-unread-change', { count: state.unreadCount });
     }
     if (state.error && !sameError(state.error, before.error)) dispatch(this.eventTarget, 'support-chat-error', state.error);
-    for (const listener of this.listeners) listener(state);
+    for (const listener of this.#listeners) listener(state);
   }
 
   private async load() {
-    if (this.consent && (await this.consent.previouslyGranted())) await this.consent.grant();
+    if (this.#consent && (await this.#consent.previouslyGranted())) await this.#consent.grant();
     const [sessionId, currentTicketId, open, traits, identity] = await Promise.all(
       Object.values(STORED).map((key) => this.storage.get<unknown>(key)),
     );
-    await this.outbox.load();
-    this.identity = isIdentity(identity) ? identity : null;
+    await this.#outbox.load();
+    this.#identity = isIdentity(identity) ? identity : null;
     const session = typeof sessionId === 'string' && UUID.test(sessionId) ? sessionId : crypto.randomUUID();
     if (session !== sessionId) await this.storage.set(STORED.sessionId, session);
     const ticket = typeof currentTicketId === 'string' ? currentTicketId : null;
     // A reload while a new ticket's first message was unsent: that draft is still on show.
-    this.draft = ticket ? null : (this.outbox.entries.find((e) => e.ticket.startsWith(NEW_TICKET))?.ticket ?? null);
-    this.update({
+    this.#draft = ticket ? null : (this.#outbox.entries.find((e) => e.ticket.startsWith(NEW_TICKET))?.ticket ?? null);
+    this.#update({
       ready: true,
       sessionId: session,
       currentTicketId: ticket,
@@ -220,49 +220,49 @@ export class SupportChatClient extends EventTarget {
       traits: isTraits(traits) ? traits : {},
       messages: this.compose(),
     });
-    this.poller.setOpen(this.state.open);
-    this.tabs.start();
+    this.#poller.setOpen(this.state.open);
+    this.#tabs.start();
     this.post({ t: 'hello' });
     dispatch(this.eventTarget, 'support-chat-ready', {});
   }
 
   /** This tab now polls and delivers (another tab closed, or this one came to the front), or no longer does. */
-  private async lead(leader: boolean) {
+  async #lead(leader: boolean) {
     if (!leader) {
-      this.poller.stop();
-      this.sender.stop();
+      this.#poller.stop();
+      this.#sender.stop();
       return;
     }
-    await this.outbox.load(); // what a closed tab left unsent
-    this.update({ messages: this.compose() });
-    this.poller.start();
-    this.sender.start();
+    await this.#outbox.load(); // what a closed tab left unsent
+    this.#update({ messages: this.compose() });
+    this.#poller.start();
+    this.#sender.start();
   }
 
-  private get credentials(): Credentials {
-    if (this.identity) return { identityDistinctId: this.identity.distinctId, identityHash: this.identity.hash };
+  get #credentials(): Credentials {
+    if (this.#identity) return { identityDistinctId: this.#identity.distinctId, identityHash: this.#identity.hash };
     if (!this.state.sessionId) throw new Error('support-chat: call start() first');
     return { widgetSessionId: this.state.sessionId };
   }
 
   /** The ticket on show, or the draft of one being opened. */
-  private get view() {
-    return this.state.currentTicketId ?? this.draft;
+  get #view() {
+    return this.state.currentTicketId ?? this.#draft;
   }
 
-  private compose(view = this.view) {
-    return this.conversation.compose(this.outbox.entries.filter((e) => e.ticket === view));
+  private compose(view = this.#view) {
+    return this.#conversation.compose(this.#outbox.entries.filter((e) => e.ticket === view));
   }
 
   // ---- sharing between tabs --------------------------------------------------------------
 
   private post(message: TabMessage) {
-    this.tabs.post({ ...message, from: this.tabs.id });
+    this.#tabs.post({ ...message, from: this.#tabs.id });
   }
 
   /** Applies a change here, tells the other tabs, and stores what is stored. */
-  private share(patch: Shared) {
-    this.apply({ t: 'state', patch });
+  #share(patch: Shared) {
+    this.#apply({ t: 'state', patch });
     this.post({ t: 'state', patch });
     return Promise.all(
       Object.entries(STORED).map(([field, key]) => {
@@ -274,91 +274,91 @@ export class SupportChatClient extends EventTarget {
   }
 
   /** The one place state changes, whether the change was made here or in another tab. */
-  private apply(message: TabMessage) {
-    if (message.from) this.peers.add(message.from);
+  #apply(message: TabMessage) {
+    if (message.from) this.#peers.add(message.from);
     switch (message.t) {
       case 'state': {
         const { identity, draft, ...patch } = message.patch;
-        const [view, who] = [this.view, this.who];
-        if (identity !== undefined) this.identity = identity;
-        if (draft !== undefined) this.draft = draft;
+        const [view, who] = [this.#view, this.#who];
+        if (identity !== undefined) this.#identity = identity;
+        if (draft !== undefined) this.#draft = draft;
         const next = { ...this.state, ...patch };
-        const nextView = next.currentTicketId ?? this.draft;
+        const nextView = next.currentTicketId ?? this.#draft;
         const changes: Partial<ChatState> = { ...patch };
-        const otherWho = whoOf(this.identity, next.sessionId) !== who;
+        const otherWho = whoOf(this.#identity, next.sessionId) !== who;
         const moved = nextView !== view || otherWho;
         if (moved) {
-          this.epoch++;
-          this.conversation.clear();
+          this.#epoch++;
+          this.#conversation.clear();
           changes.ticketStatus = patch.ticketStatus ?? null;
           if (otherWho) changes.tickets = patch.tickets ?? [];
         }
         if (changes.tickets) changes.unreadCount = totalUnread(changes.tickets);
         changes.messages = this.compose(nextView);
-        this.update(changes);
-        this.poller.setOpen(this.state.open);
-        if (moved && this.tabs.leader) void this.poller.pollNow();
+        this.#update(changes);
+        this.#poller.setOpen(this.state.open);
+        if (moved && this.#tabs.leader) void this.#poller.pollNow();
         return;
       }
       case 'messages':
         if (message.ticketId === this.state.currentTicketId) this.receive(message.ticketId, message.messages, message.news);
         return;
       case 'put':
-        void this.outbox.put(message.entry, false);
-        this.update({ messages: this.compose() });
+        void this.#outbox.put(message.entry, false);
+        this.#update({ messages: this.compose() });
         if (message.entry.state === 'failed') {
-          this.settleWaiter(message.entry.clientMessageId, new TransportError('http', message.entry.failure ?? ''));
+          this.#settleWaiter(message.entry.clientMessageId, new TransportError('http', message.entry.failure ?? ''));
         }
-        if (this.tabs.leader) this.sender.kick();
+        if (this.#tabs.leader) this.#sender.kick();
         return;
       case 'drop':
-        void this.outbox.remove(message.id, false);
-        this.update({ messages: this.compose() });
-        this.settleWaiter(message.id, null);
+        void this.#outbox.remove(message.id, false);
+        this.#update({ messages: this.compose() });
+        this.#settleWaiter(message.id, null);
         return;
       case 'sent':
-        void this.settle(message.entry, message.response, false);
+        void this.#settle(message.entry, message.response, false);
         return;
       case 'hello':
         // The newcomer learns what the others know: the leader answers with everything shared.
-        if (!this.tabs.leader) return;
-        this.post({ t: 'state', patch: this.snapshot() });
-        for (const entry of this.outbox.entries) this.post({ t: 'put', entry });
-        if (this.state.currentTicketId && this.conversation.loaded) {
+        if (!this.#tabs.leader) return;
+        this.post({ t: 'state', patch: this.#snapshot() });
+        for (const entry of this.#outbox.entries) this.post({ t: 'put', entry });
+        if (this.state.currentTicketId && this.#conversation.loaded) {
           const messages = this.state.messages.filter((m) => m.delivery === 'sent');
           this.post({ t: 'messages', ticketId: this.state.currentTicketId, messages, news: false });
         }
         return;
       case 'consent':
-        void this.consent?.grant();
+        void this.#consent?.grant();
         return;
       case 'reset':
-        this.epoch++;
-        this.outbox.entries = [];
-        this.identity = null;
-        this.draft = null;
-        this.conversation.clear();
-        for (const id of [...this.waiting.keys()]) this.settleWaiter(id, null);
-        this.update({ ...initialState, ready: true, visible: this.state.visible, sessionId: message.sessionId });
-        this.poller.setOpen(false);
-        if (this.tabs.leader) void this.poller.pollNow();
+        this.#epoch++;
+        this.#outbox.entries = [];
+        this.#identity = null;
+        this.#draft = null;
+        this.#conversation.clear();
+        for (const id of [...this.#waiting.keys()]) this.#settleWaiter(id, null);
+        this.#update({ ...initialState, ready: true, visible: this.state.visible, sessionId: message.sessionId });
+        this.#poller.setOpen(false);
+        if (this.#tabs.leader) void this.#poller.pollNow();
     }
   }
 
-  private snapshot(): Shared {
+  #snapshot(): Shared {
     const { open, sessionId, currentTicketId, ticketStatus, traits, tickets, error } = this.state;
-    return { open, sessionId, currentTicketId, ticketStatus, traits, tickets, error, identity: this.identity, draft: this.draft };
+    return { open, sessionId, currentTicketId, ticketStatus, traits, tickets, error, identity: this.#identity, draft: this.#draft };
   }
 
   /** Whose tickets these are: answers for someone else (identity or session changed) are dropped. */
-  private get who() {
-    return whoOf(this.identity, this.state.sessionId);
+  get #who() {
+    return whoOf(this.#identity, this.state.sessionId);
   }
 
   private receive(ticketId: string, messages: Message[], news: boolean) {
-    const fresh = this.conversation.receive(messages);
+    const fresh = this.#conversation.receive(messages);
     if (!fresh.length) return;
-    this.update({ messages: this.compose() });
+    this.#update({ messages: this.compose() });
     if (!news) return;
     for (const message of fresh) {
       if (message.author_type !== 'customer') dispatch(this.eventTarget, 'support-chat-message-received', { ticketId, message });
@@ -377,12 +377,12 @@ export class SupportChatClient extends EventTarget {
 
   /** Shows the widget (in this tab). */
   show() {
-    this.update({ visible: true });
+    this.#update({ visible: true });
   }
 
   /** Hides the widget (in this tab); polling and delivery carry on. */
   hide() {
-    this.update({ visible: false });
+    this.#update({ visible: false });
   }
 
   openPanel() {
@@ -401,15 +401,15 @@ export class SupportChatClient extends EventTarget {
     // Before the stored state is read, the stored open/closed state would overwrite this.
     if (!this.state.ready) return void this.start().then(() => this.setOpen(open));
     if (open === this.state.open) return;
-    if (open) void this.interacted();
-    void this.share({ open });
+    if (open) void this.#interacted();
+    void this.#share({ open });
   }
 
   /** The visitor did something with the widget: from now on, storing is consented to. */
-  private async interacted() {
-    if (!this.consent || this.consent.granted) return;
+  async #interacted() {
+    if (!this.#consent || this.#consent.granted) return;
     this.post({ t: 'consent' });
-    await this.consent.grant();
+    await this.#consent.grant();
   }
 
   // ---- messages ----------------------------------------------------------------------
@@ -424,15 +424,15 @@ export class SupportChatClient extends EventTarget {
     const text = String(message ?? '').trim();
     if (!text) throw new RangeError('support-chat: a message cannot be empty');
     if (text.length > MAX_LENGTH) throw new RangeError(`support-chat: a message is at most ${MAX_LENGTH} characters`);
-    const queuedAt = this.outbox.stamp(); // the order of the calls is the order of delivery
+    const queuedAt = this.#outbox.stamp(); // the order of the calls is the order of delivery
     // No needless await: once started, the message shows as `sending` before this call returns.
     if (!this.state.ready) await this.start();
-    if (this.consent && !this.consent.granted) await this.interacted();
+    if (this.#consent && !this.#consent.granted) await this.#interacted();
     const clientMessageId = crypto.randomUUID();
-    let ticket = newTicket ? null : this.view;
+    let ticket = newTicket ? null : this.#view;
     if (!ticket) {
       ticket = NEW_TICKET + clientMessageId;
-      void this.share({ currentTicketId: null, draft: ticket });
+      void this.#share({ currentTicketId: null, draft: ticket });
     }
     const entry: OutboxEntry = {
       clientMessageId,
@@ -441,52 +441,52 @@ export class SupportChatClient extends EventTarget {
       traits: { ...this.state.traits, ...cleanTraits(traits) },
       queuedAt,
       state: 'sending',
-      tab: this.tabs.id,
+      tab: this.#tabs.id,
     };
-    return this.enqueue(entry);
+    return this.#enqueue(entry);
   }
 
   /** Sends a failed message again, with the same idempotency key. Resolves as `sendMessage` does. */
   async retryMessage(clientMessageId: string): Promise<SendMessageResponse | null> {
-    const entry = this.outbox.find(clientMessageId);
+    const entry = this.#outbox.find(clientMessageId);
     if (entry?.state !== 'failed') return null;
-    await this.interacted();
-    return this.enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.tabs.id });
+    await this.#interacted();
+    return this.#enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.#tabs.id });
   }
 
   /** Gives up on a message that has not been sent: it leaves the conversation. */
   async discardMessage(clientMessageId: string) {
-    this.apply({ t: 'drop', id: clientMessageId });
+    this.#apply({ t: 'drop', id: clientMessageId });
     this.post({ t: 'drop', id: clientMessageId });
-    await this.outbox.remove(clientMessageId, true);
+    await this.#outbox.remove(clientMessageId, true);
   }
 
-  private async enqueue(entry: OutboxEntry) {
+  async #enqueue(entry: OutboxEntry) {
     const result = new Promise<SendMessageResponse | null>((resolve, reject) =>
-      this.waiting.set(entry.clientMessageId, { resolve, reject }),
+      this.#waiting.set(entry.clientMessageId, { resolve, reject }),
     );
-    const saved = this.outbox.put(entry, true); // the mirror changes at once, storage a moment later
-    this.update({ messages: this.compose() });
+    const saved = this.#outbox.put(entry, true); // the mirror changes at once, storage a moment later
+    this.#update({ messages: this.compose() });
     await saved; // in storage before any request: a reload or a crash cannot lose it
     this.post({ t: 'put', entry });
-    if (this.tabs.leader) this.sender.kick();
+    if (this.#tabs.leader) this.#sender.kick();
     return result;
   }
 
   /** The server has the message: out of the outbox, into the conversation, in every tab. */
-  private async settle(entry: OutboxEntry, response: SendMessageResponse, local: boolean) {
+  async #settle(entry: OutboxEntry, response: SendMessageResponse, local: boolean) {
     const id = entry.clientMessageId;
     const opened = entry.ticket.startsWith(NEW_TICKET) ? entry.ticket : null;
     if (local) this.post({ t: 'sent', entry, response });
-    await this.outbox.remove(id, local);
+    await this.#outbox.remove(id, local);
     let currentTicketId = this.state.currentTicketId;
     if (opened) {
-      await this.outbox.retarget(opened, response.ticket_id, local);
-      if (this.draft === opened) {
+      await this.#outbox.retarget(opened, response.ticket_id, local);
+      if (this.#draft === opened) {
         // The draft on show became a real ticket: it stays on show, with no history to load.
-        this.draft = null;
-        this.epoch++;
-        this.conversation.clear(true);
+        this.#draft = null;
+        this.#epoch++;
+        this.#conversation.clear(true);
         currentTicketId = response.ticket_id;
         if (local) await this.storage.set(STORED.currentTicketId, currentTicketId);
       }
@@ -495,33 +495,33 @@ export class SupportChatClient extends EventTarget {
     if (shown) {
       const { message_id, created_at } = response;
       const author_name = entry.traits.name ?? null;
-      this.conversation.sent({ id: message_id, clientMessageId: id, content: entry.content, author_type: 'customer', author_name, created_at, delivery: 'sent' });
+      this.#conversation.sent({ id: message_id, clientMessageId: id, content: entry.content, author_type: 'customer', author_name, created_at, delivery: 'sent' });
     }
-    this.update({
+    this.#update({
       currentTicketId,
-      messages: this.compose(currentTicketId ?? this.draft),
+      messages: this.compose(currentTicketId ?? this.#draft),
       ...(shown && { ticketStatus: response.ticket_status }),
     });
-    if (local && this.state.error) void this.share({ error: null });
+    if (local && this.state.error) void this.#share({ error: null });
     // Announced once: by the tab that queued it, or by the deliverer when that tab is gone.
-    if (entry.tab === this.tabs.id || (local && !this.peers.has(entry.tab))) {
+    if (entry.tab === this.#tabs.id || (local && !this.#peers.has(entry.tab))) {
       dispatch(this.eventTarget, 'support-chat-message-sent', { ticketId: response.ticket_id, messageId: response.message_id, isNewTicket: !!opened });
     }
-    this.settleWaiter(id, response);
+    this.#settleWaiter(id, response);
   }
 
-  private async refuse(entry: OutboxEntry, error: unknown) {
+  async #refuse(entry: OutboxEntry, error: unknown) {
     const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error).message };
-    await this.outbox.put(failed, true);
+    await this.#outbox.put(failed, true);
     this.post({ t: 'put', entry: failed });
-    this.update({ messages: this.compose() });
-    this.reportError(error);
-    this.settleWaiter(entry.clientMessageId, error);
+    this.#update({ messages: this.compose() });
+    this.#reportError(error);
+    this.#settleWaiter(entry.clientMessageId, error);
   }
 
-  private settleWaiter(id: string, outcome: SendMessageResponse | null | unknown) {
-    const waiter = this.waiting.get(id);
-    this.waiting.delete(id);
+  #settleWaiter(id: string, outcome: SendMessageResponse | null | unknown) {
+    const waiter = this.#waiting.get(id);
+    this.#waiting.delete(id);
     if (outcome instanceof Error) waiter?.reject(outcome);
     else waiter?.resolve(outcome as SendMessageResponse | null);
   }
@@ -531,10 +531,10 @@ export class SupportChatClient extends EventTarget {
     await this.start();
     const id = ticketId ?? this.state.currentTicketId;
     if (!id) return null;
-    const epoch = this.epoch;
-    const response = await this.transport.getMessages(this.credentials, { ticketId: id, after });
+    const epoch = this.#epoch;
+    const response = await this.transport.getMessages(this.#credentials, { ticketId: id, after });
     // A full answer for the ticket on show also refreshes the conversation (a partial one could leave a gap).
-    if (!after && epoch === this.epoch && id === this.state.currentTicketId) this.absorb(id, response);
+    if (!after && epoch === this.#epoch && id === this.state.currentTicketId) this.#absorb(id, response);
     return response;
   }
 
@@ -543,18 +543,18 @@ export class SupportChatClient extends EventTarget {
     await this.start();
     const id = ticketId ?? this.state.currentTicketId;
     if (!id) return null;
-    const response = await this.transport.markAsRead(this.credentials, id);
+    const response = await this.transport.markAsRead(this.#credentials, id);
     const tickets = withUnread(this.state.tickets, id, 0);
-    if (tickets !== this.state.tickets) void this.share({ tickets });
+    if (tickets !== this.state.tickets) void this.#share({ tickets });
     return response;
   }
 
   /** The visitor's tickets, newest first. Without options, it also refreshes `state.tickets`. */
   async getTickets(options: GetTicketsRequest = {}): Promise<GetTicketsResponse | null> {
     await this.start();
-    const who = this.who;
-    const response = await this.transport.getTickets(this.credentials, options);
-    if (!Object.keys(options).length && who === this.who) this.setTickets(response);
+    const who = this.#who;
+    const response = await this.transport.getTickets(this.#credentials, options);
+    if (!Object.keys(options).length && who === this.#who) this.#setTickets(response);
     return response;
   }
 
@@ -564,9 +564,9 @@ export class SupportChatClient extends EventTarget {
    */
   async selectTicket(ticketId: string | null) {
     await this.start();
-    await this.interacted();
-    if (ticketId === this.state.currentTicketId && !this.draft) return;
-    await this.share({ currentTicketId: ticketId, draft: null });
+    await this.#interacted();
+    if (ticketId === this.state.currentTicketId && !this.#draft) return;
+    await this.#share({ currentTicketId: ticketId, draft: null });
     if (ticketId) await this.refresh();
   }
 
@@ -582,66 +582,66 @@ export class SupportChatClient extends EventTarget {
 
   /** Polls at once, outside the schedule (in any tab). */
   refresh(): Promise<void> {
-    return this.poller.pollNow();
+    return this.#poller.pollNow();
   }
 
   /** One poll; resolves `true` when it failed for lack of a network (the poller's circuit breaker counts those). */
-  private async poll(open: boolean): Promise<boolean> {
+  async #poll(open: boolean): Promise<boolean> {
     if (!this.state.ready) return false;
     try {
       const ticketId = this.state.currentTicketId;
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
-      if (!open || !ticketId || Date.now() - this.ticketsPolledAt >= this.closedInterval) await this.pollTickets();
+      if (!open || !ticketId || Date.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      if (ticketId && (open || !this.conversation.loaded)) await this.pollMessages(ticketId);
-      if (this.state.error && !this.outbox.next()) void this.share({ error: null });
+      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId);
+      if (this.state.error && !this.#outbox.next()) void this.#share({ error: null });
       return false;
     } catch (error) {
-      this.reportError(error);
+      this.#reportError(error);
       return error instanceof TransportError && error.kind === 'network';
     }
   }
 
-  private async pollTickets() {
-    const who = this.who;
-    const response = await this.transport.getTickets(this.credentials, { limit: 100 });
-    this.ticketsPolledAt = Date.now();
-    if (who === this.who) this.setTickets(response);
+  async #pollTickets() {
+    const who = this.#who;
+    const response = await this.transport.getTickets(this.#credentials, { limit: 100 });
+    this.#ticketsPolledAt = Date.now();
+    if (who === this.#who) this.#setTickets(response);
   }
 
-  private setTickets({ results }: GetTicketsResponse) {
-    if (JSON.stringify(results) !== JSON.stringify(this.state.tickets)) void this.share({ tickets: results });
+  #setTickets({ results }: GetTicketsResponse) {
+    if (JSON.stringify(results) !== JSON.stringify(this.state.tickets)) void this.#share({ tickets: results });
   }
 
-  private async pollMessages(ticketId: string) {
-    const epoch = this.epoch;
+  async #pollMessages(ticketId: string) {
+    const epoch = this.#epoch;
     // Pages of 500 until the server has nothing more (bounded, against a server that always says has_more).
     for (let page = 0; page < 20; page++) {
-      const response = await this.transport.getMessages(this.credentials, { ticketId, after: this.conversation.cursor });
-      if (epoch !== this.epoch) return; // the visitor moved on (another ticket, identity or session) meanwhile
-      this.absorb(ticketId, response);
+      const response = await this.transport.getMessages(this.#credentials, { ticketId, after: this.#conversation.cursor });
+      if (epoch !== this.#epoch) return; // the visitor moved on (another ticket, identity or session) meanwhile
+      this.#absorb(ticketId, response);
       if (!response.has_more || !response.messages.length) break;
     }
-    const unread = this.state.tickets.find((t) => t.id === ticketId)?.unread_count ?? this.lastUnread;
+    const unread = this.state.tickets.find((t) => t.id === ticketId)?.unread_count ?? this.#lastUnread;
     // Seen means read: only while the visitor can actually see the panel.
     if (unread > 0 && this.state.open && document.visibilityState === 'visible') {
-      await this.transport.markAsRead(this.credentials, ticketId);
-      this.lastUnread = 0;
-      if (epoch === this.epoch) void this.share({ tickets: withUnread(this.state.tickets, ticketId, 0) });
+      await this.transport.markAsRead(this.#credentials, ticketId);
+      this.#lastUnread = 0;
+      if (epoch === this.#epoch) void this.#share({ tickets: withUnread(this.state.tickets, ticketId, 0) });
     }
   }
 
   /** A messages answer for the ticket on show: into the conversation, every tab and the unread counts. */
-  private absorb(ticketId: string, response: GetMessagesResponse) {
-    const news = this.conversation.loaded;
+  #absorb(ticketId: string, response: GetMessagesResponse) {
+    const news = this.#conversation.loaded;
     this.receive(ticketId, response.messages, news);
     this.post({ t: 'messages', ticketId, messages: response.messages, news });
-    this.lastUnread = response.unread_count;
+    this.#lastUnread = response.unread_count;
     const tickets = withUnread(this.state.tickets, ticketId, response.unread_count);
     const patch: Shared = {};
     if (tickets !== this.state.tickets) patch.tickets = tickets;
     if (response.ticket_status !== this.state.ticketStatus) patch.ticketStatus = response.ticket_status;
-    if (Object.keys(patch).length) void this.share(patch);
+    if (Object.keys(patch).length) void this.#share(patch);
   }
 
   // ---- identity and restore ----------------------------------------------------------
@@ -649,10 +649,10 @@ export class SupportChatClient extends EventTarget {
   /** Remembers the visitor's name and email for the next messages. */
   async identify(traits: Traits) {
     await this.start();
-    await this.interacted();
+    await this.#interacted();
     const merged = { ...this.state.traits, ...cleanTraits(traits) };
     if (JSON.stringify(merged) === JSON.stringify(this.state.traits)) return;
-    await this.share({ traits: merged });
+    await this.#share({ traits: merged });
     dispatch(this.eventTarget, 'support-chat-identified', { hasName: !!merged.name, hasEmail: !!merged.email });
   }
 
@@ -665,16 +665,16 @@ export class SupportChatClient extends EventTarget {
       throw new RangeError('support-chat: setIdentity needs a distinct id and its hex HMAC-SHA256');
     }
     await this.start();
-    if (this.identity?.distinctId === distinctId && this.identity.hash === hash) return;
-    await this.share({ identity: { distinctId, hash }, currentTicketId: null, draft: null, tickets: [] });
+    if (this.#identity?.distinctId === distinctId && this.#identity.hash === hash) return;
+    await this.#share({ identity: { distinctId, hash }, currentTicketId: null, draft: null, tickets: [] });
     void this.refresh();
   }
 
   /** Back to the anonymous browser session (for example on logout). */
   async clearIdentity() {
     await this.start();
-    if (!this.identity) return;
-    await this.share({ identity: null, currentTicketId: null, draft: null, tickets: [] });
+    if (!this.#identity) return;
+    await this.#share({ identity: null, currentTicketId: null, draft: null, tickets: [] });
     void this.refresh();
   }
 
@@ -686,7 +686,7 @@ export class SupportChatClient extends EventTarget {
   async requestRestoreLink(email: string): Promise<void> {
     const normal = normaliseEmail(email);
     await this.start();
-    await this.interacted();
+    await this.#interacted();
     await this.transport.requestRestoreLink(normal, restoreLinkBase(this.restoreParam));
     dispatch(this.eventTarget, 'support-chat-restore-requested', {});
   }
@@ -702,16 +702,16 @@ export class SupportChatClient extends EventTarget {
     const result = await this.transport.restore({
       restoreToken: token,
       widgetSessionId: this.state.sessionId!,
-      distinctId: this.identity?.distinctId,
+      distinctId: this.#identity?.distinctId,
     });
     if (result.status !== 'success') {
       const why = { invalid: 'is not valid', expired: 'has expired', used: 'was already used' }[result.status];
-      void this.share({ error: { kind: 'rejected', message: `This restore link ${why}. Ask for a new one.` } });
+      void this.#share({ error: { kind: 'rejected', message: `This restore link ${why}. Ask for a new one.` } });
       return result;
     }
-    await this.interacted(); // opening the emailed link is the visitor's doing
+    await this.#interacted(); // opening the emailed link is the visitor's doing
     const sessionId = UUID.test(result.widget_session_id) ? result.widget_session_id : this.state.sessionId;
-    await this.share({ sessionId, currentTicketId: this.state.currentTicketId ?? result.migrated_ticket_ids[0] ?? null });
+    await this.#share({ sessionId, currentTicketId: this.state.currentTicketId ?? result.migrated_ticket_ids[0] ?? null });
     dispatch(this.eventTarget, 'support-chat-restored', { ticketIds: result.migrated_ticket_ids });
     void this.refresh();
     return result;
@@ -721,15 +721,15 @@ export class SupportChatClient extends EventTarget {
   async reset() {
     await this.start();
     const sessionId = crypto.randomUUID();
-    this.apply({ t: 'reset', sessionId });
+    this.#apply({ t: 'reset', sessionId });
     this.post({ t: 'reset', sessionId });
     await this.storage.clear();
     await this.storage.set(STORED.sessionId, sessionId);
   }
 
-  private reportError(error: unknown) {
+  #reportError(error: unknown) {
     const chatError = toChatError(error);
-    if (!sameError(chatError, this.state.error)) void this.share({ error: chatError });
+    if (!sameError(chatError, this.state.error)) void this.#share({ error: chatError });
   }
 }
 

@@ -18,61 +18,61 @@ export class TabSync {
   /** Identifies this tab in the messages it sends. */
   readonly id = crypto.randomUUID();
   leader = false;
-  private channel: BroadcastChannel | undefined;
-  private release: (() => void) | undefined;
+  #channel: BroadcastChannel | undefined;
+  #release: (() => void) | undefined;
   private abort: AbortController | undefined;
 
   constructor(private readonly options: TabSyncOptions) {}
 
   start() {
-    if (this.channel || this.leader) return;
-    if (!globalThis.BroadcastChannel || !navigator.locks) return this.setLeader(true);
-    this.channel = new BroadcastChannel(this.options.name);
-    this.channel.onmessage = (event) => this.options.receive(event.data);
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.claim(document.visibilityState === 'visible');
+    if (this.#channel || this.leader) return;
+    if (!globalThis.BroadcastChannel || !navigator.locks) return this.#setLeader(true);
+    this.#channel = new BroadcastChannel(this.options.name);
+    this.#channel.onmessage = (event) => this.options.receive(event.data);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#claim(document.visibilityState === 'visible');
   }
 
   stop() {
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     this.abort?.abort();
-    this.release?.();
-    this.channel?.close();
-    this.channel = undefined;
-    this.setLeader(false);
+    this.#release?.();
+    this.#channel?.close();
+    this.#channel = undefined;
+    this.#setLeader(false);
   }
 
   post(message: unknown) {
-    this.channel?.postMessage(message);
+    this.#channel?.postMessage(message);
   }
 
   /** Asks for the lock: at once (taking it from a hidden leader) or in turn. */
-  private claim(steal: boolean) {
+  #claim(steal: boolean) {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     const options: LockOptions = steal ? { steal: true } : { signal: abort.signal };
     navigator.locks
       .request(this.options.name, options, () => {
         if (abort.signal.aborted) return;
-        this.setLeader(true);
-        return new Promise<void>((resolve) => (this.release = resolve));
+        this.#setLeader(true);
+        return new Promise<void>((resolve) => (this.#release = resolve));
       })
       .catch(() => {
         // Another tab stole the lock (or we gave up waiting): back in the queue, unless stopped.
-        if (abort.signal.aborted || !this.channel) return;
-        this.setLeader(false);
-        this.claim(false);
+        if (abort.signal.aborted || !this.#channel) return;
+        this.#setLeader(false);
+        this.#claim(false);
       });
   }
 
-  private setLeader(leader: boolean) {
+  #setLeader(leader: boolean) {
     if (leader === this.leader) return;
     this.leader = leader;
-    if (!leader) this.release?.();
+    if (!leader) this.#release?.();
     this.options.leaderChange(leader);
   }
 
-  private readonly onVisibility = () => {
-    if (document.visibilityState === 'visible' && !this.leader) this.claim(true);
+  readonly #onVisibility = () => {
+    if (document.visibilityState === 'visible' && !this.leader) this.#claim(true);
   };
 }

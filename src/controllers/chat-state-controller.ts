@@ -10,30 +10,30 @@ import { clientContext } from '../context/client-context.js';
  */
 export class ChatStateController implements ReactiveController {
   state: ChatState = initialState;
-  private unsubscribe: (() => void) | undefined;
-  private readonly consumer: ContextConsumer<typeof clientContext, ReactiveControllerHost & HTMLElement>;
+  #unsubscribe: (() => void) | undefined;
+  readonly #consumer: ContextConsumer<typeof clientContext, ReactiveControllerHost & HTMLElement>;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
-    this.consumer = new ContextConsumer(host, {
+    this.#consumer = new ContextConsumer(host, {
       context: clientContext,
       subscribe: true,
-      callback: (client) => this.follow(client),
+      callback: (client) => this.#follow(client),
     });
   }
 
   get client(): SupportChatClient | undefined {
-    return this.consumer.value;
+    return this.#consumer.value;
   }
 
   hostDisconnected() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
-  private follow(client: SupportChatClient | undefined) {
-    this.unsubscribe?.();
-    this.unsubscribe = client?.subscribe((state) => {
+  #follow(client: SupportChatClient | undefined) {
+    this.#unsubscribe?.();
+    this.#unsubscribe = client?.subscribe((state) => {
       this.state = state;
       this.host.requestUpdate();
     });

@@ -6,7 +6,7 @@ import type { LitElement, ReactiveController } from 'lit';
  * on page load: a panel restored open from storage leaves the page's focus alone.
  */
 export class FocusController implements ReactiveController {
-  private target: 'panel' | 'launcher' | undefined;
+  #target: 'panel' | 'launcher' | undefined;
 
   constructor(private readonly host: LitElement) {
     host.addController(this);
@@ -14,18 +14,18 @@ export class FocusController implements ReactiveController {
 
   /** Focus the current screen's main control after the next render. */
   enterPanel() {
-    this.target = 'panel';
+    this.#target = 'panel';
     this.host.requestUpdate();
   }
 
   /** Back to the launcher after the next render, if focus was in the widget: never steal it from the page. */
   leavePanel() {
-    this.target = this.host.matches(':focus-within') ? 'launcher' : undefined;
+    this.#target = this.host.matches(':focus-within') ? 'launcher' : undefined;
   }
 
   async hostUpdated() {
-    const target = this.target;
-    this.target = undefined;
+    const target = this.#target;
+    this.#target = undefined;
     if (!target) return;
     const selector = target === 'panel' ? '[data-focus]' : 'support-chat-launcher';
     const element = this.host.renderRoot.querySelector<LitElement>(selector);

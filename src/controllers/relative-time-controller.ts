@@ -14,31 +14,31 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
  * re-rendering the host every 30 seconds while it is connected.
  */
 export class RelativeTimeController implements ReactiveController {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private formatter: Intl.RelativeTimeFormat | undefined;
-  private formatterLang = '';
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #formatter: Intl.RelativeTimeFormat | undefined;
+  #formatterLang = '';
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   hostConnected() {
-    this.timer = setInterval(() => this.host.requestUpdate(), 30_000);
+    this.#timer = setInterval(() => this.host.requestUpdate(), 30_000);
   }
 
   hostDisconnected() {
-    clearInterval(this.timer);
+    clearInterval(this.#timer);
   }
 
   format(iso: string, lang: string): string {
-    if (!this.formatter || this.formatterLang !== lang) {
-      this.formatter = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-      this.formatterLang = lang;
+    if (!this.#formatter || this.#formatterLang !== lang) {
+      this.#formatter = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+      this.#formatterLang = lang;
     }
     const seconds = (Date.parse(iso) - Date.now()) / 1000;
     for (const [unit, size] of UNITS) {
-      if (Math.abs(seconds) >= size) return this.formatter.format(Math.round(seconds / size), unit);
+      if (Math.abs(seconds) >= size) return this.#formatter.format(Math.round(seconds / size), unit);
     }
-    return this.formatter.format(0, 'second');
+    return this.#formatter.format(0, 'second');
   }
 }

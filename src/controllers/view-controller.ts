@@ -11,7 +11,7 @@ export type View = 'conversation' | 'tickets' | 'restore';
  */
 export class ViewController {
   view: View = 'conversation';
-  private previous: View = 'tickets';
+  #previous: View = 'tickets';
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
@@ -22,13 +22,13 @@ export class ViewController {
 
   show(view: View) {
     if (view === this.view) return;
-    this.previous = this.view;
+    this.#previous = this.view;
     this.view = view;
     this.host.requestUpdate();
   }
 
   back() {
-    this.show(this.view === 'restore' ? this.previous : 'tickets');
+    this.show(this.view === 'restore' ? this.#previous : 'tickets');
   }
 
   /** Whether the header offers "Back": from a conversation when others exist, and from restore. */

@@ -24,21 +24,21 @@ const WIDGET_PATH = '/api/conversations/v1/widget';
 
 /** The default transport: the HTTP contract of REFERENCE-API.md. */
 export class HttpTransport implements Transport {
-  private readonly base: string;
+  readonly #base: string;
   private readonly token: string;
   private readonly timeoutMs: number;
   private readonly fetch: typeof fetch;
 
   constructor(options: HttpTransportOptions) {
     this.token = options.token;
-    this.base = (options.apiHost || globalThis.location?.origin || '').replace(/\/+$/, '') + WIDGET_PATH;
+    this.#base = (options.apiHost || globalThis.location?.origin || '').replace(/\/+$/, '') + WIDGET_PATH;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     // Bound late so that a fetch patched after construction (service workers, test spies) is still used.
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   sendMessage(credentials: Credentials, r: SendMessageRequest) {
-    return this.request('POST', '/message', validate.sendMessageResponse, {
+    return this.#request('POST', '/message', validate.sendMessageResponse, {
       ...credentialFields(credentials),
       message: r.message,
       ticket_id: r.ticketId,
@@ -51,7 +51,7 @@ export class HttpTransport implements Transport {
 
   async getMessages(credentials: Credentials, r: GetMessagesRequest) {
     const query = { ...credentialFields(credentials), after: r.after, limit: r.limit };
-    const response = await this.request('GET', `/messages/${encodeURIComponent(r.ticketId)}`, validate.getMessagesResponse, query);
+    const response = await this.#request('GET', `/messages/${encodeURIComponent(r.ticketId)}`, validate.getMessagesResponse, query);
     // Messages of another ticket would be shown in the wrong conversation.
     if (response.ticket_id !== r.ticketId) throw invalid('response.ticket_id is not the ticket asked for');
     return response;
@@ -59,33 +59,33 @@ export class HttpTransport implements Transport {
 
   markAsRead(credentials: Credentials, ticketId: string) {
     const path = `/messages/${encodeURIComponent(ticketId)}/read`;
-    return this.request('POST', path, validate.markAsReadResponse, credentialFields(credentials));
+    return this.#request('POST', path, validate.markAsReadResponse, credentialFields(credentials));
   }
 
   getTickets(credentials: Credentials, r: GetTicketsRequest) {
     const query = { ...credentialFields(credentials), status: r.status, limit: r.limit, offset: r.offset };
-    return this.request('GET', '/tickets', validate.getTicketsResponse, query);
+    return this.#request('GET', '/tickets', validate.getTicketsResponse, query);
   }
 
   async requestRestoreLink(email: string, requestUrl: string) {
-    await this.request('POST', '/restore/request', validate.restoreRequestResponse, { email, request_url: requestUrl });
+    await this.#request('POST', '/restore/request', validate.restoreRequestResponse, { email, request_url: requestUrl });
   }
 
   restore(r: RestoreRequest) {
-    return this.request('POST', '/restore', validate.restoreResponse, {
+    return this.#request('POST', '/restore', validate.restoreResponse, {
       restore_token: r.restoreToken,
       widget_session_id: r.widgetSessionId,
       distinct_id: r.distinctId,
     });
   }
 
-  private async request<T>(
+  async #request<T>(
     method: 'GET' | 'POST',
     path: string,
     guard: validate.Guard<T>,
     fields: Record<string, unknown>,
   ): Promise<T> {
-    const url = new URL(this.base + path, globalThis.location?.href);
+    const url = new URL(this.#base + path, globalThis.location?.href);
     const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.token } };
     if (method === 'GET') {
       for (const [key, value] of Object.entries(fields)) {

@@ -28,7 +28,7 @@ export const NEW_TICKET = 'new:';
  */
 export class Outbox {
   entries: OutboxEntry[] = [];
-  private last = 0;
+  #last = 0;
 
   constructor(private readonly storage: KeyValueStorage) {}
 
@@ -43,7 +43,7 @@ export class Outbox {
 
   /** A strictly increasing time, so that two messages of one tab never tie. */
   stamp() {
-    return (this.last = Math.max(Date.now(), this.last + 1));
+    return (this.#last = Math.max(Date.now(), this.#last + 1));
   }
 
   find(id: string) {

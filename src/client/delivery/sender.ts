@@ -21,63 +21,63 @@ export interface SenderOptions {
  * the network comes back); the same entry is retried until it goes through or is refused.
  */
 export class Sender {
-  private running = false;
-  private busy = false;
-  private wake: (() => void) | undefined;
-  private attempt = 0;
+  #running = false;
+  #busy = false;
+  #wake: (() => void) | undefined;
+  #attempt = 0;
 
   constructor(private readonly options: SenderOptions) {}
 
   start() {
-    if (this.running) return;
-    this.running = true;
+    if (this.#running) return;
+    this.#running = true;
     addEventListener('online', this.kick);
     this.kick();
   }
 
   stop() {
-    this.running = false;
+    this.#running = false;
     removeEventListener('online', this.kick);
-    this.wake?.();
+    this.#wake?.();
   }
 
   /** Something changed (a new message, a retry, the network is back): deliver now. */
   readonly kick = () => {
-    if (this.wake) this.wake();
-    else if (!this.busy) void this.loop();
+    if (this.#wake) this.#wake();
+    else if (!this.#busy) void this.#loop();
   };
 
-  private async loop() {
-    this.busy = true;
-    for (let entry; this.running && (entry = this.options.outbox.next()); ) {
+  async #loop() {
+    this.#busy = true;
+    for (let entry; this.#running && (entry = this.options.outbox.next()); ) {
       try {
         const response = await this.options.send(entry);
-        this.attempt = 0;
+        this.#attempt = 0;
         await this.options.sent(entry, response);
       } catch (error) {
         if (error instanceof TransportError && error.retryable) {
           this.options.retrying(error);
-          await this.sleep(retryDelay(this.attempt++, error, this.options.backoff));
+          await this.#sleep(retryDelay(this.#attempt++, error, this.options.backoff));
         } else {
-          this.attempt = 0;
+          this.#attempt = 0;
           await this.options.refused(entry, error);
         }
       }
     }
-    this.busy = false;
+    this.#busy = false;
   }
 
-  private sleep(ms: number) {
+  #sleep(ms: number) {
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wake = () => {
-        this.wake = undefined;
+      this.#wake = () => {
+        this.#wake = undefined;
         done();
       };
-    }).finally(() => (this.wake = undefined));
+    }).finally(() => (this.#wake = undefined));
   }
 }

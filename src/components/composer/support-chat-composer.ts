@@ -34,21 +34,21 @@ export class SupportChatComposer extends LitElement {
 
   @state() private draft = '';
 
-  private readonly chat = new ChatStateController(this);
+  readonly #chat = new ChatStateController(this);
 
   override render() {
     const settings = this.settings;
     if (!settings) return nothing;
     const { strings } = settings;
-    if (this.chat.state.ticketStatus === 'resolved') {
+    if (this.#chat.state.ticketStatus === 'resolved') {
       return html`<div part="resolved" class="resolved">
         <p>${strings.resolved}</p>
-        <button part="new-conversation-button" class="primary" @click=${this.startNew}>${strings.newConversation}</button>
+        <button part="new-conversation-button" class="primary" @click=${this.#startNew}>${strings.newConversation}</button>
       </div>`;
     }
     const left = MAX_LENGTH - this.draft.length;
     return html`
-      <form part="composer" @submit=${this.onSubmit}>
+      <form part="composer" @submit=${this.#onSubmit}>
         <textarea
           part="input"
           rows="1"
@@ -58,7 +58,7 @@ export class SupportChatComposer extends LitElement {
           placeholder=${settings.placeholder}
           .value=${this.draft}
           @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-          @keydown=${this.onKeyDown}
+          @keydown=${this.#onKeyDown}
         ></textarea>
         <button part="send-button" class="primary" ?disabled=${!this.draft.trim()}>${strings.send}</button>
         <span part="limit" class="limit" id="limit" aria-live="polite"
@@ -68,28 +68,28 @@ export class SupportChatComposer extends LitElement {
     `;
   }
 
-  private onKeyDown(event: KeyboardEvent) {
+  #onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      this.submit();
+      this.#submit();
     }
   }
 
-  private onSubmit(event: Event) {
+  #onSubmit(event: Event) {
     event.preventDefault();
-    this.submit();
+    this.#submit();
   }
 
-  private submit() {
+  #submit() {
     const text = this.draft.trim();
-    if (!text || !this.chat.client) return;
+    if (!text || !this.#chat.client) return;
     this.draft = '';
     // A failed send stays in the list, marked, with its retry; nothing more to do here.
-    this.chat.client.sendMessage(text).catch(() => {});
+    this.#chat.client.sendMessage(text).catch(() => {});
   }
 
-  private async startNew() {
-    await this.chat.client?.selectTicket(null);
+  async #startNew() {
+    await this.#chat.client?.selectTicket(null);
     navigate(this, 'conversation');
   }
 }

@@ -26,14 +26,14 @@ export class SupportChatIdentifyForm extends LitElement {
 
   @state() private errors: { name?: string; email?: string } = {};
 
-  private readonly chat = new ChatStateController(this);
+  readonly #chat = new ChatStateController(this);
 
   override render() {
     const settings = this.settings;
     if (!settings) return nothing;
     const { strings } = settings;
     return html`
-      <form part="form" novalidate @submit=${this.onSubmit}>
+      <form part="form" novalidate @submit=${this.#onSubmit}>
         <p>${strings.identifyIntro}</p>
         ${settings.collectName ? field('name', strings.name, this.errors.name ?? '') : nothing}
         ${field('email', strings.email, this.errors.email ?? '', 'email')}
@@ -42,7 +42,7 @@ export class SupportChatIdentifyForm extends LitElement {
     `;
   }
 
-  private async onSubmit(event: SubmitEvent) {
+  async #onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const { strings, collectName } = this.settings!;
     const form = event.target as HTMLFormElement;
@@ -57,7 +57,7 @@ export class SupportChatIdentifyForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    await this.chat.client?.identify(collectName ? { name, email } : { email });
+    await this.#chat.client?.identify(collectName ? { name, email } : { email });
   }
 }
 

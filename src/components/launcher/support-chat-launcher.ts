@@ -20,10 +20,10 @@ export class SupportChatLauncher extends LitElement {
 
   @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
 
-  private readonly chat = new ChatStateController(this);
+  readonly #chat = new ChatStateController(this);
 
   override render() {
-    const { open, unreadCount } = this.chat.state;
+    const { open, unreadCount } = this.#chat.state;
     const strings = this.settings?.strings;
     if (!strings) return nothing;
     const shown = unreadCount > 99 ? '99+' : String(unreadCount);
@@ -40,8 +40,8 @@ export class SupportChatLauncher extends LitElement {
 
   private async toggle() {
     // A click before the stored session is read would be undone by it: wait for it first.
-    await this.chat.client?.start();
-    this.chat.client?.toggle();
+    await this.#chat.client?.start();
+    this.#chat.client?.toggle();
   }
 }
 

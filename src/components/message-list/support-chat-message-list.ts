@@ -25,12 +25,12 @@ export class SupportChatMessageList extends LitElement {
 
   @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
 
-  private readonly chat = new ChatStateController(this);
-  private readonly time = new RelativeTimeController(this);
-  private shownCount = 0;
+  readonly #chat = new ChatStateController(this);
+  readonly #time = new RelativeTimeController(this);
+  #shownCount = 0;
 
   override render() {
-    const { messages, currentTicketId, ticketStatus } = this.chat.state;
+    const { messages, currentTicketId, ticketStatus } = this.#chat.state;
     const settings = this.settings;
     if (!settings) return nothing;
     const { strings } = settings;
@@ -42,7 +42,7 @@ export class SupportChatMessageList extends LitElement {
           ? html`<p role="status">${strings.loading}</p>`
           : messages.length
             ? html`<ol part="message-list">
-                ${repeat(messages, (m) => m.clientMessageId ?? m.id, (m) => this.renderMessage(m, settings))}
+                ${repeat(messages, (m) => m.clientMessageId ?? m.id, (m) => this.#renderMessage(m, settings))}
               </ol>`
             : html`<p part="greeting" class="greeting">${settings.greeting}</p>
                 <p class="restore">
@@ -52,23 +52,23 @@ export class SupportChatMessageList extends LitElement {
     `;
   }
 
-  private renderMessage(message: ChatMessage, { strings, lang }: Settings) {
+  #renderMessage(message: ChatMessage, { strings, lang }: Settings) {
     const mine = message.author_type === 'customer';
     const id = message.clientMessageId;
     return html`<li part="message ${mine ? 'message-customer' : 'message-team'}" class=${mine ? 'customer' : 'team'}>
       <span class="meta"
         ><b>${mine ? strings.you : message.author_name || strings.team}</b> ·
         <time datetime=${message.created_at} title=${new Date(message.created_at).toLocaleString(lang)}
-          >${this.time.format(message.created_at, lang)}</time
+          >${this.#time.format(message.created_at, lang)}</time
         ></span
       >
       <span class="content" dir="auto">${linkify(message.content)}</span>
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${message.delivery === 'failed' && id
         ? html`<span class="state" role="alert"
-            >${strings.failed}<button class="link" @click=${() => this.chat.client?.retryMessage(id).catch(() => {})}>
+            >${strings.failed}<button class="link" @click=${() => this.#chat.client?.retryMessage(id).catch(() => {})}>
               ${strings.retry}</button
-            ><button class="link" @click=${() => this.chat.client?.discardMessage(id)}>${strings.discard}</button></span
+            ><button class="link" @click=${() => this.#chat.client?.discardMessage(id)}>${strings.discard}</button></span
           >`
         : nothing}
     </li>`;
@@ -77,9 +77,9 @@ export class SupportChatMessageList extends LitElement {
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     // Follow the conversation to its newest message, but only when one was added.
-    const count = this.chat.state.messages.length;
-    if (count !== this.shownCount) this.scrollTop = this.scrollHeight;
-    this.shownCount = count;
+    const count = this.#chat.state.messages.length;
+    if (count !== this.#shownCount) this.scrollTop = this.scrollHeight;
+    this.#shownCount = count;
   }
 }
 

@@ -30,14 +30,14 @@ export class SupportChatRestoreForm extends LitElement {
   @state() private sent = false;
   @state() private busy = false;
 
-  private readonly chat = new ChatStateController(this);
+  readonly #chat = new ChatStateController(this);
 
   override render() {
     const strings = this.settings?.strings;
     if (!strings) return nothing;
     if (this.sent) return html`<p role="status" tabindex="-1">${strings.restoreSent}</p>`;
     return html`
-      <form part="form" novalidate @submit=${this.onSubmit}>
+      <form part="form" novalidate @submit=${this.#onSubmit}>
         <p>${strings.restoreIntro}</p>
         ${field('email', strings.email, this.error, 'email')}
         <button part="submit-button" class="primary" ?disabled=${this.busy}>${strings.sendLink}</button>
@@ -45,7 +45,7 @@ export class SupportChatRestoreForm extends LitElement {
     `;
   }
 
-  private async onSubmit(event: SubmitEvent) {
+  async #onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const strings = this.settings!.strings;
     const email = ((event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement).value.trim();
@@ -53,7 +53,7 @@ export class SupportChatRestoreForm extends LitElement {
     if (!this.error) {
       this.busy = true;
       try {
-        await this.chat.client?.requestRestoreLink(email);
+        await this.#chat.client?.requestRestoreLink(email);
         this.sent = true;
       } catch (error) {
         this.error = strings[errorKeys[toChatError(error).kind]];

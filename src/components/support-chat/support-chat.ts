@@ -138,19 +138,19 @@ export class SupportChat extends LitElement {
 
   @provide({ context: settingsContext }) protected settings!: Settings;
 
-  private settingsKey = '';
+  #settingsKey = '';
   /** True while the element opens itself on load. */
   private loading = false;
-  private chatState: ChatState = initialState;
-  private unsubscribe?: () => void;
-  private readonly locales = new LocaleController(this);
-  private readonly views = new ViewController(this);
-  private readonly focusing = new FocusController(this);
+  #chatState: ChatState = initialState;
+  #unsubscribe?: () => void;
+  readonly #locales = new LocaleController(this);
+  readonly #views = new ViewController(this);
+  readonly #focusing = new FocusController(this);
 
   constructor() {
     super();
     this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.chatState.open) {
+      if (event.key === 'Escape' && this.#chatState.open) {
         event.stopPropagation();
         this.closePanel();
       }
@@ -168,7 +168,7 @@ export class SupportChat extends LitElement {
     });
     // Read before subscribing: the first state (closed until storage is read) overwrites it.
     const openRequested = this.open;
-    this.unsubscribe = this.client.subscribe((state) => this.onState(state));
+    this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
     void this.client.start().then(() => {
       if (!openRequested) return;
       this.loading = true;
@@ -179,27 +179,27 @@ export class SupportChat extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
     this.client?.stop();
   }
 
-  private onState(state: ChatState) {
-    const was = this.chatState;
-    this.chatState = state;
+  #onState(state: ChatState) {
+    const was = this.#chatState;
+    this.#chatState = state;
     this.open = state.open;
     this.hidden = !state.visible;
     if (state.open && !was.open) {
-      this.views.start(state);
+      this.#views.start(state);
       // Opening on page load (restored from storage, or the open attribute) is not the
       // visitor's doing: leave focus alone.
-      if (was.ready && !this.loading) this.focusing.enterPanel();
+      if (was.ready && !this.loading) this.#focusing.enterPanel();
     }
-    if (!state.open && was.open) this.focusing.leavePanel();
+    if (!state.open && was.open) this.#focusing.leavePanel();
     this.requestUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('open') && this.chatState.ready && this.open !== this.chatState.open) {
+    if (changed.has('open') && this.#chatState.ready && this.open !== this.#chatState.open) {
       if (this.open) this.client?.openPanel();
       else this.client?.closePanel();
     }
@@ -207,7 +207,7 @@ export class SupportChat extends LitElement {
       if (this.color) this.style.setProperty('--support-chat-color', this.color);
       else this.style.removeProperty('--support-chat-color');
     }
-    const { strings, lang } = this.locales;
+    const { strings, lang } = this.#locales;
     const merged = { ...strings, ...this.strings };
     const next: Settings = {
       strings: merged,
@@ -219,26 +219,26 @@ export class SupportChat extends LitElement {
     };
     // A new object only when something changed, so that the pieces re-render only then.
     const key = JSON.stringify(next);
-    if (key !== this.settingsKey) {
-      this.settingsKey = key;
+    if (key !== this.#settingsKey) {
+      this.#settingsKey = key;
       this.settings = next;
     }
   }
 
-  private onNavigate(event: CustomEvent<View>) {
-    this.views.show(event.detail);
-    this.focusing.enterPanel();
+  #onNavigate(event: CustomEvent<View>) {
+    this.#views.show(event.detail);
+    this.#focusing.enterPanel();
   }
 
-  private goBack() {
-    this.views.back();
-    this.focusing.enterPanel();
+  #goBack() {
+    this.#views.back();
+    this.#focusing.enterPanel();
   }
 
   override render() {
-    const state = this.chatState;
+    const state = this.#chatState;
     const { strings } = this.settings;
-    const { dir, lang } = this.locales;
+    const { dir, lang } = this.#locales;
     const error = state.error;
     return html`
       <section
@@ -249,17 +249,17 @@ export class SupportChat extends LitElement {
         dir=${dir}
         lang=${lang}
         ?hidden=${!state.open}
-        @support-chat-navigate=${this.onNavigate}
+        @support-chat-navigate=${this.#onNavigate}
       >
         <div part="header" class="header">
-          ${this.views.canGoBack(state)
-            ? html`<button part="back-button" aria-label=${strings.back} @click=${this.goBack}>‹</button>`
+          ${this.#views.canGoBack(state)
+            ? html`<button part="back-button" aria-label=${strings.back} @click=${this.#goBack}>‹</button>`
             : nothing}
           <h2 part="title" id="title">${strings.title}</h2>
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
         </div>
         ${error ? html`<p part="error" role="alert">${strings[errorKeys[error.kind]] || error.message}</p>` : nothing}
-        <div class="body">${state.open ? this.renderView(state) : nothing}</div>
+        <div class="body">${state.open ? this.#renderView(state) : nothing}</div>
       </section>
       ${this.noLauncher
         ? nothing
@@ -267,9 +267,9 @@ export class SupportChat extends LitElement {
     `;
   }
 
-  private renderView(state: ChatState) {
+  #renderView(state: ChatState) {
     if (!state.ready) return html`<p class="center" role="status">${this.settings.strings.loading}</p>`;
-    switch (this.views.view) {
+    switch (this.#views.view) {
       case 'tickets':
         return html`<support-chat-ticket-list
           data-focus
@@ -332,19 +332,19 @@ export class SupportChat extends LitElement {
   }
   /** Sends a message as the visitor; creates a ticket if none (or if `newTicket`). */
   sendMessage(message: string, traits?: Traits, newTicket?: boolean) {
-    return this.requireClient().sendMessage(message, traits, newTicket);
+    return this.#requireClient().sendMessage(message, traits, newTicket);
   }
   /** Messages of a ticket (default: the current one), optionally only after an ISO time. */
   getMessages(ticketId?: string, after?: string) {
-    return this.requireClient().getMessages(ticketId, after);
+    return this.#requireClient().getMessages(ticketId, after);
   }
   /** Marks a ticket's replies as read (default: the current ticket). */
   markAsRead(ticketId?: string) {
-    return this.requireClient().markAsRead(ticketId);
+    return this.#requireClient().markAsRead(ticketId);
   }
   /** The visitor's tickets, newest first. */
   getTickets(options?: GetTicketsRequest) {
-    return this.requireClient().getTickets(options);
+    return this.#requireClient().getTickets(options);
   }
   /** Id of the conversation shown in the panel, or null before the first message. */
   getCurrentTicketId() {
@@ -356,30 +356,30 @@ export class SupportChat extends LitElement {
   }
   /** Emails the visitor a link that restores their conversations in another browser. */
   requestRestoreLink(email: string) {
-    return this.requireClient().requestRestoreLink(email);
+    return this.#requireClient().requestRestoreLink(email);
   }
   /** Redeems a restore token found in the page URL; done automatically on load. */
   restoreFromUrlToken() {
-    return this.requireClient().restoreFromUrlToken();
+    return this.#requireClient().restoreFromUrlToken();
   }
   /** Remembers the visitor's name and email. */
   identify(traits: Traits) {
-    return this.requireClient().identify(traits);
+    return this.#requireClient().identify(traits);
   }
   /** Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from your server. */
   setIdentity(distinctId: string, hash: string) {
-    return this.requireClient().setIdentity(distinctId, hash);
+    return this.#requireClient().setIdentity(distinctId, hash);
   }
   /** Back to the anonymous browser session. */
   clearIdentity() {
-    return this.requireClient().clearIdentity();
+    return this.#requireClient().clearIdentity();
   }
   /** Forgets everything stored and starts a fresh anonymous session. */
   reset() {
-    return this.requireClient().reset();
+    return this.#requireClient().reset();
   }
 
-  private requireClient(): SupportChatClient {
+  #requireClient(): SupportChatClient {
     if (!this.client) throw new Error('support-chat: the element is not connected yet');
     return this.client;
   }

@@ -28,22 +28,22 @@ export class SupportChatTicketList extends LitElement {
 
   @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
 
-  private readonly chat = new ChatStateController(this);
-  private readonly time = new RelativeTimeController(this);
+  readonly #chat = new ChatStateController(this);
+  readonly #time = new RelativeTimeController(this);
 
   override connectedCallback() {
     super.connectedCallback();
     // The list is polled in the background; coming here is a good moment to freshen it.
-    void this.chat.client?.refresh();
+    void this.#chat.client?.refresh();
   }
 
   override render() {
     const settings = this.settings;
     if (!settings) return nothing;
     const { strings, lang } = settings;
-    const tickets = [...this.chat.state.tickets].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
+    const tickets = [...this.#chat.state.tickets].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
     return html`
-      <button part="new-conversation-button" class="primary" @click=${() => this.open(null)}>
+      <button part="new-conversation-button" class="primary" @click=${() => this.#open(null)}>
         ${strings.newConversation}
       </button>
       <h3 id="heading">${strings.conversations}</h3>
@@ -51,14 +51,14 @@ export class SupportChatTicketList extends LitElement {
         ? html`<ul part="ticket-list" aria-labelledby="heading">
             ${tickets.map(
               (ticket) => html`<li>
-                <button part="ticket" class="ticket ${ticket.unread_count ? 'unread' : ''}" @click=${() => this.open(ticket.id)}>
+                <button part="ticket" class="ticket ${ticket.unread_count ? 'unread' : ''}" @click=${() => this.#open(ticket.id)}>
                   <span class="preview" dir="auto">${ticket.last_message ?? ''}</span>
                   ${ticket.unread_count
                     ? html`<span part="unread" class="pill">${format(strings.unread, { count: ticket.unread_count })}</span>`
                     : nothing}
                   <span class="meta"
                     ><span part="ticket-status">${strings[statusKeys[ticket.status]]}</span>
-                    <time datetime=${lastActivity(ticket)}>${this.time.format(lastActivity(ticket), lang)}</time></span
+                    <time datetime=${lastActivity(ticket)}>${this.#time.format(lastActivity(ticket), lang)}</time></span
                   >
                 </button>
               </li>`,
@@ -69,9 +69,9 @@ export class SupportChatTicketList extends LitElement {
     `;
   }
 
-  private async open(ticketId: string | null) {
+  async #open(ticketId: string | null) {
     navigate(this, 'conversation');
-    await this.chat.client?.selectTicket(ticketId);
+    await this.#chat.client?.selectTicket(ticketId);
   }
 }
 
