@@ -68,28 +68,31 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
     expect(requests.of('tickets').length).to.be.within(3, 4);
   });
 
-  it('polls nothing while the page is hidden, and at once when it comes back', async () => {
-    const c = await withTicket();
+  it('polls nothing while the page is hidden, and at once when it comes back', async function () {
+    this.timeout(10_000);
+    // Polls every 800 ms while visible: hidden for longer than that must bring none, and the
+    // poll on return must come well before the schedule's next one could.
+    const c = await withTicket({ open: 800, closed: 800 });
     c.openPanel();
-    await sleep(150);
+    await waitFor(() => expect(requests.of('messages')).to.have.length.at.least(1));
     setPageHidden(true);
-    await sleep(50); // a poll under way may finish
+    await sleep(100); // a poll under way may finish
     requests.clear();
-    await sleep(700);
+    await sleep(1500);
     expect(requests.all, 'nothing while hidden').to.have.length(0);
     setPageHidden(false);
-    await sleep(30);
-    expect(requests.of('messages'), 'at once when visible').to.have.length(1);
+    const shown = performance.now();
+    await waitFor(() => expect(requests.of('messages'), 'at once when visible').to.have.length(1), 2000);
+    expect(performance.now() - shown, 'before the next scheduled poll').to.be.below(800);
   });
 
   it('polls at once when the panel opens and when the network returns', async () => {
     const c = await withTicket({ open: 60_000, closed: 60_000 });
+    // With a 60 s schedule, any poll within seconds is the one the event caused.
     c.openPanel();
-    await sleep(30);
-    expect(requests.of('messages')).to.have.length(1);
+    await waitFor(() => expect(requests.of('messages')).to.have.length(1), 2000);
     dispatchEvent(new Event('online'));
-    await sleep(30);
-    expect(requests.of('messages')).to.have.length(2);
+    await waitFor(() => expect(requests.of('messages')).to.have.length(2), 2000);
   });
 
   it('never runs two polls at once', async () => {
