@@ -63,6 +63,18 @@ describe('several tabs of one site', () => {
     await waitFor(() => expect(b.client.getState().open).to.be.true);
   });
 
+  it('keeps a new ticket opened the moment a tab opens, though the welcome from the leader was written before it', async () => {
+    const a = await open();
+    // In the background, b leaves the lock to a: a answers b's hello and delivers b's message.
+    const b = await open('?hidden&send=Written+at+once');
+    await waitFor(() => {
+      expect(contents(a)).to.deep.equal(['Written at once:sent']);
+      expect(contents(b)).to.deep.equal(['Written at once:sent']);
+    });
+    expect(b.client.getCurrentTicketId()).to.be.a('string').and.equal(a.client.getCurrentTicketId());
+    expect(b.events.filter((e) => e.name === 'support-chat-message-sent'), 'announced in the tab that sent it').to.have.length(1);
+  });
+
   it('shows the same replies and unread count in every tab', async () => {
     const a = await open();
     await a.client.sendMessage('Hello');
