@@ -63,6 +63,7 @@ type Shared = Partial<Pick<ChatState, 'open' | 'sessionId' | 'currentTicketId' |
 /** What one tab tells the others (`from` is its tab id). */
 type TabMessage = { from?: string } & (
   | { t: 'state'; patch: Shared }
+  | { t: 'welcome'; to: string; patch: Shared }
   | { t: 'messages'; ticketId: string; messages: Message[]; news: boolean }
   | { t: 'put'; entry: OutboxEntry }
   | { t: 'drop'; id: string }
@@ -117,6 +118,12 @@ export class SupportChatClient extends EventTarget {
   #epoch = 0;
   #ticketsPolledAt = 0;
   readonly #waiting = new Map<string, Waiter>();
+  /**
+   * Shared fields changed here or heard from another tab since this tab said hello. The
+   * welcome answering that hello was written before those changes reached the leader: it
+   * must not undo them (a new ticket's draft opened meanwhile would vanish from this tab).
+   */
+  #changedSinceHello = new Set<string>();
   /** Tabs heard from: their messages are theirs to announce. */
   readonly #peers = new Set<string>();
   /** Unread count of the ticket on show from its last answer (it may not be in the ticket list yet). */
@@ -274,10 +281,11 @@ export class SupportChatClient extends EventTarget {
   }
 
   /** The one place state changes, whether the change was made here or in another tab. */
-  #apply(message: TabMessage) {
+  #apply(message: TabMessage): void {
     if (message.from) this.#peers.add(message.from);
     switch (message.t) {
       case 'state': {
+        for (const field in message.patch) this.#changedSinceHello.add(field);
         const { identity, draft, ...patch } = message.patch;
         const [view, who] = [this.#view, this.#who];
         if (identity !== undefined) this.#identity = identity;
@@ -298,6 +306,13 @@ export class SupportChatClient extends EventTarget {
         this.#update(changes);
         this.#poller.setOpen(this.state.open);
         if (moved && this.#tabs.leader) void this.#poller.pollNow();
+        return;
+      }
+      case 'welcome': {
+        // Addressed to the newcomer only: the others know all this, and perhaps newer values.
+        if (message.to !== this.#tabs.id) return;
+        const news = Object.entries(message.patch).filter(([field]) => !this.#changedSinceHello.has(field));
+        this.#apply({ t: 'state', patch: Object.fromEntries(news) });
         return;
       }
       case 'messages':
@@ -321,8 +336,8 @@ export class SupportChatClient extends EventTarget {
         return;
       case 'hello':
         // The newcomer learns what the others know: the leader answers with everything shared.
-        if (!this.#tabs.leader) return;
-        this.post({ t: 'state', patch: this.#snapshot() });
+        if (!this.#tabs.leader || !message.from) return;
+        this.post({ t: 'welcome', to: message.from, patch: this.#snapshot() });
         for (const entry of this.#outbox.entries) this.post({ t: 'put', entry });
         if (this.state.currentTicketId && this.#conversation.loaded) {
           const messages = this.state.messages.filter((m) => m.delivery === 'sent');
@@ -338,6 +353,7 @@ export class SupportChatClient extends EventTarget {
         this.#identity = null;
         this.#draft = null;
         this.#conversation.clear();
+        this.#changedSinceHello = new Set(Object.keys(this.#snapshot())); // a welcome from before the reset holds nothing
         for (const id of [...this.#waiting.keys()]) this.#settleWaiter(id, null);
         this.#update({ ...initialState, ready: true, visible: this.state.visible, sessionId: message.sessionId });
         this.#poller.setOpen(false);
