@@ -170,12 +170,21 @@ describe('delivery: outbox, retries, exactly once, in order', () => {
     await deleteDatabase();
     let tab = await openTab('?closed=60000');
     await tab.client.sendMessage('Opens the ticket');
-    await chaos({ latency_ms: 700 });
+    // Every send is held until released: the reload surely lands while the request is on its
+    // way, and once released the server stores it (the old page never hears back).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.post(`${WIDGET}/message`, async () => {
+        await held;
+        return undefined; // then the real handler stores it
+      }),
+    );
     void tab.client.sendMessage('Sent, then F5').catch(() => undefined);
     await waitFor(() => expect(tab.requests.filter((r) => r.method === 'POST')).to.have.length(2));
-    tab = await reloadTab(tab); // the request is still on its way
+    tab = await reloadTab(tab);
     expect(tab.client.getState().messages.map((m) => m.delivery)).to.include('sending');
-    await chaos({});
+    release();
     await waitFor(() => expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sent'), 10_000);
     await sleep(800);
     expect(await stored(tab.client.getCurrentTicketId()!)).to.deep.equal(['Opens the ticket', 'Sent, then F5']);
