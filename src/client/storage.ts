@@ -34,17 +34,18 @@ export class MemoryStorage implements KeyValueStorage {
 
 /**
  * A blocked open (another tab holding an old version open) may never answer: give up after
- * this. Only the open is timed: once the database is open, a slow operation on a busy machine
- * is still an answer, and falling back to memory then would lose the outbox on reload.
+ * this. Generous on purpose: on a busy phone an open can take seconds, and giving up too soon
+ * starts the page on an empty session. Only the open is timed: once the database is open, a
+ * slow operation is still an answer, and falling back to memory then would lose the outbox.
  */
-const OPEN_TIMEOUT_MS = 3_000;
+const OPEN_TIMEOUT_MS = 10_000;
 
 /**
  * idb-keyval's `createStore`, plus good manners: the connection closes when another tab
  * wants to delete or upgrade the database (so `reset()` elsewhere is never blocked by us),
  * and a blocked open fails instead of waiting forever.
  */
-function openStore(name: string): UseStore {
+function openStore(name: string, openTimeoutMs: number): UseStore {
   let db: Promise<IDBDatabase> | undefined;
   return (mode, use) => {
     db ??= new Promise<IDBDatabase>((resolve, reject) => {
@@ -58,7 +59,7 @@ function openStore(name: string): UseStore {
         resolve(request.result);
       };
       request.onerror = request.onblocked = () => reject(request.error);
-      setTimeout(() => reject(new Error('IndexedDB open timed out')), OPEN_TIMEOUT_MS);
+      setTimeout(() => reject(new Error('IndexedDB open timed out')), openTimeoutMs);
     }).catch((error: unknown) => {
       db = undefined;
       throw error;
@@ -78,9 +79,10 @@ export class IndexedDbStorage implements KeyValueStorage {
   readonly #store: UseStore;
   #fallback: MemoryStorage | undefined;
 
-  constructor(token: string) {
+  /** `openTimeoutMs`: how long a blocked open may wait before memory takes over (default 10 s). */
+  constructor(token: string, { openTimeoutMs = OPEN_TIMEOUT_MS }: { openTimeoutMs?: number } = {}) {
     this.name = `support-chat-${token}`;
-    this.#store = openStore(this.name);
+    this.#store = openStore(this.name, openTimeoutMs);
   }
 
   /** True once IndexedDB has failed and values live in memory only. */
