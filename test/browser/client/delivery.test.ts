@@ -183,7 +183,8 @@ describe('delivery: outbox, retries, exactly once, in order', () => {
     void tab.client.sendMessage('Sent, then F5').catch(() => undefined);
     await waitFor(() => expect(tab.requests.filter((r) => r.method === 'POST')).to.have.length(2));
     tab = await reloadTab(tab);
-    expect(tab.client.getState().messages.map((m) => m.delivery)).to.include('sending');
+    // Held, it cannot be sent yet: the reloaded page must show it from the outbox, as sending.
+    await waitFor(() => expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sending'));
     release();
     await waitFor(() => expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sent'), 10_000);
     await sleep(800);

@@ -97,7 +97,7 @@ describe('storage: IndexedDB per widget token, memory when it fails', () => {
     });
     const deletion = indexedDB.deleteDatabase(DB);
     try {
-      const storage = new IndexedDbStorage(WIDGET_TOKEN);
+      const storage = new IndexedDbStorage(WIDGET_TOKEN, { openTimeoutMs: 1_000 });
       const c = client({ storage });
       await c.start();
       expect(storage.inMemory).to.be.true;
