@@ -5,15 +5,6 @@
  */
 export const DEFAULT_RESTORE_PARAM = 'ph_conv_restore';
 
-/** Trimmed and lower-cased, as the server matches it; a clear error for anything that is not an address. */
-export function normaliseEmail(email: string): string {
-  const normal = String(email ?? '').trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normal) || normal.length > 320) {
-    throw new RangeError('support-chat: that is not an email address');
-  }
-  return normal;
-}
-
 /** The page as the restore link should reopen it: without an old token, without the fragment. */
 export function restoreLinkBase(param: string): string {
   const url = new URL(location.href);

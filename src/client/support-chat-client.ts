@@ -18,7 +18,8 @@ import { NEW_TICKET, Outbox, type OutboxEntry } from './delivery/outbox.js';
 import { Sender } from './delivery/sender.js';
 import { dispatch } from './events.js';
 import { Poller } from './poller.js';
-import { DEFAULT_RESTORE_PARAM, normaliseEmail, restoreLinkBase, takeRestoreToken } from './restore.js';
+import { DEFAULT_RESTORE_PARAM, restoreLinkBase, takeRestoreToken } from './restore.js';
+import { MAX_MESSAGE_LENGTH, normaliseEmail } from './visitor-input.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
 import { TabSync } from './tab-sync.js';
 import { totalUnread, withUnread } from './unread.js';
@@ -77,7 +78,6 @@ type TabMessage = { from?: string } & (
 const STORED = { sessionId: 'session-id', currentTicketId: 'current-ticket', open: 'open', traits: 'traits', identity: 'identity' } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_LENGTH = 10_000;
 
 interface Waiter {
   resolve(response: SendMessageResponse | null): void;
@@ -439,7 +439,7 @@ export class SupportChatClient extends EventTarget {
   async sendMessage(message: string, traits?: Traits, newTicket = false): Promise<SendMessageResponse | null> {
     const text = String(message ?? '').trim();
     if (!text) throw new RangeError('support-chat: a message cannot be empty');
-    if (text.length > MAX_LENGTH) throw new RangeError(`support-chat: a message is at most ${MAX_LENGTH} characters`);
+    if (text.length > MAX_MESSAGE_LENGTH) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
     const queuedAt = this.#outbox.stamp(); // the order of the calls is the order of delivery
     // No needless await: once started, the message shows as `sending` before this call returns.
     if (!this.state.ready) await this.start();

@@ -1,8 +1,5 @@
 import { html, nothing } from 'lit';
 
-/** Good enough to catch typos; the server decides the rest. */
-export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-
 /**
  * A labelled text field with its validation message, tied together for screen readers
  * (`aria-invalid`, `aria-describedby`). Validation is ours (`novalidate` forms), so the

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { MAX_MESSAGE_LENGTH } from '../../client/visitor-input.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
@@ -9,10 +10,8 @@ import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { styles } from './support-chat-composer.styles.js';
 
-/** The server takes at most this many characters per message. */
-export const MAX_LENGTH = 10_000;
 /** The counter shows from here on, so that the limit never comes as a surprise. */
-const SHOW_LIMIT_FROM = MAX_LENGTH - 500;
+const SHOW_LIMIT_FROM = MAX_MESSAGE_LENGTH - 500;
 
 /**
  * Where the visitor writes. Enter sends, Shift+Enter starts a new line. On a resolved
@@ -46,13 +45,13 @@ export class SupportChatComposer extends LitElement {
         <button part="new-conversation-button" class="primary" @click=${this.#startNew}>${strings.newConversation}</button>
       </div>`;
     }
-    const left = MAX_LENGTH - this.draft.length;
+    const left = MAX_MESSAGE_LENGTH - this.draft.length;
     return html`
       <form part="composer" @submit=${this.#onSubmit}>
         <textarea
           part="input"
           rows="1"
-          maxlength=${MAX_LENGTH}
+          maxlength=${MAX_MESSAGE_LENGTH}
           aria-label=${strings.message}
           aria-describedby="limit"
           placeholder=${settings.placeholder}

@@ -4,7 +4,8 @@ import { state } from 'lit/decorators.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { define } from '../../internal/define.js';
-import { field, isEmail } from '../../internal/field.js';
+import { isEmail } from '../../client/visitor-input.js';
+import { field } from '../../internal/field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { styles } from './support-chat-identify-form.styles.js';
 

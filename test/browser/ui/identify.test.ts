@@ -33,6 +33,11 @@ describe('identification form (require-email, collect-name)', () => {
     await fill(email, 'not-an-email');
     getByRole(ui(el), 'button', 'Continue').click();
     await waitFor(() => expect(message()).to.equal('Please enter a valid email address, such as name@example.com.'));
+    // Longer than an address can be (320): refused here, by the same rule the client applies.
+    await fill(email, `${'a'.repeat(310)}@example.com`);
+    getByRole(ui(el), 'button', 'Continue').click();
+    await waitFor(() => expect(message()).to.equal('Please enter a valid email address, such as name@example.com.'));
+    expect(queryAllByRole(ui(el), 'textbox', 'Message'), 'still on the form').to.have.length(0);
 
     const identified: Array<{ hasName: boolean; hasEmail: boolean }> = [];
     el.addEventListener('support-chat-identified', (e) => identified.push(e.detail));
