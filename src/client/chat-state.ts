@@ -11,15 +11,41 @@ export interface ChatMessage extends Message {
    * Kept once sent (when `id` becomes the server's), so that a UI can key the message stably.
    */
   clientMessageId?: string;
-  /** Why a `failed` message could not be sent, in plain words. */
-  failure?: string;
+  /** Why a `failed` message could not be sent (the UI says it in the visitor's language). */
+  failure?: ChatError;
 }
 
 export type ChatErrorKind = 'network' | 'rate_limit' | 'server' | 'invalid_response' | 'rejected' | 'storage';
 
+/**
+ * What went wrong, precisely enough for a sentence of its own. The client has no words: every
+ * sentence lives in the locale tables (`errorKeys` in `src/i18n/strings.ts`).
+ * - `offline`: no answer (offline, DNS, CORS, timeout); kind `network`.
+ * - `rate_limited`: too many requests; kind `rate_limit`.
+ * - `server_error`: a 5xx, or something unexpected; kind `server`.
+ * - `invalid_response`: an answer not of the contract's shape; kind `invalid_response`.
+ * - `rejected`: any other refusal (4xx); kind `rejected`.
+ * - `ticket_gone`: the conversation on show was deleted or moved to another browser; kind `rejected`.
+ * - `token_invalid`, `token_expired`, `token_already_used`, `migration_failed`: a restore link
+ *   could not be redeemed (the backend's codes); kind `rejected`.
+ * - `storage_unavailable`: the browser cannot store, the widget works in memory; kind `storage`.
+ */
+export type ChatErrorCode =
+  | 'offline'
+  | 'rate_limited'
+  | 'server_error'
+  | 'invalid_response'
+  | 'rejected'
+  | 'ticket_gone'
+  | 'token_invalid'
+  | 'token_expired'
+  | 'token_already_used'
+  | 'migration_failed'
+  | 'storage_unavailable';
+
 export interface ChatError {
   kind: ChatErrorKind;
-  message: string;
+  code: ChatErrorCode;
 }
 
 /** Everything a UI needs to render, as one immutable snapshot. */

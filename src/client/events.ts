@@ -1,4 +1,4 @@
-import type { ChatErrorKind } from './chat-state.js';
+import type { ChatErrorCode, ChatErrorKind } from './chat-state.js';
 import type { Message } from '../transport/wire-types.js';
 
 /** The detail of each event, by name. One place so that the element, the client and users agree. */
@@ -11,7 +11,8 @@ export interface SupportChatEventDetails {
   'support-chat-identified': { hasName: boolean; hasEmail: boolean };
   'support-chat-restore-requested': Record<string, never>;
   'support-chat-restored': { ticketIds: string[] };
-  'support-chat-error': { kind: ChatErrorKind; message: string };
+  /** `message` is the sentence of `code` in the widget's locale (English for a bare client). */
+  'support-chat-error': { kind: ChatErrorKind; code: ChatErrorCode; message: string };
 }
 
 export type SupportChatEventName = keyof SupportChatEventDetails;

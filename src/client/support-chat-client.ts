@@ -10,8 +10,9 @@ import type {
   SendMessageResponse,
   Traits,
 } from '../transport/wire-types.js';
+import { describeError } from '../i18n/strings.js';
 import { toChatError } from './chat-error.js';
-import { initialState, type ChatError, type ChatState } from './chat-state.js';
+import { initialState, type ChatError, type ChatErrorCode, type ChatState } from './chat-state.js';
 import { ConsentStorage } from './consent-storage.js';
 import { Conversation } from './conversation.js';
 import { NEW_TICKET, Outbox, type OutboxEntry } from './delivery/outbox.js';
@@ -45,6 +46,8 @@ export interface SupportChatClientOptions {
   retryDelays?: { base?: number; max?: number };
   /** The default transport gives up on a request after this many milliseconds (default 15 s). */
   requestTimeout?: number;
+  /** The sentence of an error in `support-chat-error` events (default: English; the element passes its locale's). */
+  describeError?: (error: ChatError) => string;
 }
 
 type Listener = (state: ChatState) => void;
@@ -109,6 +112,7 @@ export class SupportChatClient extends EventTarget {
   readonly #conversation = new Conversation();
   private readonly restoreParam: string;
   readonly #closedInterval: number;
+  readonly #describeError: (error: ChatError) => string;
   private state: ChatState = initialState;
   readonly #listeners = new Set<Listener>();
   #starting: Promise<void> | undefined;
@@ -139,6 +143,7 @@ export class SupportChatClient extends EventTarget {
     this.storage = this.#consent ?? storage;
     this.eventTarget = options.eventTarget ?? this;
     this.restoreParam = options.restoreParam || DEFAULT_RESTORE_PARAM;
+    this.#describeError = options.describeError ?? ((error) => describeError(error));
     this.#closedInterval = options.pollIntervals?.closed ?? 30_000;
     this.#poller = new Poller({
       openInterval: options.pollIntervals?.open ?? 5_000,
@@ -203,7 +208,9 @@ export class SupportChatClient extends EventTarget {
     if (before.unreadCount !== state.unreadCount) {
       dispatch(this.eventTarget, 'support-chat-unread-change', { count: state.unreadCount });
     }
-    if (state.error && !sameError(state.error, before.error)) dispatch(this.eventTarget, 'support-chat-error', state.error);
+    if (state.error && !sameError(state.error, before.error)) {
+      dispatch(this.eventTarget, 'support-chat-error', { ...state.error, message: this.#describeError(state.error) });
+    }
     for (const listener of this.#listeners) listener(state);
   }
 
@@ -322,7 +329,7 @@ export class SupportChatClient extends EventTarget {
         void this.#outbox.put(message.entry, false);
         this.#update({ messages: this.compose() });
         if (message.entry.state === 'failed') {
-          this.#settleWaiter(message.entry.clientMessageId, new TransportError('http', message.entry.failure ?? ''));
+          this.#settleWaiter(message.entry.clientMessageId, new TransportError('http', message.entry.failure?.code ?? 'rejected'));
         }
         if (this.#tabs.leader) this.#sender.kick();
         return;
@@ -527,7 +534,7 @@ export class SupportChatClient extends EventTarget {
   }
 
   async #refuse(entry: OutboxEntry, error: unknown) {
-    const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error).message };
+    const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error) };
     await this.#outbox.put(failed, true);
     this.post({ t: 'put', entry: failed });
     this.#update({ messages: this.compose() });
@@ -721,8 +728,7 @@ export class SupportChatClient extends EventTarget {
       distinctId: this.#identity?.distinctId,
     });
     if (result.status !== 'success') {
-      const why = { invalid: 'is not valid', expired: 'has expired', used: 'was already used' }[result.status];
-      void this.#share({ error: { kind: 'rejected', message: `This restore link ${why}. Ask for a new one.` } });
+      void this.#share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
       return result;
     }
     await this.#interacted(); // opening the emailed link is the visitor's doing
@@ -749,7 +755,14 @@ export class SupportChatClient extends EventTarget {
   }
 }
 
-const sameError = (a: ChatError | null, b: ChatError | null) => a?.kind === b?.kind && a?.message === b?.message;
+const sameError = (a: ChatError | null, b: ChatError | null) => a?.kind === b?.kind && a?.code === b?.code;
+
+/** The backend's code when it is one we have words for, else what the status implies. */
+function restoreErrorCode(result: Exclude<RestoreResponse, { status: 'success' }>): ChatErrorCode {
+  const known: ChatErrorCode[] = ['token_invalid', 'token_expired', 'token_already_used', 'migration_failed'];
+  if ((known as string[]).includes(result.code)) return result.code as ChatErrorCode;
+  return ({ invalid: 'token_invalid', expired: 'token_expired', used: 'token_already_used' } as const)[result.status];
+}
 
 const whoOf = (identity: Identity | null, sessionId: string | null) => identity?.distinctId ?? sessionId;
 

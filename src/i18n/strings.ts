@@ -1,4 +1,4 @@
-import type { ChatErrorKind } from '../client/chat-state.js';
+import type { ChatError, ChatErrorCode } from '../client/chat-state.js';
 import type { TicketStatus } from '../transport/wire-types.js';
 import { en, type Strings } from './locales/en.js';
 
@@ -29,15 +29,23 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
 }
 
-/** The client reports errors by kind; the visitor reads them in their language. */
-export const errorKeys: Record<ChatErrorKind, keyof Strings> = {
-  network: 'errorNetwork',
-  rate_limit: 'errorRateLimit',
-  server: 'errorServer',
+/** The client reports errors by code; the visitor reads each in their language. */
+export const errorKeys: Record<ChatErrorCode, keyof Strings> = {
+  offline: 'errorNetwork',
+  rate_limited: 'errorRateLimit',
+  server_error: 'errorServer',
   invalid_response: 'errorInvalidResponse',
   rejected: 'errorRejected',
-  storage: 'errorStorage',
+  ticket_gone: 'errorTicketGone',
+  token_invalid: 'errorTokenInvalid',
+  token_expired: 'errorTokenExpired',
+  token_already_used: 'errorTokenUsed',
+  migration_failed: 'errorMigrationFailed',
+  storage_unavailable: 'errorStorage',
 };
+
+/** The sentence for an error in a locale's table (English by default). */
+export const describeError = (error: ChatError, strings: Strings = en): string => strings[errorKeys[error.code]];
 
 export const statusKeys: Record<TicketStatus, keyof Strings> = {
   new: 'statusNew',

@@ -1,4 +1,5 @@
 import type { Traits } from '../../transport/wire-types.js';
+import type { ChatError } from '../chat-state.js';
 import type { KeyValueStorage } from '../storage.js';
 
 /** A message the visitor wrote that the server has not confirmed yet. */
@@ -12,8 +13,8 @@ export interface OutboxEntry {
   /** Order of delivery (ms, strictly increasing within a tab). */
   queuedAt: number;
   state: 'sending' | 'failed';
-  /** Why a `failed` entry was refused, in plain words. */
-  failure?: string;
+  /** Why a `failed` entry was refused. */
+  failure?: ChatError;
   /** The tab that queued it: that tab announces `support-chat-message-sent`. */
   tab: string;
 }

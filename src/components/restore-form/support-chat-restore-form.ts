@@ -7,7 +7,7 @@ import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
 import { field } from '../../internal/field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { errorKeys } from '../../i18n/strings.js';
+import { describeError } from '../../i18n/strings.js';
 import { toChatError } from '../../client/chat-error.js';
 import { styles } from './support-chat-restore-form.styles.js';
 
@@ -57,7 +57,7 @@ export class SupportChatRestoreForm extends LitElement {
         await this.#chat.client?.requestRestoreLink(email);
         this.sent = true;
       } catch (error) {
-        this.error = strings[errorKeys[toChatError(error).kind]];
+        this.error = describeError(toChatError(error), strings);
       }
       this.busy = false;
     }

@@ -9,7 +9,7 @@ import { settingsContext, type Settings } from '../../context/settings-context.j
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { ViewController, type View } from '../../controllers/view-controller.js';
-import { errorKeys, type Strings } from '../../i18n/strings.js';
+import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { GetTicketsRequest } from '../../transport/transport.js';
@@ -36,7 +36,7 @@ import { styles } from './support-chat.styles.js';
  * @event support-chat-identified - The visitor gave a name or email. `detail: {hasName, hasEmail}`.
  * @event support-chat-restore-requested - A restore link was requested.
  * @event support-chat-restored - Tickets from a restore link were adopted. `detail: {ticketIds}`.
- * @event support-chat-error - Something failed. `detail: {kind, message}`.
+ * @event support-chat-error - Something failed. `detail: {kind, code, message}` (`message`: the sentence in the widget's locale).
  *
  * @csspart launcher - The round button that opens the panel.
  * @csspart badge - The unread count on the launcher.
@@ -165,6 +165,7 @@ export class SupportChat extends LitElement {
       eventTarget: this,
       restoreParam: this.restoreParam,
       consentRequired: this.consentRequired,
+      describeError: (error) => describeError(error, this.settings.strings),
     });
     // Read before subscribing: the first state (closed until storage is read) overwrites it.
     const openRequested = this.open;
@@ -258,7 +259,7 @@ export class SupportChat extends LitElement {
           <h2 part="title" id="title">${strings.title}</h2>
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
         </div>
-        ${error ? html`<p part="error" role="alert">${strings[errorKeys[error.kind]] || error.message}</p>` : nothing}
+        ${error ? html`<p part="error" role="alert">${describeError(error, strings)}</p>` : nothing}
         <div class="body">${state.open ? this.#renderView(state) : nothing}</div>
       </section>
       ${this.noLauncher

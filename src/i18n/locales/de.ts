@@ -46,6 +46,11 @@ const de: Strings = {
   errorInvalidResponse: 'Die Antwort des Support-Servers war unlesbar. Bitte versuchen Sie es später erneut.',
   errorRejected: 'Der Support-Server hat diese Anfrage nicht angenommen.',
   errorStorage: 'Ihr Browser konnte diese Unterhaltung nicht speichern. Sie bleibt erhalten, bis Sie die Seite schließen.',
+  errorTicketGone: 'Diese Unterhaltung ist hier nicht mehr verfügbar. Ihr noch nicht gesendeter Text bleibt in einer neuen erhalten.',
+  errorTokenInvalid: 'Dieser Wiederherstellungslink ist ungültig. Fordern Sie einen neuen an.',
+  errorTokenExpired: 'Dieser Wiederherstellungslink ist abgelaufen. Fordern Sie einen neuen an.',
+  errorTokenUsed: 'Dieser Wiederherstellungslink wurde bereits verwendet. Fordern Sie einen neuen an.',
+  errorMigrationFailed: 'Ihre Unterhaltungen konnten nicht in diesen Browser übertragen werden. Bitte versuchen Sie den Link später erneut.',
 };
 
 export default de;

@@ -45,6 +45,11 @@ export const en = {
   errorInvalidResponse: 'The support server sent an answer we could not read. Please try again later.',
   errorRejected: 'The support server did not accept this request.',
   errorStorage: 'Your browser could not save this conversation. It will last until you close the page.',
+  errorTicketGone: 'This conversation is no longer available here. Your unsent words are kept in a new one.',
+  errorTokenInvalid: 'This restore link is not valid. Ask for a new one.',
+  errorTokenExpired: 'This restore link has expired. Ask for a new one.',
+  errorTokenUsed: 'This restore link was already used. Ask for a new one.',
+  errorMigrationFailed: 'Your conversations could not be moved to this browser. Please try the link again later.',
 };
 
 /** Every piece of text the widget shows. */

@@ -134,8 +134,8 @@ describe('delivery: outbox, retries, exactly once, in order', () => {
     const error = await refused.then(() => undefined, (e: unknown) => e as Error);
     expect(error?.message).to.equal('Blocked by the spam filter');
     const failed = c.getState().messages.at(-1)!;
-    expect([failed.delivery, failed.failure]).to.deep.equal(['failed', 'Blocked by the spam filter']);
-    expect(c.getState().error).to.deep.equal({ kind: 'rejected', message: 'Blocked by the spam filter' });
+    expect([failed.delivery, failed.failure]).to.deep.equal(['failed', { kind: 'rejected', code: 'rejected' }]);
+    expect(c.getState().error).to.deep.equal({ kind: 'rejected', code: 'rejected' });
 
     await c.sendMessage('Not blocked by it');
     expect(deliveries(c)).to.deep.equal(['Fine:sent', 'Not blocked by it:sent', 'Refused once:failed']);

@@ -108,7 +108,7 @@ describe('restore: a link by email moves the tickets to this browser', () => {
     c.addEventListener('support-chat-error', (e) => errors.push((e as CustomEvent).detail));
     await c.start();
     await sleep(100);
-    expect(errors).to.deep.equal([{ kind: 'rejected', message: 'This restore link is not valid. Ask for a new one.' }]);
+    expect(errors).to.deep.equal([{ kind: 'rejected', code: 'token_invalid', message: 'This restore link is not valid. Ask for a new one.' }]);
     expect(new URL(location.href).searchParams.has('ph_conv_restore')).to.be.false;
     expect(c.getWidgetSessionId()).to.be.a('string');
   });
