@@ -13,7 +13,7 @@ export * from './store/data.js';
 export type { ChangeListener, StoreChange } from './store/feed.js';
 export { ChangeFeed } from './store/feed.js';
 export type { CustomerMessage, TeamMessage } from './store/messages.js';
-export { RESTORE_PARAM, RESTORE_TOKEN_TTL_MS } from './store/restore.js';
+export { RESTORE_TOKEN_TTL_MS } from './store/restore.js';
 export type { NewTicket } from './store/tickets.js';
 
 /**

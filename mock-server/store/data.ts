@@ -1,17 +1,13 @@
+import type { AuthorType, ChannelSource, Priority, RestoreCode, RestoreFailureStatus, TicketStatus } from '../../contract/names.js';
+
 /**
  * The shape of the reference server's state. `StoreData` is plain JSON on purpose, so that it
  * can be saved (`--data FILE`, or localStorage in the browser) and loaded back; the indexes
- * and rate-limit logs beside it are rebuilt or start empty.
+ * and rate-limit logs beside it are rebuilt or start empty. The names in it (statuses,
+ * priorities, channels, author types) are the wire contract's, from contract/names.ts.
  */
 
-export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved'] as const;
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const CHANNELS = ['widget', 'email', 'slack', 'teams', 'github'] as const;
-
-export type TicketStatus = (typeof STATUSES)[number];
-export type Priority = (typeof PRIORITIES)[number];
-export type ChannelSource = (typeof CHANNELS)[number];
-export type AuthorType = 'customer' | 'AI' | 'human';
+export type { AuthorType, ChannelSource, Priority, TicketStatus } from '../../contract/names.js';
 export type Traits = Record<string, string | null>;
 export type SessionContext = Record<string, string | number | boolean | null>;
 
@@ -138,7 +134,7 @@ export interface Chaos {
 
 export type RestoreResult =
   | { status: 'success'; widget_session_id: string; migrated_ticket_ids: string[] }
-  | { status: 'invalid' | 'expired' | 'used'; code: string };
+  | { status: RestoreFailureStatus; code: RestoreCode };
 
 /** The saved form of the state: what persistence writes and reads back. */
 export const serialise = (data: StoreData): string => JSON.stringify(data);

@@ -1,12 +1,11 @@
+import { RESTORE_CODES, RESTORE_PARAM } from '../../contract/names.js';
+import { normaliseEmailAddress as normaliseEmail } from '../../contract/text.js';
 import { randomUrlToken, sha256Hex } from '../lib/crypto.js';
 import type { Clock } from './clock.js';
 import type { RestoreResult, StoreData, StoredTicket } from './data.js';
 import type { ChangeFeed } from './feed.js';
 
 export const RESTORE_TOKEN_TTL_MS = 60 * 60 * 1000;
-export const RESTORE_PARAM = 'ph_conv_restore';
-
-const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Restore by email: the single-use tokens (only their hashes kept), the dev mailbox the
@@ -61,9 +60,9 @@ export class Restore {
     const hash = await sha256Hex(token);
     const data = this.data();
     const record = data.restoreTokens.find((t) => t.token_hash === hash);
-    if (!record) return { status: 'invalid', code: 'token_invalid' };
-    if (record.consumed_at) return { status: 'used', code: 'token_already_used' };
-    if (Date.parse(record.expires_at) <= this.clock.nowMs()) return { status: 'expired', code: 'token_expired' };
+    if (!record) return { status: 'invalid', code: RESTORE_CODES.invalid };
+    if (record.consumed_at) return { status: 'used', code: RESTORE_CODES.used };
+    if (Date.parse(record.expires_at) <= this.clock.nowMs()) return { status: 'expired', code: RESTORE_CODES.expired };
 
     const now = new Date(this.clock.nowMs()).toISOString();
     record.consumed_at = now;
