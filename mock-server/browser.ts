@@ -8,8 +8,12 @@ import { store } from './store.js';
  * requests, so the demo needs no server. State lives in localStorage (see storage-sync.ts),
  * so it survives a page reload and is shared by the tabs of the site.
  */
+let stopSync: (() => void) | undefined;
+
 export async function startBrowserServer(options: { quiet?: boolean } = {}) {
-  syncWithStorage(store, { storage: localStorage, addEventListener: (type, listener) => window.addEventListener(type, listener) });
+  // Started twice in a page, the store must still have one storage subscriber, not two.
+  stopSync?.();
+  stopSync = syncWithStorage(store, { storage: localStorage, addEventListener: (type, listener) => window.addEventListener(type, listener) });
   const worker = setupWorker(...handlers);
   await worker.start({
     serviceWorker: { url: '/mockServiceWorker.js' },

@@ -1,4 +1,4 @@
-import type { Store, StoreData } from './store.js';
+import { deserialise, serialise, type Store } from './store.js';
 
 export const STORAGE_KEY = 'support-chat-reference-server';
 
@@ -12,14 +12,15 @@ export interface StorageHost {
  * Keeps the store in Web Storage, as a real backend keeps its state: it survives a page
  * reload. MSW runs the handlers in each page, so every tab has its own copy of the store;
  * the `storage` event (fired in the other tabs) keeps the copies in step, e.g. the demo site
- * in one tab and the agent inbox in another.
+ * in one tab and the agent inbox in another. Saving is a subscriber of the store's change
+ * feed; returns the function that unsubscribes it.
  */
-export function syncWithStorage(store: Store, { storage, addEventListener }: StorageHost, key = STORAGE_KEY) {
+export function syncWithStorage(store: Store, { storage, addEventListener }: StorageHost, key = STORAGE_KEY): () => void {
   const loadSaved = () => {
     const saved = storage.getItem(key);
     if (!saved) return;
     try {
-      store.load(JSON.parse(saved) as StoreData);
+      store.load(deserialise(saved));
     } catch {
       storage.removeItem(key); // a corrupt save must not break the demo
     }
@@ -28,5 +29,8 @@ export function syncWithStorage(store: Store, { storage, addEventListener }: Sto
   addEventListener('storage', (event) => {
     if (event.key === key) loadSaved();
   });
-  store.onChange = (data) => storage.setItem(key, JSON.stringify(data));
+  // A load came from storage: writing it back would only echo it.
+  return store.feed.subscribe((change) => {
+    if (change.type !== 'loaded') storage.setItem(key, serialise(store.data));
+  });
 }

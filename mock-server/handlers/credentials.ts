@@ -1,3 +1,4 @@
+import { MAX_DISTINCT_ID_LENGTH } from '../../contract/limits.js';
 import type { ServerConfig } from '../config.js';
 import { constantTimeEqual, hmacSha256Hex } from '../lib/crypto.js';
 import { invalid, HttpError } from '../lib/errors.js';
@@ -23,7 +24,7 @@ export async function ownerFrom(fields: Record<string, unknown>, config: ServerC
   }
   if (hasSession) return { kind: 'session', id: uuid(fields.widget_session_id, 'widget_session_id') };
 
-  const distinctId = text(fields.identity_distinct_id, 'identity_distinct_id', { max: 400, trim: false });
+  const distinctId = text(fields.identity_distinct_id, 'identity_distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
   const hash = fields.identity_hash;
   if (typeof hash !== 'string' || !HASH.test(hash)) {
     throw invalid('identity_hash', hash === undefined ? 'is required with identity_distinct_id' : 'must be 64 hexadecimal characters');

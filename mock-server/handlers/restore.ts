@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { HttpError } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { LIMITS } from '../lib/rate-limit.js';
+import { MAX_DISTINCT_ID_LENGTH, RATE_LIMITS } from '../../contract/limits.js';
+import { normaliseEmailAddress } from '../../contract/text.js';
 import { checkWidgetAccess } from './credentials.js';
 import { clientAddress, hostAllowed, jsonBody, route, tooManyRequests, type HandlerContext } from './context.js';
 import { WIDGET_BASE } from './widget.js';
@@ -31,7 +32,7 @@ export function restoreHandlers({ store, config }: HandlerContext) {
           throw new HttpError(403, 'request_url domain not allowed', { request_url: 'must be on an allowed domain' });
         }
         // Counted whether or not the email is known, so that the limit reveals nothing either.
-        const wait = store.rateLimit(`restore-request:${email.toLowerCase()}`, LIMITS.restoreRequest);
+        const wait = store.rateLimit(`restore-request:${normaliseEmailAddress(email)}`, RATE_LIMITS.restoreRequest);
         if (wait) throw tooManyRequests(wait);
         await store.requestRestore(email, requestUrl);
         return HttpResponse.json({ ok: true });
@@ -47,8 +48,8 @@ export function restoreHandlers({ store, config }: HandlerContext) {
         // Any string is a token to look up (an unknown one is `invalid`, not a 400), up to a sane size.
         const token = field.text(body.restore_token, 'restore_token', { max: 200 });
         const sessionId = field.uuid(body.widget_session_id, 'widget_session_id');
-        const distinctId = field.optionalText(body.distinct_id, 'distinct_id', { max: 400, trim: false });
-        const wait = store.rateLimit(`restore-redeem:${clientAddress(request)}`, LIMITS.restoreRedeem);
+        const distinctId = field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
+        const wait = store.rateLimit(`restore-redeem:${clientAddress(request)}`, RATE_LIMITS.restoreRedeem);
         if (wait) throw tooManyRequests(wait);
         return HttpResponse.json(await store.redeemRestore(token, sessionId, distinctId));
       }),

@@ -1,12 +1,11 @@
 import { HttpResponse, http } from 'msw';
 import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
+import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, TEAM_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
+import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
 import { pageLinks, parseTicketQuery } from '../lib/ticket-query.js';
 import {
-  CHANNELS,
   EVENT_NAMES,
-  PRIORITIES,
-  STATUSES,
   type Assignee,
   type StoredMessage,
   type StoredTicket,
@@ -14,7 +13,7 @@ import {
 } from '../store.js';
 import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
 
-const TRAIT_LIMITS = { maxKeys: 50, maxKeyLength: 200, maxValueLength: 500, stringify: true };
+const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
 
 /** The agent-side API: used by the demo's inbox and by tests to play the support team. */
 export function teamHandlers({ store, config }: HandlerContext) {
@@ -73,7 +72,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
         const changes = ticketChanges(body, store.nowMs());
         const ticket = store.createTicket({
           channel_source: body.channel_source === undefined ? 'widget' : field.oneOf(body.channel_source, 'channel_source', CHANNELS),
-          distinct_id: field.optionalText(body.distinct_id, 'distinct_id', { max: 400, trim: false }),
+          distinct_id: field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false }),
           traits: field.lenientMap(body.anonymous_traits, 'anonymous_traits', TRAIT_LIMITS) as Record<string, string | null>,
           session_context: {},
           session_id: null,
@@ -131,7 +130,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
         const body = await jsonBody(request);
         const authorType = body.author_type === undefined ? 'human' : field.oneOf(body.author_type, 'author_type', ['human', 'AI'] as const);
         const message = store.addTeamMessage(ticket, {
-          content: field.text(body.content, 'content', { max: 10_000, multiline: true }),
+          content: field.text(body.content, 'content', { max: MAX_MESSAGE_LENGTH, multiline: true }),
           is_private: field.boolean(body.is_private, 'is_private', false),
           author_type: authorType,
           author_name:
@@ -149,8 +148,8 @@ export function teamHandlers({ store, config }: HandlerContext) {
         const names = q.event ? q.event.split(',').map((e) => field.oneOf(e.trim(), 'event', EVENT_NAMES)) : undefined;
         const ticketId = q.ticket_id ? field.uuid(q.ticket_id, 'ticket_id') : undefined;
         const after = q.after ? field.dateTime(q.after, 'after') : -Infinity;
-        const limit = field.integer(q.limit, 'limit', { min: 1, max: 1000, fallback: 100 });
-        const offset = field.integer(q.offset, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
+        const limit = field.integer(q.limit, 'limit', TEAM_PAGE);
+        const offset = field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 });
         const found = store.data.events.filter(
           (e) =>
             (!names || names.includes(e.event)) &&
@@ -170,7 +169,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
 /** The editable fields of a ticket, checked; absent fields stay as they are. */
 function ticketChanges(body: Record<string, unknown>, now: number): TicketChanges {
   const changes: TicketChanges = {};
-  if (body.status !== undefined) changes.status = field.oneOf(body.status, 'status', STATUSES);
+  if (body.status !== undefined) changes.status = field.oneOf(body.status, 'status', TICKET_STATUSES);
   if (body.priority !== undefined) changes.priority = field.oneOf(body.priority, 'priority', PRIORITIES);
   if (body.assignee !== undefined) changes.assignee = assignee(body.assignee);
   if (body.tags !== undefined) changes.tags = tags(body.tags);

@@ -1,16 +1,17 @@
 import { HttpResponse, http } from 'msw';
 import { HttpError } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { LIMITS } from '../lib/rate-limit.js';
-import { STATUSES, type Owner, type StoredMessage, type StoredTicket } from '../store.js';
+import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, MESSAGES_PAGE, RATE_LIMITS, SESSION_CONTEXT_LIMITS, TICKETS_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
+import { TICKET_STATUSES } from '../../contract/names.js';
+import type { Owner, StoredMessage, StoredTicket } from '../store.js';
 import { checkWidgetAccess, ownerFrom } from './credentials.js';
 import { jsonBody, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
 
 export const WIDGET_BASE = '*/api/conversations/v1/widget';
 
 /** Size limits of the production backend: over them, traits and context are cut, not refused. */
-const TRAIT_LIMITS = { maxKeys: 50, maxKeyLength: 200, maxValueLength: 500, stringify: true };
-const CONTEXT_LIMITS = { maxKeys: 20, maxKeyLength: 100, maxValueLength: 2000, stringify: false };
+const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
+const CONTEXT_LIMITS = { ...SESSION_CONTEXT_LIMITS, stringify: false };
 
 /** The customer-side API: what the widget calls, with a public token and per-browser credentials. */
 export function widgetHandlers({ store, config }: HandlerContext) {
@@ -23,7 +24,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
   }
 
   function countWrite(owner: Owner) {
-    const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, LIMITS.widgetWrite);
+    const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, RATE_LIMITS.widgetWrite);
     if (wait) throw tooManyRequests(wait);
   }
 
@@ -49,10 +50,10 @@ export function widgetHandlers({ store, config }: HandlerContext) {
       route(store, async ({ request }) => {
         const body = await widgetBody(request);
         // Every field is checked before the signature and the store are touched.
-        const message = field.text(body.message, 'message', { max: 10_000, multiline: true });
+        const message = field.text(body.message, 'message', { max: MAX_MESSAGE_LENGTH, multiline: true });
         const ticketId = field.optionalUuid(body.ticket_id, 'ticket_id');
         const clientMessageId = field.optionalUuid(body.client_message_id, 'client_message_id');
-        const distinctId = field.optionalText(body.distinct_id, 'distinct_id', { max: 400, trim: false });
+        const distinctId = field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
         const traits = field.lenientMap(body.traits, 'traits', TRAIT_LIMITS) as Record<string, string | null>;
         const sessionContext = field.lenientMap(body.session_context, 'session_context', CONTEXT_LIMITS);
         const owner = await ownerFrom(body, config);
@@ -77,7 +78,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         const q = queryOf(request);
         const ticketId = field.uuid(params.ticketId, 'ticket_id');
         const after = q.after ? field.dateTime(q.after, 'after') : -Infinity;
-        const limit = field.integer(q.limit, 'limit', { min: 1, max: 500, fallback: 500 });
+        const limit = field.integer(q.limit, 'limit', MESSAGES_PAGE);
         const ticket = ownTicket(ticketId, await ownerFrom(q, config));
 
         const newer = store.visibleMessages(ticket.id).filter((m) => Date.parse(m.created_at) > after);
@@ -108,9 +109,9 @@ export function widgetHandlers({ store, config }: HandlerContext) {
       route(store, async ({ request }) => {
         checkWidgetAccess(request, config);
         const q = queryOf(request);
-        const status = q.status ? field.oneOf(q.status, 'status', STATUSES) : undefined;
-        const limit = field.integer(q.limit, 'limit', { min: 1, max: 500, fallback: 100 });
-        const offset = field.integer(q.offset, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
+        const status = q.status ? field.oneOf(q.status, 'status', TICKET_STATUSES) : undefined;
+        const limit = field.integer(q.limit, 'limit', TICKETS_PAGE);
+        const offset = field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 });
         const owner = await ownerFrom(q, config);
 
         const mine = store

@@ -1,4 +1,8 @@
+import { MAX_EMAIL_LENGTH, MAX_REQUEST_URL_LENGTH, type MapLimits } from '../../contract/limits.js';
+import { codePoints, isEmail } from '../../contract/text.js';
 import { invalid } from './errors.js';
+
+export { codePoints } from '../../contract/text.js';
 
 /**
  * Input checks shared by every handler. Each reads one field, returns it in its clean form,
@@ -11,13 +15,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** C0 controls and DEL, except tab, newline and carriage return (allowed in multi-line text). */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
-
-/** Length in code points (what a person counts, and what Python's `len` gives the production backend). */
-export const codePoints = (text: string) => {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-};
 
 /** Cuts to `max` code points without splitting a surrogate pair. */
 export const truncate = (text: string, max: number) => (text.length <= max ? text : Array.from(text).slice(0, max).join(''));
@@ -105,7 +102,7 @@ export type SimpleValue = string | number | boolean | null;
 export function lenientMap(
   value: unknown,
   field: string,
-  { maxKeys, maxKeyLength, maxValueLength, stringify }: { maxKeys: number; maxKeyLength: number; maxValueLength: number; stringify: boolean },
+  { maxKeys, maxKeyLength, maxValueLength, stringify }: MapLimits & { stringify: boolean },
 ): Record<string, SimpleValue> {
   if (value == null) return {};
   const source = plainObject(value, field);
@@ -125,17 +122,16 @@ export function lenientMap(
   return result;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/** An email address, by the contract's rule (the widget checks the same before sending). */
 export function email(value: unknown, field: string): string {
-  const address = text(value, field, { max: 254 });
-  if (!EMAIL.test(address)) throw invalid(field, 'must be an email address');
+  const address = text(value, field, { max: MAX_EMAIL_LENGTH });
+  if (!isEmail(address)) throw invalid(field, 'must be an email address');
   return address;
 }
 
 /** An absolute http(s) URL. */
 export function httpUrl(value: unknown, field: string): URL {
-  const raw = text(value, field, { max: 2048 });
+  const raw = text(value, field, { max: MAX_REQUEST_URL_LENGTH });
   let url: URL;
   try {
     url = new URL(raw);

@@ -1,20 +1,11 @@
+import type { RateLimit } from '../../contract/limits.js';
+
 /**
  * A sliding-window rate limit over a log of hit times. Sliding rather than fixed windows so
- * that a burst across a window edge cannot get twice the allowance.
+ * that a burst across a window edge cannot get twice the allowance. The limits themselves
+ * are the contract's (`RATE_LIMITS` in contract/limits.ts).
  */
-export interface Limit {
-  max: number;
-  windowMs: number;
-}
-
-export const LIMITS = {
-  /** Sends and mark-reads of one session or identity. */
-  widgetWrite: { max: 30, windowMs: 60_000 },
-  /** Restore-link requests for one email address. */
-  restoreRequest: { max: 3, windowMs: 3_600_000 },
-  /** Restore-token redeems from one client (socket address). */
-  restoreRedeem: { max: 10, windowMs: 60_000 },
-} satisfies Record<string, Limit>;
+export type Limit = RateLimit;
 
 /**
  * Records a hit in `log` (mutated) if the limit allows it. Returns 0 when allowed, else the

@@ -1,6 +1,8 @@
 import { invalid } from './errors.js';
 import * as field from './fields.js';
-import { CHANNELS, PRIORITIES, STATUSES, type StoredTicket } from '../store.js';
+import { MAX_OFFSET, TEAM_PAGE } from '../../contract/limits.js';
+import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
+import type { StoredTicket } from '../store.js';
 
 /**
  * The team's ticket list query: every filter and order of the contract, parsed from the
@@ -60,7 +62,7 @@ function assigneeMatcher(raw: string): (t: StoredTicket) => boolean {
 export function parseTicketQuery(q: Record<string, string>, now: number, messageText: (ticketId: string) => string[]): TicketQuery {
   const tests: Array<(t: StoredTicket) => boolean> = [];
   if (q.status) {
-    const statuses = enumList(q.status, 'status', STATUSES);
+    const statuses = enumList(q.status, 'status', TICKET_STATUSES);
     tests.push((t) => statuses.includes(t.status));
   }
   if (q.priority) {
@@ -103,8 +105,8 @@ export function parseTicketQuery(q: Record<string, string>, now: number, message
     matches: (t) => tests.every((test) => test(t)),
     // Ties (same time) fall back to the ticket number, so pages never overlap.
     compare: (a, b) => direction * (value(a) - value(b) || a.ticket_number - b.ticket_number),
-    limit: field.integer(q.limit, 'limit', { min: 1, max: 1000, fallback: 100 }),
-    offset: field.integer(q.offset, 'offset', { min: 0, max: 1_000_000, fallback: 0 }),
+    limit: field.integer(q.limit, 'limit', TEAM_PAGE),
+    offset: field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 }),
   };
 }
 

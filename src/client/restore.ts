@@ -1,9 +1,11 @@
+import { RESTORE_PARAM } from '../../contract/names.js';
+
 /**
  * The query parameter of restore links. The backend adds it to the link it emails, so the
  * default is the wire contract's (the production product's) name; a site whose backend
  * uses another sets `restore-param`.
  */
-export const DEFAULT_RESTORE_PARAM = 'ph_conv_restore';
+export const DEFAULT_RESTORE_PARAM = RESTORE_PARAM;
 
 /** The page as the restore link should reopen it: without an old token, without the fragment. */
 export function restoreLinkBase(param: string): string {

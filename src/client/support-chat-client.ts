@@ -20,7 +20,7 @@ import { Sender } from './delivery/sender.js';
 import { dispatch } from './events.js';
 import { Poller } from './poller.js';
 import { DEFAULT_RESTORE_PARAM, restoreLinkBase, takeRestoreToken } from './restore.js';
-import { MAX_MESSAGE_LENGTH, normaliseEmail } from './visitor-input.js';
+import { MAX_MESSAGE_LENGTH, fitsMessageLimit, normaliseEmail } from './visitor-input.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
 import { TabSync } from './tab-sync.js';
 import { totalUnread, withUnread } from './unread.js';
@@ -446,7 +446,7 @@ export class SupportChatClient extends EventTarget {
   async sendMessage(message: string, traits?: Traits, newTicket = false): Promise<SendMessageResponse | null> {
     const text = String(message ?? '').trim();
     if (!text) throw new RangeError('support-chat: a message cannot be empty');
-    if (text.length > MAX_MESSAGE_LENGTH) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
+    if (!fitsMessageLimit(text)) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
     const queuedAt = this.#outbox.stamp(); // the order of the calls is the order of delivery
     // No needless await: once started, the message shows as `sending` before this call returns.
     if (!this.state.ready) await this.start();

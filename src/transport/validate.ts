@@ -1,3 +1,4 @@
+import { AUTHOR_TYPES, RESTORE_FAILURE_STATUSES, TICKET_STATUSES } from '../../contract/names.js';
 import type {
   GetMessagesResponse,
   GetTicketsResponse,
@@ -42,14 +43,14 @@ const array =
 const object = (v: unknown, p: string): Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(p, 'an object');
 
-const status = oneOf('new', 'open', 'pending', 'on_hold', 'resolved');
+const status = oneOf(...TICKET_STATUSES);
 
 export const message: Guard<Message> = (v, p) => {
   const o = object(v, p);
   return {
     id: id(o.id, `${p}.id`),
     content: string(o.content, `${p}.content`),
-    author_type: oneOf('customer', 'AI', 'human')(o.author_type, `${p}.author_type`),
+    author_type: oneOf(...AUTHOR_TYPES)(o.author_type, `${p}.author_type`),
     author_name: nullableString(o.author_name, `${p}.author_name`),
     created_at: time(o.created_at, `${p}.created_at`),
   };
@@ -114,7 +115,7 @@ export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
     };
   }
   return {
-    status: oneOf('invalid', 'expired', 'used')(o.status, `${p}.status`),
+    status: oneOf(...RESTORE_FAILURE_STATUSES)(o.status, `${p}.status`),
     code: string(o.code ?? o.status, `${p}.code`),
   };
 };

@@ -4,8 +4,9 @@
  * seed API does, so code written against a production backend works here too.
  */
 
-export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'resolved';
-export type AuthorType = 'customer' | 'AI' | 'human';
+import type { AuthorType, RestoreFailureStatus, TicketStatus } from '../../contract/names.js';
+
+export type { AuthorType, TicketStatus } from '../../contract/names.js';
 
 export interface Traits {
   name?: string;
@@ -59,4 +60,4 @@ export interface GetTicketsResponse {
 
 export type RestoreResponse =
   | { status: 'success'; widget_session_id: string; migrated_ticket_ids: string[] }
-  | { status: 'invalid' | 'expired' | 'used'; code: string };
+  | { status: RestoreFailureStatus; code: string };

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { MAX_MESSAGE_LENGTH } from '../../client/visitor-input.js';
+import { MAX_MESSAGE_LENGTH, messageLength } from '../../client/visitor-input.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
@@ -45,13 +45,17 @@ export class SupportChatComposer extends LitElement {
         <button part="new-conversation-button" class="primary" @click=${this.#startNew}>${strings.newConversation}</button>
       </div>`;
     }
-    const left = MAX_MESSAGE_LENGTH - this.draft.length;
+    // Counted as the server counts (code points after trim). The native maxlength counts
+    // UTF-16 units, so it is set to what is typed plus what is left: it stops at the limit
+    // and never lets through more than the server takes, emoji included.
+    const used = messageLength(this.draft);
+    const left = Math.max(0, MAX_MESSAGE_LENGTH - used);
     return html`
       <form part="composer" @submit=${this.#onSubmit}>
         <textarea
           part="input"
           rows="1"
-          maxlength=${MAX_MESSAGE_LENGTH}
+          maxlength=${this.draft.length + left}
           aria-label=${strings.message}
           aria-describedby="limit"
           placeholder=${settings.placeholder}
@@ -61,7 +65,7 @@ export class SupportChatComposer extends LitElement {
         ></textarea>
         <button part="send-button" class="primary" ?disabled=${!this.draft.trim()}>${strings.send}</button>
         <span part="limit" class="limit" id="limit" aria-live="polite"
-          >${this.draft.length >= SHOW_LIMIT_FROM ? format(strings.charactersLeft, { count: left }) : ''}</span
+          >${used >= SHOW_LIMIT_FROM ? format(strings.charactersLeft, { count: left }) : ''}</span
         >
       </form>
     `;

@@ -79,6 +79,24 @@ describe('composer: keys, growth, limit, failed sends', () => {
     expect(textbox.value).to.have.length(10_000);
   });
 
+  it('counts characters as the server does: an emoji is one, though it is two UTF-16 units', async () => {
+    const el = await widget();
+    await openPanel(el);
+    const textbox = await box(el);
+    document.execCommand('insertText', false, 'a'.repeat(9_400));
+    await el.updateComplete;
+    document.execCommand('insertText', false, '😀'.repeat(300));
+    await el.updateComplete;
+    const limit = () => deepQuery(ui(el), '[part=limit]')!.textContent!.trim();
+    // 10,000 UTF-16 units, 9,700 characters.
+    await waitFor(() => expect(limit()).to.equal('300 characters left'));
+    // The native limit (UTF-16 units) follows what is left, so that typing stops at the limit, not before.
+    expect(textbox.maxLength).to.equal(10_300);
+    document.execCommand('insertText', false, 'a'.repeat(500));
+    await waitFor(() => expect(limit()).to.equal('0 characters left'));
+    expect(Array.from(textbox.value)).to.have.length(10_000);
+  });
+
   it('marks a message the server refused as not sent, and Retry delivers it', async () => {
     const worker = await startReferenceServer();
     const el = await widget();

@@ -33,7 +33,7 @@ describe('identification form (require-email, collect-name)', () => {
     await fill(email, 'not-an-email');
     getByRole(ui(el), 'button', 'Continue').click();
     await waitFor(() => expect(message()).to.equal('Please enter a valid email address, such as name@example.com.'));
-    // Longer than an address can be (320): refused here, by the same rule the client applies.
+    // Longer than an address can be (254): refused here, by the contract's rule the client and server apply.
     await fill(email, `${'a'.repeat(310)}@example.com`);
     getByRole(ui(el), 'button', 'Continue').click();
     await waitFor(() => expect(message()).to.equal('Please enter a valid email address, such as name@example.com.'));

@@ -1,0 +1,63 @@
+import type { MailboxEntry, StoredMessage, StoredTicket, TicketChanges } from './data.js';
+
+/**
+ * What changed in the store, one record per change, in the order they happened. The records
+ * carry the live objects (read them when the record comes, do not keep them): enough for a
+ * subscriber to persist, to push to a stream or to fire a webhook without diffing the state.
+ */
+export type StoreChange =
+  /** A new ticket (from a first customer message or the team API). */
+  | { type: 'ticket-created'; ticket: StoredTicket }
+  /** Fields of a ticket changed; `changes` holds those that did, with their new values. */
+  | { type: 'ticket'; ticket: StoredTicket; changes: TicketChanges }
+  | { type: 'ticket-deleted'; ticket: StoredTicket }
+  /** A message, private notes included: subscribers decide who may see it. */
+  | { type: 'message'; ticket: StoredTicket; message: StoredMessage }
+  /** The customer marked the ticket read, or the team opened it. */
+  | { type: 'read'; ticket: StoredTicket; by: 'customer' | 'team' }
+  /** A restore link was mailed (only ever for a known email). */
+  | { type: 'mail'; mail: MailboxEntry }
+  /** A restore token was redeemed: these tickets now belong to `session_id`. */
+  | { type: 'restored'; session_id: string; tickets: StoredTicket[] }
+  /** Everything was cleared (`POST /api/_dev/reset`). */
+  | { type: 'reset' }
+  /**
+   * The state was replaced by a saved one (a data file, another tab). Subscribers that derive
+   * something from the state re-read it; the persisting ones skip it, it came from them.
+   */
+  | { type: 'loaded' };
+
+export type ChangeListener = (change: StoreChange) => void;
+
+/** One feed of the store's changes, for any number of subscribers. */
+export class ChangeFeed {
+  #listeners = new Set<ChangeListener>();
+
+  /** Calls `listener` with every change from now on; returns the function that stops it. */
+  subscribe(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get size(): number {
+    return this.#listeners.size;
+  }
+
+  /**
+   * Tells every subscriber. One that throws does not keep the change from the others; the
+   * first error is rethrown afterwards, so that the request that made the change still fails
+   * as it did when there was a single listener (e.g. a full localStorage).
+   */
+  publish(change: StoreChange) {
+    let failure: { error: unknown } | undefined;
+    // A copy: a listener may subscribe or unsubscribe while it is called.
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
+  }
+}

@@ -1,0 +1,45 @@
+import type { StoredTicket } from './data.js';
+import type { Messages } from './messages.js';
+
+/** The widget's view of a ticket: no private note ever shows through. */
+export function publicTicket(ticket: StoredTicket, messages: Messages) {
+  const visible = messages.visible(ticket.id);
+  const last = visible.at(-1);
+  return {
+    id: ticket.id,
+    ticket_number: ticket.ticket_number,
+    status: ticket.status,
+    unread_count: messages.unreadCount(ticket.id),
+    last_message: last?.content ?? null,
+    last_message_at: last?.created_at ?? null,
+    message_count: visible.length,
+    created_at: ticket.created_at,
+  };
+}
+
+/** The team's view of a ticket: everything, including who the customer is. */
+export function teamTicket(ticket: StoredTicket, messages: Messages) {
+  const visible = publicTicket(ticket, messages);
+  return {
+    id: ticket.id,
+    ticket_number: ticket.ticket_number,
+    channel_source: ticket.channel_source,
+    distinct_id: ticket.distinct_id,
+    status: ticket.status,
+    priority: ticket.priority,
+    assignee: ticket.assignee,
+    tags: ticket.tags,
+    snoozed_until: ticket.snoozed_until,
+    customer_name: ticket.traits.name ?? null,
+    customer_email: ticket.traits.email ?? null,
+    anonymous_traits: ticket.traits,
+    session_context: ticket.session_context,
+    message_count: visible.message_count,
+    last_message_text: visible.last_message,
+    last_message_at: visible.last_message_at,
+    unread_team_count: ticket.unread_team_count,
+    unread_customer_count: visible.unread_count,
+    created_at: ticket.created_at,
+    updated_at: ticket.updated_at,
+  };
+}
