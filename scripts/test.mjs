@@ -1,4 +1,5 @@
-// `npm test`: type-checking, Node tests, browser tests, then the build and its checks.
+// `npm test`: type-checking (the code and the README's examples), lint and format checks,
+// Node tests, browser tests, then the build and its checks.
 // Every step runs even when one fails; the last line adds them all up: `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -49,6 +50,9 @@ async function suite(title, command, args, parse, env) {
 const lastMatch = (output, pattern) => [...output.matchAll(pattern)].at(-1);
 
 await check('Type-check', bin('tsc'), ['--noEmit']);
+await check('README examples (type-checked against src/)', process.execPath, ['scripts/check-readme.mjs']);
+await check('Lint (ESLint)', bin('eslint'), ['.']);
+await check('Format (Prettier --check; `npm run format` fixes it)', bin('prettier'), ['--check', '.']);
 
 await suite(
   'Node tests (reference server)',
