@@ -83,8 +83,4 @@ export default defineConfig([
     files: ['mock-server/http/persistence.ts'],
     rules: { 'preserve-caught-error': 'warn' }, // the rethrown Error drops the JSON error as `cause`
   },
-  {
-    files: ['mock-server/lib/fields.ts'],
-    rules: { 'no-control-regex': 'warn' }, // deliberate (CONTROL): wants an eslint-disable comment with its reason
-  },
 ]);
