@@ -41,6 +41,54 @@ export const styles = css`
   a {
     color: inherit;
   }
+  /* Formatted replies (rich-content.ts): blocks inside the bubble, never wider than it. */
+  .rich > :first-child {
+    margin-block-start: 0;
+  }
+  .rich > :last-child {
+    margin-block-end: 0;
+  }
+  .rich p,
+  .rich ul,
+  .rich ol,
+  .rich blockquote,
+  .rich pre {
+    margin-block: 0 0.5em;
+  }
+  .rich ul,
+  .rich ol {
+    display: block;
+    list-style: revert;
+    padding-inline-start: 1.25em;
+  }
+  .rich li {
+    display: list-item;
+    max-inline-size: none;
+  }
+  .rich blockquote {
+    margin-inline: 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_muted);
+  }
+  .rich code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
+  }
+  .rich pre {
+    overflow-x: auto;
+    white-space: pre;
+    padding: 0.5em;
+    border-radius: 4px;
+    background: rgb(0 0 0 / 0.06);
+  }
+  /* A box of its own before the image arrives, so the list does not jump when it loads. */
+  .rich img {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 100%;
+    aspect-ratio: 4 / 3;
+    object-fit: contain;
+  }
   .meta,
   .state {
     font-size: 0.8rem;

@@ -9,6 +9,7 @@ import { navigate } from '../../controllers/view-controller.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { renderRichContent } from './rich-content.js';
 import { styles } from './support-chat-message-list.styles.js';
 
 /**
@@ -62,7 +63,7 @@ export class SupportChatMessageList extends LitElement {
           >${this.#time.format(message.created_at, lang)}</time
         ></span
       >
-      <span class="content" dir="auto">${linkify(message.content)}</span>
+      ${this.#renderContent(message)}
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${message.delivery === 'failed' && id
         ? html`<span class="state" role="alert"
@@ -72,6 +73,13 @@ export class SupportChatMessageList extends LitElement {
           >`
         : nothing}
     </li>`;
+  }
+
+  #renderContent({ content, rich_content }: ChatMessage) {
+    const rich = renderRichContent(rich_content);
+    return rich
+      ? html`<div class="content rich" dir="auto">${rich}</div>`
+      : html`<span class="content" dir="auto">${linkify(content)}</span>`;
   }
 
   protected override updated(changed: PropertyValues) {
