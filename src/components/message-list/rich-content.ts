@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
 import type { RichDoc } from '../../transport/wire-types.js';
+import type { Lit } from './rich-loader.js';
 
 /*
  * Why this file exists: a reply may carry `rich_content`, a TipTap/ProseMirror document that
@@ -9,15 +9,15 @@ import type { RichDoc } from '../../transport/wire-types.js';
  * http(s) and mailto addresses become links (http(s) only for images). Fields are read as own
  * properties of plain objects, so `__proto__` or a number where a string belongs just shows as
  * nothing, and depth and node budgets keep a hostile document from freezing the page: past
- * them, the rest is its plain text.
+ * them, the message shows its plain text instead. It is a file of its own beside the script
+ * (dist/rich-content.js), loaded by rich-loader.ts on the first formatted message, and it takes
+ * Lit's `html` from the caller, so that pages without formatting pay nothing for it.
  */
 
 const MAX_DEPTH = 20;
 const MAX_NODES = 2000;
 /** ProseMirror has a handful of marks; a text with more is not an editor's. */
 const MAX_MARKS = 10;
-/** Even as plain text, the rest of a huge document is read only this far. */
-const MAX_TEXT_NODES = 100_000;
 const LINK = /^(?:https?:\/\/|mailto:)/i;
 const IMAGE = /^https?:\/\//i;
 
@@ -27,51 +27,41 @@ const get = (node: unknown, key: string): unknown =>
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/**
- * The text of nodes and all their descendants, a block to a line. A loop with its own stack,
- * never recursion, so a document nested thousands deep cannot overflow the call stack.
- */
-function textOf(nodes: unknown[]): string {
-  let text = '';
-  // Whether `text` is empty or ends a line; asking the string itself would flatten it every time.
-  let lineStart = true;
-  const stack: unknown[] = nodes.slice(0, MAX_TEXT_NODES).reverse();
-  for (let steps = 0; stack.length && steps < MAX_TEXT_NODES; steps++) {
-    const node = stack.pop();
-    const piece = get(node, 'type') === 'hardBreak' ? '\n' : str(get(node, 'text'));
-    if (piece) [text, lineStart] = [text + piece, piece.endsWith('\n')];
-    const content = get(node, 'content');
-    if (!Array.isArray(content)) continue;
-    // A block starts on a line of its own.
-    if (!lineStart) [text, lineStart] = [`${text}\n`, true];
-    for (let i = Math.min(content.length, MAX_TEXT_NODES - stack.length); i-- > 0; ) stack.push(content[i]);
-  }
-  return text;
-}
-
-class Renderer {
-  #nodes = 0;
-
-  children(node: unknown, depth: number): unknown[] {
-    const content = list(get(node, 'content'));
-    const out: unknown[] = [];
-    for (let i = 0; i < content.length; i++) {
-      if (depth >= MAX_DEPTH || this.#nodes >= MAX_NODES) {
-        out.push(textOf(content.slice(i)));
-        break;
-      }
-      out.push(this.node(content[i], depth + 1));
+function marked({ html }: Lit, text: string, marks: unknown[]): unknown {
+  // The first mark is the outermost, as ProseMirror stores them.
+  return marks.slice(0, MAX_MARKS).reduceRight((out: unknown, mark) => {
+    const href = str(get(get(mark, 'attrs'), 'href'));
+    switch (get(mark, 'type')) {
+      case 'bold':
+        return html`<strong>${out}</strong>`;
+      case 'italic':
+        return html`<em>${out}</em>`;
+      case 'strike':
+        return html`<s>${out}</s>`;
+      case 'code':
+        return html`<code>${out}</code>`;
+      case 'link':
+        if (LINK.test(href)) return html`<a href=${href} target="_blank" rel="noopener noreferrer">${out}</a>`;
     }
     return out;
-  }
+  }, text);
+}
 
-  node(node: unknown, depth: number): unknown {
-    this.#nodes++;
+/** Templates for a document's nodes; throws past the budgets (the caller then shows the plain text). */
+function renderer(lit: Lit) {
+  const { html, nothing } = lit;
+  let nodes = 0;
+  const children = (node: unknown, depth: number): unknown[] => {
+    if (depth > MAX_DEPTH) throw new RangeError('rich_content too deep');
+    return list(get(node, 'content')).map((child) => one(child, depth + 1));
+  };
+  const one = (node: unknown, depth: number): unknown => {
+    if (++nodes > MAX_NODES) throw new RangeError('rich_content too large');
     const attrs = get(node, 'attrs');
-    const kids = () => this.children(node, depth);
+    const kids = () => children(node, depth);
     switch (get(node, 'type')) {
       case 'text':
-        return this.#marks(str(get(node, 'text')), list(get(node, 'marks')));
+        return marked(lit, str(get(node, 'text')), list(get(node, 'marks')));
       case 'paragraph':
         return html`<p>${kids()}</p>`;
       case 'heading':
@@ -94,57 +84,32 @@ class Renderer {
       case 'image': {
         const src = str(get(attrs, 'src'));
         const alt = str(get(attrs, 'alt'));
-        return IMAGE.test(src)
-          ? html`<img src=${src} alt=${alt} loading="lazy" referrerpolicy="no-referrer" />`
-          : alt;
+        return IMAGE.test(src) ? html`<img src=${src} alt=${alt} loading="lazy" referrerpolicy="no-referrer" />` : alt;
       }
       default:
         return kids();
     }
-  }
-
-  #marks(text: string, marks: unknown[]): unknown {
-    let out: unknown = text;
-    // The first mark is the outermost, as ProseMirror stores them.
-    for (const mark of marks.slice(0, MAX_MARKS).reverse()) {
-      const href = str(get(get(mark, 'attrs'), 'href'));
-      switch (get(mark, 'type')) {
-        case 'bold':
-          out = html`<strong>${out}</strong>`;
-          break;
-        case 'italic':
-          out = html`<em>${out}</em>`;
-          break;
-        case 'strike':
-          out = html`<s>${out}</s>`;
-          break;
-        case 'code':
-          out = html`<code>${out}</code>`;
-          break;
-        case 'link':
-          if (LINK.test(href)) out = html`<a href=${href} target="_blank" rel="noopener noreferrer">${out}</a>`;
-      }
-    }
-    return out;
-  }
-}
-
-/**
- * `rich_content` as templates, or undefined when it is not a usable document (then the
- * message shows its plain `content`).
- */
-export function renderRichContent(doc: RichDoc | undefined): unknown[] | undefined {
-  if (get(doc, 'type') !== 'doc' || !list(get(doc, 'content')).length) return undefined;
-  // The list renders again on every poll and every tick of the relative times: build once.
-  if (cache.has(doc!)) return cache.get(doc!);
-  let rendered: unknown[] | undefined;
-  try {
-    rendered = new Renderer().children(doc, 0);
-  } catch {
-    // Only a getter or proxy from a custom transport could throw here; the text still shows.
-  }
-  cache.set(doc!, rendered);
-  return rendered;
+  };
+  return children;
 }
 
 const cache = new WeakMap<RichDoc, unknown[] | undefined>();
+
+/**
+ * `rich_content` as templates, or undefined when it is not a usable document, or one past
+ * the budgets: the message then shows its plain `content`, the same text, with its links.
+ */
+export function renderRichContent(doc: RichDoc | undefined, lit: Lit): unknown[] | undefined {
+  if (get(doc, 'type') !== 'doc' || !list(get(doc, 'content')).length) return undefined;
+  // The list renders again on every poll and every tick of the relative times: build once.
+  if (!cache.has(doc!)) {
+    let rendered: unknown[] | undefined;
+    try {
+      rendered = renderer(lit)(doc, 0);
+    } catch {
+      // Past a budget, or a getter or proxy from a custom transport that threw.
+    }
+    cache.set(doc!, rendered);
+  }
+  return cache.get(doc!);
+}

@@ -42,18 +42,12 @@ export const styles = css`
     color: inherit;
   }
   /* Formatted replies (rich-content.ts): blocks inside the bubble, never wider than it. */
-  .rich > :first-child {
-    margin-block-start: 0;
+  .rich {
+    display: grid;
+    gap: 0.5em;
   }
-  .rich > :last-child {
-    margin-block-end: 0;
-  }
-  .rich p,
-  .rich ul,
-  .rich ol,
-  .rich blockquote,
-  .rich pre {
-    margin-block: 0 0.5em;
+  .rich * {
+    margin: 0;
   }
   .rich ul,
   .rich ol {
@@ -66,26 +60,17 @@ export const styles = css`
     max-inline-size: none;
   }
   .rich blockquote {
-    margin-inline: 0;
     padding-inline-start: 0.75em;
     border-inline-start: 3px solid var(--_muted);
   }
-  .rich code {
-    font-family: ui-monospace, monospace;
-    font-size: 0.9em;
-  }
+  /* Code wraps like the rest rather than widening the bubble. */
   .rich pre {
-    overflow-x: auto;
-    white-space: pre;
-    padding: 0.5em;
-    border-radius: 4px;
-    background: rgb(0 0 0 / 0.06);
+    white-space: inherit;
   }
   /* A box of its own before the image arrives, so the list does not jump when it loads. */
   .rich img {
     display: block;
     inline-size: 100%;
-    max-inline-size: 100%;
     aspect-ratio: 4 / 3;
     object-fit: contain;
   }

@@ -9,7 +9,7 @@ import { navigate } from '../../controllers/view-controller.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { renderRichContent } from './rich-content.js';
+import { richContent } from './rich-loader.js';
 import { styles } from './support-chat-message-list.styles.js';
 
 /**
@@ -63,7 +63,7 @@ export class SupportChatMessageList extends LitElement {
           >${this.#time.format(message.created_at, lang)}</time
         ></span
       >
-      ${this.#renderContent(message)}
+      ${this.#renderContent(message.rich_content && richContent(message.rich_content, () => this.requestUpdate()), message.content)}
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${message.delivery === 'failed' && id
         ? html`<span class="state" role="alert"
@@ -75,11 +75,9 @@ export class SupportChatMessageList extends LitElement {
     </li>`;
   }
 
-  #renderContent({ content, rich_content }: ChatMessage) {
-    const rich = renderRichContent(rich_content);
-    return rich
-      ? html`<div class="content rich" dir="auto">${rich}</div>`
-      : html`<span class="content" dir="auto">${linkify(content)}</span>`;
+  /** The formatted version when there is a usable one, else the plain text with its links. */
+  #renderContent(rich: unknown[] | undefined, content: string) {
+    return html`<div class="content ${rich ? 'rich' : ''}" dir="auto">${rich ?? linkify(content)}</div>`;
   }
 
   protected override updated(changed: PropertyValues) {
