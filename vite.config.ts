@@ -20,16 +20,22 @@ export default defineConfig(({ command, mode }): UserConfig => {
   }
 
   if (mode === 'locales') {
-    // The tables beyond English, beside the scripts (dist/locales/de.js, …), loaded at run time.
+    // What loads at run time, beside the scripts: the tables beyond English (dist/locales/de.js,
+    // …) and the renderer of formatted messages (dist/rich-content.js).
     return {
       publicDir: false,
+      plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] })],
       build: {
-        outDir: 'dist/locales',
+        outDir: 'dist',
         emptyOutDir: false,
         target: 'es2022',
         minify: true,
         lib: {
-          entry: { de: 'src/i18n/locales/de.ts', ar: 'src/i18n/locales/ar.ts' },
+          entry: {
+            'locales/de': 'src/i18n/locales/de.ts',
+            'locales/ar': 'src/i18n/locales/ar.ts',
+            'rich-content': 'src/components/message-list/rich-content.ts',
+          },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },

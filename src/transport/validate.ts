@@ -5,6 +5,7 @@ import type {
   MarkAsReadResponse,
   Message,
   RestoreResponse,
+  RichDoc,
   SendMessageResponse,
   Ticket,
 } from './wire-types.js';
@@ -45,12 +46,21 @@ const object = (v: unknown, p: string): Record<string, unknown> =>
 
 const status = oneOf(...TICKET_STATUSES);
 
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The contract says "treat any other value as the team", so no author type fails an answer. */
+const authorType = (v: unknown): Message['author_type'] =>
+  (AUTHOR_TYPES as readonly unknown[]).includes(v) ? (v as Message['author_type']) : 'support';
+
 export const message: Guard<Message> = (v, p) => {
   const o = object(v, p);
   return {
     id: id(o.id, `${p}.id`),
     content: string(o.content, `${p}.content`),
-    author_type: oneOf(...AUTHOR_TYPES)(o.author_type, `${p}.author_type`),
+    // Formatting is optional: a doc that is not even an object is dropped, never fatal; the
+    // renderer checks the rest, as `content` always carries the same text.
+    ...(isObject(o.rich_content) && { rich_content: o.rich_content as RichDoc }),
+    author_type: authorType(o.author_type),
     author_name: nullableString(o.author_name, `${p}.author_name`),
     created_at: time(o.created_at, `${p}.created_at`),
   };

@@ -13,9 +13,25 @@ export interface Traits {
   email?: string;
 }
 
+/**
+ * A TipTap/ProseMirror node as the server sent it. Every field is `unknown` on purpose:
+ * validation only checks that `rich_content` is an object, and the renderer trusts nothing.
+ */
+export interface RichNode {
+  type?: unknown;
+  text?: unknown;
+  attrs?: unknown;
+  marks?: unknown;
+  content?: unknown;
+}
+
+/** `rich_content`: `{type: "doc", content: [...]}`, the message's text with formatting. */
+export type RichDoc = RichNode;
+
 export interface Message {
   id: string;
   content: string;
+  rich_content?: RichDoc;
   author_type: AuthorType;
   author_name: string | null;
   created_at: string;

@@ -41,6 +41,39 @@ export const styles = css`
   a {
     color: inherit;
   }
+  /* Formatted replies (rich-content.ts): blocks inside the bubble, never wider than it. */
+  .rich {
+    display: grid;
+    gap: 0.5em;
+  }
+  .rich * {
+    margin: 0;
+  }
+  .rich ul,
+  .rich ol {
+    display: block;
+    list-style: revert;
+    padding-inline-start: 1.25em;
+  }
+  .rich li {
+    display: list-item;
+    max-inline-size: none;
+  }
+  .rich blockquote {
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_muted);
+  }
+  /* Code wraps like the rest rather than widening the bubble. */
+  .rich pre {
+    white-space: inherit;
+  }
+  /* A box of its own before the image arrives, so the list does not jump when it loads. */
+  .rich img {
+    display: block;
+    inline-size: 100%;
+    aspect-ratio: 4 / 3;
+    object-fit: contain;
+  }
   .meta,
   .state {
     font-size: 0.8rem;

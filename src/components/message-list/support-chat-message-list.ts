@@ -9,6 +9,7 @@ import { navigate } from '../../controllers/view-controller.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { richContent } from './rich-loader.js';
 import { styles } from './support-chat-message-list.styles.js';
 
 /**
@@ -62,7 +63,7 @@ export class SupportChatMessageList extends LitElement {
           >${this.#time.format(message.created_at, lang)}</time
         ></span
       >
-      <span class="content" dir="auto">${linkify(message.content)}</span>
+      ${this.#renderContent(message.rich_content && richContent(message.rich_content, () => this.requestUpdate()), message.content)}
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${message.delivery === 'failed' && id
         ? html`<span class="state" role="alert"
@@ -72,6 +73,11 @@ export class SupportChatMessageList extends LitElement {
           >`
         : nothing}
     </li>`;
+  }
+
+  /** The formatted version when there is a usable one, else the plain text with its links. */
+  #renderContent(rich: unknown[] | undefined, content: string) {
+    return html`<div class="content ${rich ? 'rich' : ''}" dir="auto">${rich ?? linkify(content)}</div>`;
   }
 
   protected override updated(changed: PropertyValues) {

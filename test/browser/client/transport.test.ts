@@ -84,7 +84,6 @@ describe('HTTP transport against the reference handlers', () => {
     ['not JSON at all', '<html>oops</html>'],
     ['null', null],
     ['messages not an array', { ticket_id: 'T', ticket_status: 'open', messages: 'lots', has_more: false, unread_count: 0 }],
-    ['an unknown author type', { ticket_id: 'T', ticket_status: 'open', messages: [{ id: 'm', content: 'x', author_type: 'admin', author_name: null, created_at: '2024-01-01T00:00:00Z' }], has_more: false, unread_count: 0 }],
     ['a bad time', { ticket_id: 'T', ticket_status: 'open', messages: [{ id: 'm', content: 'x', author_type: 'human', author_name: null, created_at: 'yesterday' }], has_more: false, unread_count: 0 }],
     ['content that is not text', { ticket_id: 'T', ticket_status: 'open', messages: [{ id: 'm', content: { html: '<img onerror>' }, author_type: 'human', author_name: null, created_at: '2024-01-01T00:00:00Z' }], has_more: false, unread_count: 0 }],
     ['a negative unread count', { ticket_id: 'T', ticket_status: 'open', messages: [], has_more: false, unread_count: -1 }],
@@ -97,6 +96,25 @@ describe('HTTP transport against the reference handlers', () => {
       expect(error.kind).to.equal('invalid_response');
     });
   }
+
+  it('accepts any author type, the production backend\'s "support" and unknown ones as the team, and formatting as an object only', async () => {
+    const base = { id: 'm', content: 'x', author_name: null, created_at: '2024-01-01T00:00:00Z' };
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] };
+    const messages = [
+      { ...base, id: 'a', author_type: 'support', rich_content: doc },
+      { ...base, id: 'b', author_type: 'robot', rich_content: '<b>x</b>' },
+      { ...base, id: 'c', author_type: 42, rich_content: [doc] },
+      { ...base, id: 'd', rich_content: null },
+      { ...base, id: 'e', author_type: 'customer' },
+      { ...base, id: 'f', author_type: 'AI' },
+      { ...base, id: 'g', author_type: 'human' },
+    ];
+    worker.use(http.get(`${WIDGET}/messages/:id`, () => HttpResponse.json({ ticket_id: 'T', ticket_status: 'open', messages, has_more: false, unread_count: 0 })));
+    const answer = await transport.getMessages(session, { ticketId: 'T' });
+    expect(answer.messages.map((m) => m.author_type)).to.deep.equal(['support', 'support', 'support', 'support', 'customer', 'AI', 'human']);
+    expect(answer.messages[0].rich_content).to.deep.equal(doc);
+    for (const m of answer.messages.slice(1)) expect(m).not.to.have.property('rich_content');
+  });
 
   it('keeps its state intact when the server answers garbage, and reports it', async () => {
     const client = new SupportChatClient({ token: WIDGET_TOKEN, storage: new MemoryStorage(), pollIntervals: { open: 60_000, closed: 60_000 } });
