@@ -9,6 +9,9 @@ export const MAX_EMAIL_LENGTH = 254;
 /** `distinct_id` and `identity_distinct_id`. */
 export const MAX_DISTINCT_ID_LENGTH = 400;
 
+/** `session_id` of a send (the analytics session, not the widget session). */
+export const MAX_SESSION_ID_LENGTH = 64;
+
 /** `request_url` of a restore request. */
 export const MAX_REQUEST_URL_LENGTH = 2048;
 

@@ -23,7 +23,7 @@ interface TeamMessage {
 
 const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved'];
 const inNode = new URLSearchParams(location.search).get('backend') === 'node';
-if (!inNode) await startBrowserServer({ quiet: true });
+if (!inNode) await startBrowserServer({ quiet: true, flavor: new URLSearchParams(location.search).get('flavor') === 'posthog' ? 'posthog' : 'reference' });
 document.querySelector('#backend')!.textContent = inNode ? 'Backend: dev server (Node)' : 'Backend: in this browser';
 
 const base = `/api/projects/${defaultConfig.projectId}/conversations`;

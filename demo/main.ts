@@ -2,7 +2,8 @@
 // request is already answered by it, then loads the widget.
 import { startBrowserServer } from '../mock-server/browser.js';
 
-await startBrowserServer({ quiet: true });
+// `?flavor=posthog` makes the in-browser server behave like PostHog's production backend.
+await startBrowserServer({ quiet: true, flavor: new URLSearchParams(location.search).get('flavor') === 'posthog' ? 'posthog' : 'reference' });
 await import('../src/index.js');
 
 // "Demo settings": each control sets the attribute of the same name on the widget.

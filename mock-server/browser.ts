@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser';
-import { handlers } from './handlers/index.js';
+import type { Flavor } from './config.js';
+import { createHandlers } from './handlers/index.js';
 import { syncWithStorage } from './storage-sync.js';
 import { store } from './store.js';
 
@@ -10,11 +11,21 @@ import { store } from './store.js';
  */
 let stopSync: (() => void) | undefined;
 
-export async function startBrowserServer(options: { quiet?: boolean } = {}) {
+export interface BrowserServerOptions {
+  quiet?: boolean;
+  /** `posthog` behaves like PostHog's production backend (the demo: `?flavor=posthog`). */
+  flavor?: Flavor;
+  /** Hosts the widget may run on; by default only this page's own host. */
+  allowedDomains?: string[];
+}
+
+export async function startBrowserServer(options: BrowserServerOptions = {}) {
   // Started twice in a page, the store must still have one storage subscriber, not two.
   stopSync?.();
   stopSync = syncWithStorage(store, { storage: localStorage, addEventListener: (type, listener) => window.addEventListener(type, listener) });
-  const worker = setupWorker(...handlers);
+  const worker = setupWorker(
+    ...createHandlers(store, { flavor: options.flavor ?? 'reference', allowedDomains: options.allowedDomains ?? [location.hostname] }),
+  );
   await worker.start({
     serviceWorker: { url: '/mockServiceWorker.js' },
     quiet: options.quiet ?? false,

@@ -1,17 +1,38 @@
+/**
+ * How the server behaves: `reference` implements every extension of the contract;
+ * `posthog` behaves like PostHog's production backend (REFERENCE-API.md, "What a production
+ * backend does"), quirks included, so that the widget can be tested against it.
+ */
+export const FLAVORS = ['reference', 'posthog'] as const;
+export type Flavor = (typeof FLAVORS)[number];
+
 /** The reference server's defaults (REFERENCE-API.md); each can be overridden. */
 export interface ServerConfig {
   projectId: string;
   widgetToken: string;
   apiKey: string;
   identitySecret: string;
-  /** Host names the widget may be used on (`*.example.com` for subdomains); empty = all. */
+  /**
+   * Host names the widget may be used on: `*.example.com` covers its subdomains and the
+   * apex, `*` any host. Sends and restores check the page's host (Origin, else Referer).
+   */
   allowedDomains: string[];
+  flavor: Flavor;
 }
+
+export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
 
 export const defaultConfig: ServerConfig = {
   projectId: '1',
   widgetToken: 'demo-widget-token',
   apiKey: 'demo-api-key',
   identitySecret: 'demo-identity-secret',
-  allowedDomains: [],
+  allowedDomains: DEFAULT_ALLOWED_DOMAINS,
+  flavor: 'reference',
 };
+
+/** `--allowed-domains a.example,*.b.example`: a list; empty means the default. */
+export function parseAllowedDomains(list: string | undefined): string[] {
+  const domains = (list ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  return domains.length ? domains : DEFAULT_ALLOWED_DOMAINS;
+}

@@ -1,9 +1,11 @@
 import { HttpResponse, type HttpResponseResolver } from 'msw';
-import type { ServerConfig } from '../config.js';
+import type { Flavor, ServerConfig } from '../config.js';
 import { HttpError } from '../lib/errors.js';
+import { malformedJson, throttled } from '../lib/framework-errors.js';
 import type { Store } from '../store.js';
 
 export { HttpError, invalid } from '../lib/errors.js';
+export { hostAllowed } from '../lib/origin.js';
 
 /** What every handler factory receives: the state and the settings it serves. */
 export interface HandlerContext {
@@ -36,19 +38,22 @@ export function route(store: Store, resolver: (info: ResolverInfo) => Promise<Re
     try {
       return await resolver(info);
     } catch (error) {
-      if (error instanceof HttpError) return errorResponse(error.status, error.message, error.details, error.headers);
+      if (error instanceof HttpError) {
+        if (error.body) return HttpResponse.json(error.body, { status: error.status, headers: error.headers });
+        return errorResponse(error.status, error.message, error.details, error.headers);
+      }
       throw error;
     }
   };
 }
 
-/** Reads a JSON object body, or answers 400. */
-export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+/** Reads a JSON object body, or answers 400 (in the shape of the flavour's framework). */
+export async function jsonBody(request: Request, flavor: Flavor = 'reference'): Promise<Record<string, unknown>> {
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
-  } catch {
-    throw new HttpError(400, 'Malformed JSON body', { body: 'must be valid JSON' });
+  } catch (error) {
+    throw malformedJson(flavor, (error as Error).message);
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new HttpError(400, 'The body must be a JSON object', { body: 'must be a JSON object' });
@@ -59,17 +64,7 @@ export async function jsonBody(request: Request): Promise<Record<string, unknown
 /** Query parameters as a record; a repeated parameter keeps its last value. */
 export const queryOf = (request: Request): Record<string, string> => Object.fromEntries(new URL(request.url).searchParams);
 
-/** 429 with `Retry-After` when `store.rateLimit` refused. */
-export function tooManyRequests(retryAfterSeconds: number) {
-  return new HttpError(429, 'Too many requests', { retry_after: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
-}
-
-/** Whether a host name is allowed by a list of domains (`*.example.com` covers subdomains). */
-export function hostAllowed(host: string, domains: string[]): boolean {
-  if (!domains.length) return true;
-  const h = host.toLowerCase();
-  return domains.some((d) => {
-    const domain = d.trim().toLowerCase();
-    return domain.startsWith('*.') ? h === domain.slice(2) || h.endsWith(domain.slice(1)) : h === domain;
-  });
+/** 429: with `Retry-After` in the reference flavour; as the production framework says it in `posthog`. */
+export function tooManyRequests(retryAfterSeconds: number, flavor: Flavor = 'reference') {
+  return throttled(flavor, retryAfterSeconds);
 }

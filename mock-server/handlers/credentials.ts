@@ -3,26 +3,27 @@ import type { ServerConfig } from '../config.js';
 import { constantTimeEqual, hmacSha256Hex } from '../lib/crypto.js';
 import { invalid, HttpError } from '../lib/errors.js';
 import { text, uuid } from '../lib/fields.js';
+import { tokenRefused } from '../lib/framework-errors.js';
+import { allowsAnyHost, callerHost, hostAllowed } from '../lib/origin.js';
 import type { Owner } from '../store.js';
-import { hostAllowed } from './context.js';
 
 const HASH = /^[0-9a-f]{64}$/i;
 
 /**
- * The widget's two kinds of credentials, never both: an anonymous `widget_session_id`, or
- * an `identity_distinct_id` signed by the site's backend with the identity secret.
+ * The widget's two kinds of credentials: an anonymous `widget_session_id`, or an
+ * `identity_distinct_id` signed by the site's backend with the identity secret. When both
+ * are sent the identity wins (as on the production backend: a visitor who logs in keeps
+ * their session id in the browser), but a malformed session id is still a 400.
  * Shape errors are 400s; a well-formed but wrong signature is a 403.
  */
 export async function ownerFrom(fields: Record<string, unknown>, config: ServerConfig): Promise<Owner> {
   const hasSession = fields.widget_session_id != null;
   const hasIdentity = fields.identity_distinct_id != null || fields.identity_hash != null;
-  if (hasSession && hasIdentity) {
-    throw invalid('widget_session_id', 'must not be sent together with identity_distinct_id and identity_hash');
-  }
   if (!hasSession && !hasIdentity) {
     throw invalid('widget_session_id', 'or identity_distinct_id with identity_hash is required');
   }
-  if (hasSession) return { kind: 'session', id: uuid(fields.widget_session_id, 'widget_session_id') };
+  const sessionId = hasSession ? uuid(fields.widget_session_id, 'widget_session_id') : null;
+  if (!hasIdentity) return { kind: 'session', id: sessionId! };
 
   const distinctId = text(fields.identity_distinct_id, 'identity_distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
   const hash = fields.identity_hash;
@@ -34,17 +35,24 @@ export async function ownerFrom(fields: Record<string, unknown>, config: ServerC
   return { kind: 'identity', id: distinctId };
 }
 
-/** The public widget token, and the page's origin when the site limits where the widget runs. */
-export function checkWidgetAccess(request: Request, config: ServerConfig) {
-  if (request.headers.get('X-Conversations-Token') !== config.widgetToken) throw new HttpError(403, 'Invalid widget token');
-  const origin = request.headers.get('Origin');
-  if (origin && config.allowedDomains.length) {
-    let host = '';
-    try {
-      host = new URL(origin).hostname;
-    } catch {
-      // an unparsable Origin is not an allowed one
-    }
-    if (!hostAllowed(host, config.allowedDomains)) throw new HttpError(403, 'Origin not allowed');
+/** The public widget token: missing or unknown is a 403. */
+export function checkWidgetToken(request: Request, config: ServerConfig) {
+  const token = request.headers.get('X-Conversations-Token');
+  // The production backend answers a missing token from the view (`{error}`), a wrong one from its framework.
+  if (!token) throw new HttpError(403, 'Authentication required');
+  if (token !== config.widgetToken) throw tokenRefused(config.flavor);
+}
+
+/**
+ * The page's host (Origin, else Referer) must be on the allowed-domains list, unless the
+ * list is `*`. `pageRequired`: whether a request that names no page is refused (restores:
+ * a link must be bound to a page) or let through (sends from a server or a mobile SDK).
+ */
+export function checkPageOrigin(request: Request, config: ServerConfig, { pageRequired }: { pageRequired: boolean }) {
+  const host = callerHost(request);
+  if (host === null) {
+    if (pageRequired && !allowsAnyHost(config.allowedDomains)) throw new HttpError(403, 'Origin required');
+    return;
   }
+  if (!hostAllowed(host, config.allowedDomains)) throw new HttpError(403, 'Origin not allowed');
 }

@@ -1,18 +1,25 @@
 import { http } from 'msw';
 import { defaultConfig, type ServerConfig } from '../config.js';
-import { HttpError } from '../lib/errors.js';
+import { noSuchEndpoint } from '../lib/framework-errors.js';
 import { store as defaultStore, type Store } from '../store.js';
+import { capabilitiesHandlers } from './capabilities.js';
 import { route } from './context.js';
 import { devHandlers } from './dev.js';
 import { restoreHandlers } from './restore.js';
 import { teamHandlers } from './team.js';
 import { widgetHandlers } from './widget.js';
 
-/** Every handler of the reference server, for one store and one configuration. */
-export function createHandlers(store: Store = defaultStore, config: ServerConfig = defaultConfig) {
+/**
+ * Every handler of the reference server, for one store and one configuration; give only
+ * what differs from the defaults, e.g. `createHandlers(store, { flavor: 'posthog' })`.
+ */
+export function createHandlers(store: Store = defaultStore, options: Partial<ServerConfig> = {}) {
+  const config: ServerConfig = { ...defaultConfig, ...options };
   const context = { store, config };
   return [
     ...devHandlers(context),
+    // The production backend has no extensions: no capabilities, so the widget sees a plain backend.
+    ...(config.flavor === 'reference' ? capabilitiesHandlers(context) : []),
     ...widgetHandlers(context),
     ...restoreHandlers(context),
     ...teamHandlers(context),
@@ -20,7 +27,7 @@ export function createHandlers(store: Store = defaultStore, config: ServerConfig
     http.all(
       /\/api\/(conversations|projects|_dev)\//,
       route(store, () => {
-        throw new HttpError(404, 'No such endpoint');
+        throw noSuchEndpoint(config.flavor);
       }),
     ),
   ];

@@ -12,6 +12,7 @@ import {
   type TicketChanges,
 } from '../store.js';
 import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { wireAuthorType } from './widget.js';
 
 const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
 
@@ -43,7 +44,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
     id,
     ticket_id,
     content,
-    author_type,
+    author_type: wireAuthorType(author_type),
     author_name,
     is_private,
     created_at,
@@ -128,7 +129,9 @@ export function teamHandlers({ store, config }: HandlerContext) {
         authorise(request, params.projectId);
         const ticket = findTicket(params.ticketId);
         const body = await jsonBody(request);
-        const authorType = body.author_type === undefined ? 'human' : field.oneOf(body.author_type, 'author_type', ['human', 'AI'] as const);
+        // `support` is a team member, as the production backend says; the legacy `human` still means one.
+        const given = body.author_type === undefined ? 'support' : field.oneOf(body.author_type, 'author_type', ['support', 'AI', 'human'] as const);
+        const authorType = given === 'human' ? 'support' : given;
         const message = store.addTeamMessage(ticket, {
           content: field.text(body.content, 'content', { max: MAX_MESSAGE_LENGTH, multiline: true }),
           is_private: field.boolean(body.is_private, 'is_private', false),

@@ -1,10 +1,10 @@
 import { HttpResponse, http } from 'msw';
-import { HttpError } from '../lib/errors.js';
+import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, MESSAGES_PAGE, RATE_LIMITS, SESSION_CONTEXT_LIMITS, TICKETS_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
+import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, MAX_SESSION_ID_LENGTH, MESSAGES_PAGE, RATE_LIMITS, SESSION_CONTEXT_LIMITS, TICKETS_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
 import { TICKET_STATUSES } from '../../contract/names.js';
-import type { Owner, StoredMessage, StoredTicket } from '../store.js';
-import { checkWidgetAccess, ownerFrom } from './credentials.js';
+import type { AuthorType, Owner, StoredMessage, StoredTicket } from '../store.js';
+import { checkPageOrigin, checkWidgetToken, ownerFrom } from './credentials.js';
 import { jsonBody, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
 
 export const WIDGET_BASE = '*/api/conversations/v1/widget';
@@ -15,22 +15,31 @@ const CONTEXT_LIMITS = { ...SESSION_CONTEXT_LIMITS, stringify: false };
 
 /** The customer-side API: what the widget calls, with a public token and per-browser credentials. */
 export function widgetHandlers({ store, config }: HandlerContext) {
-  /** A POST body, after the token and the bot trap. */
-  async function widgetBody(request: Request) {
-    checkWidgetAccess(request, config);
-    const body = await jsonBody(request);
+  const { flavor } = config;
+
+  /** A POST body, after the token and the bot trap (the production backend's order). */
+  async function widgetBody(request: Request, { checkOrigin = false } = {}) {
+    checkWidgetToken(request, config);
+    const body = await jsonBody(request, flavor);
     if (body._hp) throw new HttpError(400, 'Invalid request', { _hp: 'must be empty' });
+    if (checkOrigin) checkPageOrigin(request, config, { pageRequired: false });
     return body;
   }
 
   function countWrite(owner: Owner) {
     const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, RATE_LIMITS.widgetWrite);
-    if (wait) throw tooManyRequests(wait);
+    if (wait) throw tooManyRequests(wait, flavor);
+  }
+
+  /** A ticket id from a path: not a UUID is as unknown as an unknown one (404). */
+  function pathTicketId(raw: unknown): string {
+    if (typeof raw !== 'string' || !field.UUID.test(raw)) throw new HttpError(404, 'Ticket not found');
+    return raw.toLowerCase();
   }
 
   /** The ticket, if it exists and belongs to the caller; a foreign one answers with nothing of it. */
   function ownTicket(id: string, owner: Owner): StoredTicket {
-    const ticket = store.ticket(field.uuid(id, 'ticket_id'));
+    const ticket = store.ticket(id);
     if (!ticket) throw new HttpError(404, 'Ticket not found');
     if (!store.owns(owner, ticket)) throw new HttpError(403, 'Forbidden');
     return ticket;
@@ -39,7 +48,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
   const wireMessage = ({ id, content, author_type, author_name, created_at }: StoredMessage) => ({
     id,
     content,
-    author_type,
+    author_type: wireAuthorType(author_type),
     author_name,
     created_at,
   });
@@ -48,15 +57,19 @@ export function widgetHandlers({ store, config }: HandlerContext) {
     http.post(
       `${WIDGET_BASE}/message`,
       route(store, async ({ request }) => {
-        const body = await widgetBody(request);
+        const body = await widgetBody(request, { checkOrigin: true });
         // Every field is checked before the signature and the store are touched.
         const message = field.text(body.message, 'message', { max: MAX_MESSAGE_LENGTH, multiline: true });
         const ticketId = field.optionalUuid(body.ticket_id, 'ticket_id');
-        const clientMessageId = field.optionalUuid(body.client_message_id, 'client_message_id');
+        // The production backend has no idempotent send: there a resend is stored twice.
+        const clientMessageId = flavor === 'posthog' ? null : field.optionalUuid(body.client_message_id, 'client_message_id');
         const distinctId = field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
+        field.optionalText(body.session_id, 'session_id', { max: MAX_SESSION_ID_LENGTH });
         const traits = field.lenientMap(body.traits, 'traits', TRAIT_LIMITS) as Record<string, string | null>;
         const sessionContext = field.lenientMap(body.session_context, 'session_context', CONTEXT_LIMITS);
         const owner = await ownerFrom(body, config);
+        // The person this browser is in analytics; a verified identity is its own.
+        if (owner.kind === 'session' && distinctId === null) throw invalid('distinct_id', 'is required with widget_session_id');
         countWrite(owner);
 
         const ticket = ticketId ? ownTicket(ticketId, owner) : null;
@@ -74,9 +87,9 @@ export function widgetHandlers({ store, config }: HandlerContext) {
     http.get(
       `${WIDGET_BASE}/messages/:ticketId`,
       route(store, async ({ request, params }) => {
-        checkWidgetAccess(request, config);
+        checkWidgetToken(request, config);
         const q = queryOf(request);
-        const ticketId = field.uuid(params.ticketId, 'ticket_id');
+        const ticketId = pathTicketId(params.ticketId);
         const after = q.after ? field.dateTime(q.after, 'after') : -Infinity;
         const limit = field.integer(q.limit, 'limit', MESSAGES_PAGE);
         const ticket = ownTicket(ticketId, await ownerFrom(q, config));
@@ -86,7 +99,8 @@ export function widgetHandlers({ store, config }: HandlerContext) {
           ticket_id: ticket.id,
           ticket_status: ticket.status,
           messages: newer.slice(0, limit).map(wireMessage),
-          has_more: newer.length > limit,
+          // The production backend only says whether the page is full, even when nothing follows.
+          has_more: flavor === 'posthog' ? Math.min(newer.length, limit) === limit : newer.length > limit,
           unread_count: store.unreadCount(ticket.id),
         });
       }),
@@ -96,7 +110,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
       `${WIDGET_BASE}/messages/:ticketId/read`,
       route(store, async ({ request, params }) => {
         const body = await widgetBody(request);
-        const ticketId = field.uuid(params.ticketId, 'ticket_id');
+        const ticketId = pathTicketId(params.ticketId);
         const owner = await ownerFrom(body, config);
         countWrite(owner);
         store.markRead(ownTicket(ticketId, owner));
@@ -107,7 +121,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
     http.get(
       `${WIDGET_BASE}/tickets`,
       route(store, async ({ request }) => {
-        checkWidgetAccess(request, config);
+        checkWidgetToken(request, config);
         const q = queryOf(request);
         const status = q.status ? field.oneOf(q.status, 'status', TICKET_STATUSES) : undefined;
         const limit = field.integer(q.limit, 'limit', TICKETS_PAGE);
@@ -126,3 +140,6 @@ export function widgetHandlers({ store, config }: HandlerContext) {
     ),
   ];
 }
+
+/** A team member is `support`, as the production backend says; saved data may still hold `human`. */
+export const wireAuthorType = (type: AuthorType): AuthorType => (type === 'human' ? 'support' : type);

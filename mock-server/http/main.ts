@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { defaultConfig, type ServerConfig } from '../config.js';
+import { defaultConfig, FLAVORS, parseAllowedDomains, type Flavor, type ServerConfig } from '../config.js';
 import { createHandlers } from '../handlers/index.js';
 import { store } from '../store.js';
 import { persistTo } from './persistence.js';
@@ -14,7 +14,10 @@ const USAGE = `Usage: npm run mock-server -- [options]
   --token T             public widget token (env WIDGET_TOKEN; default ${defaultConfig.widgetToken})
   --api-key K           team personal API key (env API_KEY; default ${defaultConfig.apiKey})
   --identity-secret S   HMAC secret for verified identities (env IDENTITY_SECRET)
-  --allowed-domains L   comma-separated hosts the widget may run on (env ALLOWED_DOMAINS; default all)
+  --allowed-domains L   comma-separated hosts the widget may run on, *.example.com for subdomains
+                        and the apex, * for any (env ALLOWED_DOMAINS; default ${defaultConfig.allowedDomains.join(',')})
+  --flavor F            reference (every extension) or posthog (behaves like PostHog's production
+                        backend: no extensions, its error shapes) (env FLAVOR; default reference)
   --help                show this text`;
 
 function fail(message: string, code = 2): never {
@@ -34,6 +37,7 @@ try {
       'api-key': { type: 'string', default: process.env.API_KEY ?? defaultConfig.apiKey },
       'identity-secret': { type: 'string', default: process.env.IDENTITY_SECRET ?? defaultConfig.identitySecret },
       'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
+      flavor: { type: 'string', default: process.env.FLAVOR ?? defaultConfig.flavor },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -48,12 +52,15 @@ if (values.help) {
 const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
 
+if (!(FLAVORS as readonly string[]).includes(values.flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}, not "${values.flavor}"`);
+
 const config: ServerConfig = {
   projectId: values['project-id'],
   widgetToken: values.token,
   apiKey: values['api-key'],
   identitySecret: values['identity-secret'],
-  allowedDomains: values['allowed-domains'].split(',').map((d) => d.trim()).filter(Boolean),
+  allowedDomains: parseAllowedDomains(values['allowed-domains']),
+  flavor: values.flavor as Flavor,
 };
 
 let persistence: { flush(): void } | undefined;
@@ -79,7 +86,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(port, values.host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const where = values.data ? ` (data in ${values.data})` : '';
+  const where = (values.data ? ` (data in ${values.data})` : '') + (config.flavor === 'reference' ? '' : ` (flavor ${config.flavor})`);
   console.log(`Reference server listening on http://${values.host}:${actualPort}${where}`);
 });
 

@@ -5,6 +5,8 @@ export class HttpError extends Error {
     message: string,
     readonly details?: Record<string, unknown>,
     readonly headers?: Record<string, string>,
+    /** The whole body, when it is not `{error, details?}` (the production framework's errors). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }

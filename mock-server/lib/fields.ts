@@ -105,7 +105,8 @@ export function lenientMap(
   field: string,
   { maxKeys, maxKeyLength, maxValueLength, stringify }: MapLimits & { stringify: boolean },
 ): Record<string, SimpleValue> {
-  if (value == null) return {};
+  // Absent is empty; `null` is refused, as the production backend's dict fields refuse it.
+  if (value === undefined) return {};
   const source = plainObject(value, field);
   const result: Record<string, SimpleValue> = {};
   for (const [key, raw] of Object.entries(source)) {

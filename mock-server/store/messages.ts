@@ -17,7 +17,7 @@ export interface CustomerMessage {
 
 export interface TeamMessage {
   content: string;
-  author_type: 'human' | 'AI';
+  author_type: 'support' | 'AI';
   author_name: string | null;
   is_private: boolean;
 }

@@ -43,7 +43,8 @@ export class HttpTransport implements Transport {
       message: r.message,
       ticket_id: r.ticketId,
       traits: r.traits ?? {},
-      distinct_id: r.distinctId,
+      // Required with a session (the production backend answers 400 without it); the session id is the default.
+      distinct_id: r.distinctId ?? ('widgetSessionId' in credentials ? credentials.widgetSessionId : undefined),
       client_message_id: r.clientMessageId,
       session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
     });

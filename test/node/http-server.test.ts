@@ -24,7 +24,7 @@ describe('standalone HTTP server (npm run mock-server)', () => {
 
   it('creates a ticket, takes a team reply and returns it to the same session', async () => {
     const session = randomUUID();
-    const sent = await post(`${widget}/message`, { message: 'Hello over HTTP', ticket_id: null, widget_session_id: session });
+    const sent = await post(`${widget}/message`, { message: 'Hello over HTTP', ticket_id: null, widget_session_id: session, distinct_id: session });
     assert.equal(sent.status, 200);
     const { ticket_id, ticket_status } = await sent.json();
     assert.equal(ticket_status, 'new');
@@ -44,7 +44,7 @@ describe('standalone HTTP server (npm run mock-server)', () => {
       body.messages.map((m: { content: string; author_type: string }) => [m.author_type, m.content]),
       [
         ['customer', 'Hello over HTTP'],
-        ['human', 'Hi from the team'],
+        ['support', 'Hi from the team'],
       ],
     );
     assert.equal(body.unread_count, 1);

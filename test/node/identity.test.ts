@@ -60,10 +60,12 @@ describe('widget API: verified identities', () => {
     }
   });
 
-  it('answers 400 to both kinds of credentials at once, and to neither', async () => {
-    const both = await ctx.api.widget.send({ message: 'x', ticket_id: null, widget_session_id: randomUUID(), ...identity('user-ada') });
-    assert.equal(both.status, 400);
-    assert.ok(both.body.details.widget_session_id);
+  it('lets the identity win when both kinds of credentials are sent, and answers 400 to neither', async () => {
+    const session = randomUUID();
+    const both = await ctx.api.widget.send({ message: 'x', ticket_id: null, widget_session_id: session, ...identity('user-ada') });
+    assert.equal(both.status, 200);
+    assert.equal((await ctx.api.widget.tickets(identity('user-ada'))).body.count, 1, 'the ticket is the identity’s');
+    assert.equal((await ctx.api.widget.tickets({ widget_session_id: session })).body.count, 0, 'not the session’s');
     const neither = await ctx.api.widget.send({ message: 'x', ticket_id: null });
     assert.equal(neither.status, 400);
     assert.ok(neither.body.details.widget_session_id);

@@ -8,7 +8,7 @@ import { client } from './helpers/api.js';
 import { useServer } from './helpers/server-suite.js';
 import { spawnServer } from './helpers/spawn-server.js';
 
-const ctx = useServer();
+const ctx = useServer(['--port', '0', '--allowed-domains', 'shop.example,localhost']);
 const HOUR = 3_600_000;
 
 /** A visitor who wrote with their email, in some browser. */
@@ -154,7 +154,7 @@ describe('restore by email: redeeming', () => {
   });
 
   it('answers `invalid` to anything else, with HTTP 200', async () => {
-    for (const token of ['nonsense', 'A'.repeat(43), 'x']) {
+    for (const token of ['A'.repeat(40), 'A'.repeat(43), 'x'.repeat(50)]) {
       const answer = await ctx.api.widget.redeem({ restore_token: token, widget_session_id: randomUUID() });
       assert.equal(answer.status, 200);
       assert.deepEqual(answer.body, { status: 'invalid', code: 'token_invalid' });
@@ -165,8 +165,10 @@ describe('restore by email: redeeming', () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ widget_session_id: randomUUID() }, 'restore_token'],
       [{ restore_token: 123, widget_session_id: randomUUID() }, 'restore_token'],
-      [{ restore_token: 'abc' }, 'widget_session_id'],
-      [{ restore_token: 'abc', widget_session_id: 'not-a-uuid' }, 'widget_session_id'],
+      [{ restore_token: 'a'.repeat(43) }, 'widget_session_id'],
+      [{ restore_token: 'a'.repeat(43), widget_session_id: 'not-a-uuid' }, 'widget_session_id'],
+      [{ restore_token: 'a'.repeat(39), widget_session_id: randomUUID() }, 'restore_token'],
+      [{ restore_token: 'a'.repeat(51), widget_session_id: randomUUID() }, 'restore_token'],
     ];
     for (const [body, fieldName] of cases) {
       const answer = await ctx.api.widget.redeem(body);
@@ -177,13 +179,13 @@ describe('restore by email: redeeming', () => {
 
   it('allows 10 redeems a minute per client; the 11th is a 429 with Retry-After', async () => {
     for (let i = 0; i < 10; i++) {
-      assert.equal((await ctx.api.widget.redeem({ restore_token: `guess-${i}`, widget_session_id: randomUUID() })).status, 200);
+      assert.equal((await ctx.api.widget.redeem({ restore_token: `guess-${i}`.padEnd(43, 'x'), widget_session_id: randomUUID() })).status, 200);
     }
-    const limited = await ctx.api.widget.redeem({ restore_token: 'guess-10', widget_session_id: randomUUID() });
+    const limited = await ctx.api.widget.redeem({ restore_token: 'guess-10'.padEnd(43, 'x'), widget_session_id: randomUUID() });
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);
     await ctx.api.dev.advanceClock(60_000);
-    assert.equal((await ctx.api.widget.redeem({ restore_token: 'guess-11', widget_session_id: randomUUID() })).status, 200);
+    assert.equal((await ctx.api.widget.redeem({ restore_token: 'guess-11'.padEnd(43, 'x'), widget_session_id: randomUUID() })).status, 200);
   });
 });
 
@@ -191,7 +193,7 @@ describe('restore by email: what is stored', () => {
   it('keeps only a SHA-256 hash of the token (the --data file never holds it outside the dev mailbox)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'support-chat-restore-'));
     const file = join(dir, 'state.json');
-    const server = await spawnServer(['--port', '0', '--data', file]);
+    const server = await spawnServer(['--port', '0', '--data', file, '--allowed-domains', 'shop.example']);
     try {
       const api = client(server.url);
       await api.widget.send({ message: 'hi', ticket_id: null, widget_session_id: randomUUID(), traits: { email: 'ada@example.com' } });

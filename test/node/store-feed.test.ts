@@ -24,7 +24,7 @@ describe('the store change feed', () => {
     const a = recorder(store);
     const b = recorder(store);
     const { ticket, message } = send(store, 'Hello');
-    const reply = store.addTeamMessage(ticket, { content: 'Hi', author_type: 'human', author_name: 'Sam', is_private: false });
+    const reply = store.addTeamMessage(ticket, { content: 'Hi', author_type: 'support', author_name: 'Sam', is_private: false });
     store.markRead(ticket);
     store.updateTicket(ticket, { status: 'pending', priority: 'high', tags: ['vip'] });
     store.markSeenByTeam(ticket);

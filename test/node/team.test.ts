@@ -126,7 +126,7 @@ describe('team API: one ticket', () => {
     assert.equal(created.body.status, 'new');
     assert.equal(created.body.channel_source, 'email');
     await ctx.api.team.reply(created.body.id, { content: 'We noticed a problem with your order' });
-    await ctx.api.widget.restoreRequest({ email: 'ada@example.com', request_url: 'https://shop.example/' });
+    await ctx.api.widget.restoreRequest({ email: 'ada@example.com', request_url: 'http://localhost/shop' });
     const token = new URL((await ctx.api.dev.mailbox()).body[0].link).searchParams.get('ph_conv_restore')!;
     const session = randomUUID();
     await ctx.api.widget.redeem({ restore_token: token, widget_session_id: session });
@@ -192,8 +192,8 @@ describe('team API: one ticket', () => {
       messages.map((m: { content: string; is_private: boolean; author_type: string; author_name: string }) => [m.content, m.is_private, m.author_type, m.author_name]),
       [
         ['help', false, 'customer', null],
-        ['note', true, 'human', 'Ada'],
-        ['reply', false, 'human', 'Support'],
+        ['note', true, 'support', 'Ada'],
+        ['reply', false, 'support', 'Support'],
       ],
     );
     for (const [reply, fieldName] of [
@@ -289,7 +289,7 @@ describe('team API: event log', () => {
     assert.deepEqual([status.old_status, status.new_status, status.status], ['new', 'open', 'open']);
     assert.deepEqual([priority.old_priority, priority.new_priority, priority.priority], ['normal', 'high', 'high']);
     assert.deepEqual([assigned.assignee_type, assigned.assignee_id], ['user', '42']);
-    assert.deepEqual([sentEvent.message_id, sentEvent.message_content, sentEvent.author_type, sentEvent.author_id], [reply.body.id, 'Hi Ada', 'human', 'Bo']);
+    assert.deepEqual([sentEvent.message_id, sentEvent.message_content, sentEvent.author_type, sentEvent.author_id], [reply.body.id, 'Hi Ada', 'support', 'Bo']);
     const timestamps = log.results.map((e: { timestamp: string }) => e.timestamp);
     assert.deepEqual([...timestamps].sort(), timestamps);
 

@@ -76,7 +76,7 @@ describe('widget API: sending and reading', () => {
       polled.body.messages.map((m: { author_type: string; author_name: string | null; content: string }) => [m.author_type, m.author_name, m.content]),
       [
         ['customer', null, 'Where is my order?'],
-        ['human', 'Ada', 'It ships today'],
+        ['support', 'Ada', 'It ships today'],
         ['AI', 'AI assistant', 'Bot answer'],
       ],
     );
@@ -170,13 +170,15 @@ describe('widget API: status codes', () => {
     assert.deepEqual(await snapshot(ctx.api), before);
   });
 
-  it('answers 404 for an unknown ticket and 400 for a ticket id that is not a UUID', async () => {
+  it('answers 404 for an unknown ticket and for a path ticket id that is not a UUID; 400 for a body ticket_id that is not one', async () => {
     const session = randomUUID();
     const unknown = randomUUID();
     assert.equal((await ctx.api.widget.messages(unknown, { widget_session_id: session })).status, 404);
     assert.equal((await ctx.api.widget.markRead(unknown, { widget_session_id: session })).status, 404);
     assert.equal((await ctx.api.widget.send({ message: 'x', ticket_id: unknown, widget_session_id: session })).status, 404);
-    const bad = await ctx.api.widget.messages('not-a-uuid', { widget_session_id: session });
+    assert.equal((await ctx.api.widget.messages('not-a-uuid', { widget_session_id: session })).status, 404);
+    assert.equal((await ctx.api.widget.markRead('not-a-uuid', { widget_session_id: session })).status, 404);
+    const bad = await ctx.api.widget.send({ message: 'x', ticket_id: 'not-a-uuid', widget_session_id: session });
     assert.equal(bad.status, 400);
     assert.ok('ticket_id' in bad.body.details);
   });

@@ -102,7 +102,7 @@ describe('restore: a link by email moves the tickets to this browser', () => {
   });
 
   it('reports a used or unknown token as an error and keeps the session', async () => {
-    history.replaceState(history.state, '', `${originalUrl}&ph_conv_restore=unknown`);
+    history.replaceState(history.state, '', `${originalUrl}&ph_conv_restore=${"u".repeat(43)}`);
     const c = client();
     const errors: unknown[] = [];
     c.addEventListener('support-chat-error', (e) => errors.push((e as CustomEvent).detail));

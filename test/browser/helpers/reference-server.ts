@@ -1,20 +1,25 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { handlers } from '../../../mock-server/handlers/index.js';
-import { defaultConfig } from '../../../mock-server/config.js';
+import { createHandlers } from '../../../mock-server/handlers/index.js';
+import { defaultConfig, type Flavor } from '../../../mock-server/config.js';
 
 /**
  * The real reference server, running in the test page through the MSW service worker:
  * the same handlers as the demo, the Node tests and the HTTP server. Tests add failures
- * per test with `worker.use()`.
+ * per test with `worker.use()`. `flavor: 'posthog'` makes it behave like PostHog's
+ * production backend, so that a test can run the widget against both.
  */
 let worker: SetupWorker | undefined;
 
-export async function startReferenceServer(): Promise<SetupWorker> {
+/** As the browser runtime does: the widget may run on this page's host only. */
+const handlersFor = (flavor: Flavor) => createHandlers(undefined, { flavor, allowedDomains: [location.hostname] });
+
+export async function startReferenceServer({ flavor = 'reference' }: { flavor?: Flavor } = {}): Promise<SetupWorker> {
   if (!worker) {
-    worker = setupWorker(...handlers);
+    worker = setupWorker(...handlersFor(flavor));
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
   }
-  worker.resetHandlers();
+  // Replaces the handlers of the last test (its `use()` overrides, and its flavour).
+  worker.resetHandlers(...handlersFor(flavor));
   await fetch('/api/_dev/reset', { method: 'POST' });
   return worker;
 }

@@ -18,13 +18,34 @@ interface CallOptions {
   raw?: string;
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
+  /** Send exactly these headers and body: no Origin or `distinct_id` filled in by the helper. */
+  bare?: boolean;
+}
+
+/**
+ * What a browser's widget sends without being asked, filled in unless a test says otherwise
+ * (`bare`, or the field or header given): the session id as `distinct_id` on a send, and
+ * on a restore the page's Origin (that of `request_url`, else http://localhost).
+ */
+function asTheWidget(body: Record<string, unknown>): Record<string, unknown> {
+  return typeof body.widget_session_id === 'string' && body.widget_session_id && !('distinct_id' in body) ? { ...body, distinct_id: body.widget_session_id } : body;
+}
+function pageOrigin(body: Record<string, unknown>, o: CallOptions): Record<string, string> {
+  if (o.bare || Object.keys(o.headers ?? {}).some((h) => /^(origin|referer)$/i.test(h))) return {};
+  try {
+    const url = new URL(String(body.request_url));
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { Origin: url.origin };
+  } catch {
+    // no usable request_url: the widget's page is the local one
+  }
+  return { Origin: 'http://localhost' };
 }
 
 /**
  * A client for one running reference server. Every answer is checked on the way: it is
  * never a 5xx (unless a test injected one), and it matches openapi.json.
  */
-export function client(baseUrl: string, { allowServerErrors = false } = {}) {
+export function client(baseUrl: string, { allowServerErrors = false, flavor = 'reference' as 'reference' | 'posthog' } = {}) {
   async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
     const url = new URL(path, baseUrl);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
@@ -41,7 +62,7 @@ export function client(baseUrl: string, { allowServerErrors = false } = {}) {
       body = JSON.parse(text);
     }
     if (!allowServerErrors) assert.ok(response.status < 500, `${method} ${url.pathname} answered ${response.status}: ${text.slice(0, 300)}`);
-    const problems = contractProblems(method, url.pathname, response.status, response.headers, body);
+    const problems = contractProblems(method, url.pathname, response.status, response.headers, body, { headerChecks: flavor === 'reference' });
     assert.deepEqual(problems, [], `${method} ${url.pathname} (${response.status}) does not match openapi.json`);
     return { status: response.status, headers: response.headers, body: body as T };
   }
@@ -52,7 +73,8 @@ export function client(baseUrl: string, { allowServerErrors = false } = {}) {
   return {
     call,
     widget: {
-      send: (body: Record<string, unknown>, o: CallOptions = {}) => call('POST', `${WIDGET}/message`, { body, ...o, headers: widgetHeaders(o.headers) }),
+      send: (body: Record<string, unknown>, o: CallOptions = {}) =>
+        call('POST', `${WIDGET}/message`, { body: o.bare ? body : asTheWidget(body), ...o, headers: widgetHeaders(o.headers) }),
       messages: (ticketId: string, query: Record<string, string | number | undefined>, o: CallOptions = {}) =>
         call('GET', `${WIDGET}/messages/${encodeURIComponent(ticketId)}`, { query, ...o, headers: widgetHeaders(o.headers) }),
       markRead: (ticketId: string, body: Record<string, unknown>, o: CallOptions = {}) =>
@@ -60,8 +82,10 @@ export function client(baseUrl: string, { allowServerErrors = false } = {}) {
       tickets: (query: Record<string, string | number | undefined>, o: CallOptions = {}) =>
         call('GET', `${WIDGET}/tickets`, { query, ...o, headers: widgetHeaders(o.headers) }),
       restoreRequest: (body: Record<string, unknown>, o: CallOptions = {}) =>
-        call('POST', `${WIDGET}/restore/request`, { body, ...o, headers: widgetHeaders(o.headers) }),
-      redeem: (body: Record<string, unknown>, o: CallOptions = {}) => call('POST', `${WIDGET}/restore`, { body, ...o, headers: widgetHeaders(o.headers) }),
+        call('POST', `${WIDGET}/restore/request`, { body, ...o, headers: widgetHeaders({ ...pageOrigin(body, o), ...o.headers }) }),
+      redeem: (body: Record<string, unknown>, o: CallOptions = {}) =>
+        call('POST', `${WIDGET}/restore`, { body, ...o, headers: widgetHeaders({ ...pageOrigin({}, o), ...o.headers }) }),
+      capabilities: (o: CallOptions = {}) => call('GET', `${WIDGET}/capabilities`, { ...o, headers: widgetHeaders(o.headers) }),
     },
     team: {
       tickets: (query: Record<string, string | number | undefined> = {}, o: CallOptions = {}) =>

@@ -1,0 +1,30 @@
+import { HttpResponse, http } from 'msw';
+import { checkWidgetToken } from './credentials.js';
+import { route, type HandlerContext } from './context.js';
+import { WIDGET_BASE } from './widget.js';
+
+/**
+ * What this server really supports today, so that the widget turns on only what works.
+ * Each flag turns true as its extension lands (stream, typing, rating, attachments).
+ * Only the reference flavour has this endpoint: a production backend answers 404, which
+ * the widget reads as a plain backend.
+ */
+export const CAPABILITIES = {
+  stream: false,
+  typing: false,
+  idempotent_send: true,
+  rating: false,
+  attachments: null,
+} as const;
+
+export function capabilitiesHandlers({ store, config }: HandlerContext) {
+  return [
+    http.get(
+      `${WIDGET_BASE}/capabilities`,
+      route(store, ({ request }) => {
+        checkWidgetToken(request, config);
+        return HttpResponse.json(CAPABILITIES);
+      }),
+    ),
+  ];
+}

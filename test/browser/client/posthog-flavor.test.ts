@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import { SupportChatClient } from '../../../src/client/support-chat-client.js';
+import { MemoryStorage } from '../../../src/client/storage.js';
+import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { sleep } from '../helpers/faults.js';
+import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+
+/**
+ * Today's client, through its public API, against the in-browser server behaving like
+ * PostHog's production backend (`flavor: 'posthog'`): no capabilities, no idempotency,
+ * `distinct_id` required, team replies as `support`, and restore bound to this page.
+ */
+describe('the client against a production-like backend (flavor posthog)', () => {
+  let clients: SupportChatClient[] = [];
+  const originalUrl = location.href;
+  const client = () => {
+    const made = new SupportChatClient({
+      token: `posthog-${clients.length}-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      pollIntervals: { open: 60_000, closed: 60_000 },
+    });
+    clients.push(made);
+    return made;
+  };
+
+  beforeEach(async () => {
+    await startReferenceServer({ flavor: 'posthog' });
+  });
+  afterEach(() => {
+    clients.forEach((c) => c.stop());
+    clients = [];
+    history.replaceState(history.state, '', originalUrl);
+  });
+
+  it('is really the production flavour: no capabilities', async () => {
+    const answer = await fetch('/api/conversations/v1/widget/capabilities', { headers: { 'X-Conversations-Token': WIDGET_TOKEN } });
+    expect(answer.status).to.equal(404);
+  });
+
+  it('sends, receives a support reply, and restores the ticket in another browser', async () => {
+    const phone = client();
+    const sent = await phone.sendMessage('Where is my order?', { email: 'ada@example.com' });
+    const [ticket] = await team.tickets();
+    expect(ticket.id).to.equal(sent!.ticket_id);
+    await team.reply(ticket.id, 'It ships today');
+    const thread = await phone.getMessages(ticket.id);
+    expect(thread!.messages.map((m) => [m.author_type, m.content])).to.deep.equal([
+      ['customer', 'Where is my order?'],
+      ['support', 'It ships today'],
+    ]);
+
+    const laptop = client();
+    await laptop.requestRestoreLink('ada@example.com');
+    const [mail] = (await (await fetch('/api/_dev/mailbox')).json()) as Array<{ link: string }>;
+    history.replaceState(history.state, '', mail.link);
+    const restoredClient = client();
+    const restored = new Promise<CustomEvent>((resolve) => restoredClient.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)));
+    await restoredClient.start();
+    expect((await restored).detail).to.deep.equal({ ticketIds: [ticket.id] });
+    await sleep(50);
+    expect(restoredClient.getState().messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'It ships today']);
+  });
+});
