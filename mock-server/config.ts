@@ -6,6 +6,11 @@ export interface ServerConfig {
   identitySecret: string;
   /** Host names the widget may be used on (`*.example.com` for subdomains); empty = all. */
   allowedDomains: string[];
+  /**
+   * Whether `/api/_dev/*` exists (404 otherwise). On in the browser and under `setupServer`;
+   * the standalone server turns it off when it listens beyond loopback without `--dev`.
+   */
+  devEndpoints?: boolean;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -14,4 +19,5 @@ export const defaultConfig: ServerConfig = {
   apiKey: 'demo-api-key',
   identitySecret: 'demo-identity-secret',
   allowedDomains: [],
+  devEndpoints: true,
 };

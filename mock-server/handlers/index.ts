@@ -3,6 +3,7 @@ import { defaultConfig, type ServerConfig } from '../config.js';
 import { HttpError } from '../lib/errors.js';
 import { store as defaultStore, type Store } from '../store.js';
 import { route } from './context.js';
+import { clientLimitHandlers } from './client-limits.js';
 import { devHandlers } from './dev.js';
 import { restoreHandlers } from './restore.js';
 import { teamHandlers } from './team.js';
@@ -12,7 +13,8 @@ import { widgetHandlers } from './widget.js';
 export function createHandlers(store: Store = defaultStore, config: ServerConfig = defaultConfig) {
   const context = { store, config };
   return [
-    ...devHandlers(context),
+    ...(config.devEndpoints !== false ? devHandlers(context) : []),
+    ...clientLimitHandlers(context),
     ...widgetHandlers(context),
     ...restoreHandlers(context),
     ...teamHandlers(context),

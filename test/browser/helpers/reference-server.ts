@@ -15,7 +15,9 @@ export async function startReferenceServer(): Promise<SetupWorker> {
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
   }
   worker.resetHandlers();
-  await fetch('/api/_dev/reset', { method: 'POST' });
+  // JSON, as the dev endpoints require (a text/plain POST is what a foreign page could send).
+  const reset = await fetch('/api/_dev/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  if (!reset.ok) throw new Error(`reset answered ${reset.status}`);
   return worker;
 }
 
