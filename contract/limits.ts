@@ -56,6 +56,12 @@ export interface RateLimit {
 export const RATE_LIMITS = {
   /** Sends and mark-reads of one session or identity. */
   widgetWrite: { max: 30, windowMs: 60_000 },
+  /**
+   * Sends and mark-reads from one client (its remote address), over all its sessions: a
+   * session id is free to make, so a per-session limit alone stops no one. Two sessions'
+   * worth, so that a household or office behind one address is not locked out.
+   */
+  widgetWriteClient: { max: 60, windowMs: 60_000 },
   /** Restore-link requests for one email address (the fourth in an hour is a 429). */
   restoreRequest: { max: 3, windowMs: 3_600_000 },
   /** Restore-token redeems from one client. */

@@ -10,6 +10,9 @@ interface TeamTicket {
   status: string;
   customer_name: string | null;
   customer_email: string | null;
+  distinct_id: string | null;
+  /** Set only when the server checked the identity's signature; older servers leave it out. */
+  verified_identity?: string | null;
   updated_at: string;
   created_at: string;
 }
@@ -53,6 +56,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', class
 const who = (t: TeamTicket) => t.customer_name ?? t.customer_email ?? 'Anonymous visitor';
 const label = (status: string) => status.replace('_', ' ');
 
+/**
+ * Whether the customer is who they say: "Verified: user-42" only for a signed identity; a
+ * claimed `distinct_id` alone (anyone can send one) is shown as unverified.
+ */
+function identityMark(t: TeamTicket) {
+  if (t.verified_identity) return element('span', `Verified: ${t.verified_identity}`, 'identity identity-verified');
+  return element('span', t.distinct_id ? `Unverified: ${t.distinct_id}` : 'Unverified', 'identity identity-unverified');
+}
+
 async function renderTickets() {
   const status = (filters.elements.namedItem('status') as HTMLSelectElement).value;
   const search = (filters.elements.namedItem('search') as HTMLInputElement).value.trim();
@@ -73,6 +85,7 @@ async function renderTickets() {
       const button = element('button');
       button.append(
         element('strong', `#${ticket.ticket_number} ${who(ticket)}`),
+        identityMark(ticket),
         element('span', label(ticket.status), `status status-${ticket.status}`),
       );
       button.setAttribute('aria-current', String(ticket.id === selected));
@@ -108,6 +121,7 @@ async function renderConversation() {
 
   const title = element('h2', ticket ? `#${ticket.ticket_number} ${who(ticket)}` : 'Conversation');
   title.id = 'conversation-title';
+  if (ticket) title.append(' ', identityMark(ticket));
   const messages = element('ol', '', 'messages');
   for (const m of results) {
     const item = element('li', '', `message ${m.author_type === 'customer' ? 'customer' : 'team'} ${m.is_private ? 'private' : ''}`);

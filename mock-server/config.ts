@@ -18,6 +18,11 @@ export interface ServerConfig {
    */
   allowedDomains: string[];
   flavor: Flavor;
+  /**
+   * Whether `/api/_dev/*` exists (404 otherwise). On in the browser and under `setupServer`;
+   * the standalone server turns it off when it listens beyond loopback without `--dev`.
+   */
+  devEndpoints?: boolean;
 }
 
 export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
@@ -29,6 +34,7 @@ export const defaultConfig: ServerConfig = {
   identitySecret: 'demo-identity-secret',
   allowedDomains: DEFAULT_ALLOWED_DOMAINS,
   flavor: 'reference',
+  devEndpoints: true,
 };
 
 /** `--allowed-domains a.example,*.b.example`: a list; empty means the default. */

@@ -41,8 +41,16 @@ function startServer() {
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
+/**
+ * The server also caps writes per client address (60 a minute): the simulated visitors come
+ * from many loopback addresses (all of 127.0.0.0/8 is this machine), as real ones would.
+ */
+const ADDRESSES = 250;
+let calls = 0;
+
 function call(base, method, path, body) {
   const payload = body === undefined ? undefined : JSON.stringify(body);
+  const localAddress = `127.0.0.${2 + (calls++ % ADDRESSES)}`;
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -50,7 +58,9 @@ function call(base, method, path, body) {
         port: base.port,
         method,
         path,
-        agent,
+        // Its own connection per address: a kept-alive socket has one source address.
+        agent: payload ? undefined : agent,
+        localAddress: payload ? localAddress : undefined,
         headers: { 'X-Conversations-Token': TOKEN, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
       },
       (res) => {

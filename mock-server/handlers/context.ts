@@ -47,8 +47,25 @@ export function route(store: Store, resolver: (info: ResolverInfo) => Promise<Re
   };
 }
 
-/** Reads a JSON object body, or answers 400 (in the shape of the flavour's framework). */
+/** `application/json`, or a `+json` type, with any parameters (`; charset=utf-8`). */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * 415 unless the request says its body is JSON. Not a formality: `text/plain` (and a POST
+ * with no type at all) is a "simple" request that any web page can send cross-origin without
+ * a preflight, so reading it as JSON would let every page a visitor opens write here.
+ */
+export function requireJson(request: Request) {
+  if (!JSON_TYPE.test(request.headers.get('Content-Type') ?? '')) {
+    throw new HttpError(415, 'The body must be JSON, sent with Content-Type: application/json', {
+      'content-type': 'must be application/json',
+    });
+  }
+}
+
+/** Reads a JSON object body, or answers 415 (not declared JSON) or 400 (in the shape of the flavour's framework). */
 export async function jsonBody(request: Request, flavor: Flavor = 'reference'): Promise<Record<string, unknown>> {
+  requireJson(request);
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
@@ -59,6 +76,15 @@ export async function jsonBody(request: Request, flavor: Flavor = 'reference'): 
     throw new HttpError(400, 'The body must be a JSON object', { body: 'must be a JSON object' });
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * The credentials of `Authorization: Bearer <token>`, or null. The scheme is
+ * case-insensitive (RFC 7235 §2.1), so `bearer` and `BEARER` are the same scheme.
+ */
+export function bearerToken(request: Request): string | null {
+  const match = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.get('Authorization') ?? '');
+  return match ? match[1] : null;
 }
 
 /** Query parameters as a record; a repeated parameter keeps its last value. */

@@ -2,12 +2,16 @@ import { HttpResponse, delay, http } from 'msw';
 import { invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import type { Chaos } from '../store.js';
-import { errorResponse, jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { errorResponse, jsonBody, queryOf, requireJson, route, type HandlerContext } from './context.js';
 import { WIDGET_BASE } from './widget.js';
 
 /**
  * Reference-server-only endpoints, never part of a production backend: read the mailbox,
  * reset state, move the clock, and inject faults to show and test resilience.
+ *
+ * They hold live restore links and can wipe everything, so every POST must be JSON (415
+ * otherwise), even the bodiless reset: a JSON POST cannot be sent cross-origin without a
+ * preflight, and the standalone server refuses preflights and sends no CORS headers here.
  */
 export function devHandlers({ store }: HandlerContext) {
   return [
@@ -21,7 +25,10 @@ export function devHandlers({ store }: HandlerContext) {
 
     http.post(
       '*/api/_dev/reset',
-      route(store, () => {
+      route(store, async ({ request }) => {
+        requireJson(request);
+        // An empty body or `{}`: anything else is a caller that meant something else.
+        if ((await request.clone().text()).trim()) await jsonBody(request);
         store.reset();
         return HttpResponse.json({ ok: true });
       }),

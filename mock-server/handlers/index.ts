@@ -4,6 +4,7 @@ import { noSuchEndpoint } from '../lib/framework-errors.js';
 import { store as defaultStore, type Store } from '../store.js';
 import { capabilitiesHandlers } from './capabilities.js';
 import { route } from './context.js';
+import { clientLimitHandlers } from './client-limits.js';
 import { devHandlers } from './dev.js';
 import { restoreHandlers } from './restore.js';
 import { teamHandlers } from './team.js';
@@ -17,9 +18,10 @@ export function createHandlers(store: Store = defaultStore, options: Partial<Ser
   const config: ServerConfig = { ...defaultConfig, ...options };
   const context = { store, config };
   return [
-    ...devHandlers(context),
+    ...(config.devEndpoints !== false ? devHandlers(context) : []),
     // The production backend has no extensions: no capabilities, so the widget sees a plain backend.
     ...(config.flavor === 'reference' ? capabilitiesHandlers(context) : []),
+    ...clientLimitHandlers(context),
     ...widgetHandlers(context),
     ...restoreHandlers(context),
     ...teamHandlers(context),

@@ -11,7 +11,7 @@ import {
   type StoredTicket,
   type TicketChanges,
 } from '../store.js';
-import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { bearerToken, jsonBody, queryOf, route, type HandlerContext } from './context.js';
 import { wireAuthorType } from './widget.js';
 
 const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
@@ -22,7 +22,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
 
   /** A personal API key for this project, or 401; another project is 404. */
   function authorise(request: Request, projectId: unknown) {
-    if (request.headers.get('Authorization') !== `Bearer ${config.apiKey}`) {
+    if (bearerToken(request) !== config.apiKey) {
       throw new HttpError(401, 'Invalid personal API key');
     }
     if (projectId !== config.projectId) throw new HttpError(404, 'Project not found');

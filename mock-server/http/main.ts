@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { defaultConfig, FLAVORS, parseAllowedDomains, type Flavor, type ServerConfig } from '../config.js';
 import { createHandlers } from '../handlers/index.js';
 import { store } from '../store.js';
-import { persistTo } from './persistence.js';
+import { isLoopbackHost } from './loopback.js';
+import { persistTo, type Persistence } from './persistence.js';
 import { createHttpServer } from './server.js';
 
 const USAGE = `Usage: npm run mock-server -- [options]
 
   --port N              port to listen on (env PORT; default 8787; 0 = any free port)
   --host H              address to listen on (env HOST; default 127.0.0.1)
-  --data FILE           keep the state in FILE across restarts (env DATA_FILE)
+  --data FILE           keep the state in FILE across restarts and crashes (env DATA_FILE);
+                        every change is journaled to FILE.journal before it is answered
   --project-id ID       (env PROJECT_ID; default ${defaultConfig.projectId})
   --token T             public widget token (env WIDGET_TOKEN; default ${defaultConfig.widgetToken})
   --api-key K           team personal API key (env API_KEY; default ${defaultConfig.apiKey})
@@ -18,6 +20,9 @@ const USAGE = `Usage: npm run mock-server -- [options]
                         and the apex, * for any (env ALLOWED_DOMAINS; default ${defaultConfig.allowedDomains.join(',')})
   --flavor F            reference (every extension) or posthog (behaves like PostHog's production
                         backend: no extensions, its error shapes) (env FLAVOR; default reference)
+  --dev                 serve /api/_dev/* (mailbox, reset, clock, chaos) even when --host is
+                        not loopback, and to any Host header (env DEV=1); without it they are
+                        on only for a loopback --host, and answer 404 elsewhere
   --help                show this text`;
 
 function fail(message: string, code = 2): never {
@@ -38,6 +43,7 @@ try {
       'identity-secret': { type: 'string', default: process.env.IDENTITY_SECRET ?? defaultConfig.identitySecret },
       'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
       flavor: { type: 'string', default: process.env.FLAVOR ?? defaultConfig.flavor },
+      dev: { type: 'boolean', default: process.env.DEV === '1' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -61,9 +67,11 @@ const config: ServerConfig = {
   identitySecret: values['identity-secret'],
   allowedDomains: parseAllowedDomains(values['allowed-domains']),
   flavor: values.flavor as Flavor,
+  // The dev endpoints read restore links and wipe state: on a reachable address, only on request.
+  devEndpoints: values.dev || isLoopbackHost(values.host),
 };
 
-let persistence: { flush(): void } | undefined;
+let persistence: Persistence | undefined;
 if (values.data) {
   try {
     persistence = persistTo(store, values.data);
@@ -72,7 +80,10 @@ if (values.data) {
   }
 }
 
-const server = createHttpServer(createHandlers(store, config));
+const server = createHttpServer(createHandlers(store, config), {
+  devLoopbackHostOnly: !values.dev,
+  beforeWrite: persistence?.beforeWrite,
+});
 server.on('error', (error: NodeJS.ErrnoException) => {
   fail(
     error.code === 'EADDRINUSE'
@@ -88,13 +99,22 @@ server.listen(port, values.host, () => {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const where = (values.data ? ` (data in ${values.data})` : '') + (config.flavor === 'reference' ? '' : ` (flavor ${config.flavor})`);
   console.log(`Reference server listening on http://${values.host}:${actualPort}${where}`);
+  if (!config.devEndpoints) console.log('mock-server: /api/_dev/* is off on a non-loopback --host (start with --dev to serve it)');
 });
+
+const dataFile = values.data;
 
 /** Stops taking requests, lets the ones in flight finish, saves the data, and exits. */
 function shutdown(signal: string) {
   console.log(`mock-server: ${signal} received, shutting down`);
   server.close(() => {
-    persistence?.flush();
+    try {
+      persistence?.flush();
+    } catch (error) {
+      // The journal still holds every acknowledged change; the next start replays it.
+      console.error(`mock-server: could not write ${dataFile} on shutdown (${(error as Error).message})`);
+      process.exit(1);
+    }
     process.exit(0);
   });
   // Keep-alive connections would hold `close` open: end the idle ones now, the rest soon.

@@ -81,11 +81,39 @@ export function integer(value: unknown, field: string, { min, max, fallback }: {
   return n;
 }
 
-/** An ISO 8601 date-time (or date), as epoch milliseconds. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * An ISO 8601 date-time (or date), as epoch milliseconds. Every part is checked against the
+ * calendar first: `Date.parse` rolls an impossible date over (2024-02-30 is 1 March), and a
+ * poll from a day that never was must be a 400, not a silently different instant.
+ */
 export function dateTime(value: unknown, field: string): number {
-  const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
+  const parts = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = (parts ?? [])
+    .slice(1)
+    .map((p) => (p === undefined ? undefined : Number(p)));
+  const possible =
+    parts !== null &&
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth(year!, month!) &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59 &&
+    offsetHours! <= 23 &&
+    offsetMinutes! <= 59;
+  const ms = possible ? Date.parse(value as string) : NaN;
   if (!Number.isFinite(ms)) throw invalid(field, 'must be an ISO 8601 date-time');
   return ms;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (day 0 of the next month is the last of this). */
+function daysInMonth(year: number, month: number) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0); // not Date.UTC, which reads years 0..99 as 1900..1999
+  return date.getUTCDate();
 }
 
 export function plainObject(value: unknown, field: string): Record<string, unknown> {

@@ -25,6 +25,9 @@ export function teamTicket(ticket: StoredTicket, messages: Messages) {
     ticket_number: ticket.ticket_number,
     channel_source: ticket.channel_source,
     distinct_id: ticket.distinct_id,
+    // Who the ticket belongs to by a verified signature, or null: `distinct_id` is only what
+    // the browser claimed, and anyone can claim "user-42" with user-42's name and email.
+    verified_identity: ticket.identity_id,
     status: ticket.status,
     priority: ticket.priority,
     assignee: ticket.assignee,

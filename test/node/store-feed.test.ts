@@ -100,7 +100,7 @@ describe('the store change feed', () => {
     try {
       const store = new Store();
       const file = join(dir, 'data.json');
-      const persistence = persistTo(store, file, 60_000);
+      const persistence = persistTo(store, file, { idleFoldMs: 60_000 });
       const saved = new Map<string, string>();
       const stopSync = syncWithStorage(store, {
         storage: { getItem: (k) => saved.get(k) ?? null, setItem: (k, v) => void saved.set(k, v), removeItem: (k) => void saved.delete(k) },

@@ -20,7 +20,9 @@ export async function startReferenceServer({ flavor = 'reference' }: { flavor?: 
   }
   // Replaces the handlers of the last test (its `use()` overrides, and its flavour).
   worker.resetHandlers(...handlersFor(flavor));
-  await fetch('/api/_dev/reset', { method: 'POST' });
+  // JSON, as the dev endpoints require (a text/plain POST is what a foreign page could send).
+  const reset = await fetch('/api/_dev/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  if (!reset.ok) throw new Error(`reset answered ${reset.status}`);
   return worker;
 }
 

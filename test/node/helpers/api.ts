@@ -100,7 +100,7 @@ export function client(baseUrl: string, { allowServerErrors = false, flavor = 'r
       events: (query: Record<string, string | number | undefined> = {}) => call('GET', `${TEAM}/events`, { query, headers: teamHeaders() }),
     },
     dev: {
-      reset: () => call('POST', '/api/_dev/reset'),
+      reset: () => call('POST', '/api/_dev/reset', { body: {} }),
       mailbox: (to?: string) => call('GET', '/api/_dev/mailbox', { query: { to } }),
       chaos: (body: Record<string, unknown>) => call('POST', '/api/_dev/chaos', { body }),
       advanceClock: (ms: number) => call('POST', '/api/_dev/clock', { body: { advance_ms: ms } }),
