@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { anonymous } from './helpers/anonymous.js';
 import { spawnServer, type RunningServer } from './helpers/spawn-server.js';
 
 // Issue 11, item 5, from the side of a web page the tester happens to visit: it must not
@@ -33,7 +34,7 @@ describe('dev endpoints: closed to other origins', () => {
     const sent = await fetch(`${server.url}/api/conversations/v1/widget/message`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Conversations-Token': 'demo-widget-token' },
-      body: JSON.stringify({ message: 'precious', ticket_id: null, widget_session_id: randomUUID() }),
+      body: JSON.stringify({ message: 'precious', ticket_id: null, ...anonymous() }),
     });
     assert.equal(sent.status, 200);
   });

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { anonymous } from './helpers/anonymous.js';
 import { runServerCli, spawnServer, type RunningServer } from './helpers/spawn-server.js';
 
 // Issue 11, item 6, from the unlucky visitor's side: a send the server answered 200 is a
@@ -18,7 +19,7 @@ function send(server: RunningServer, message: string, clientMessageId = randomUU
   return fetch(`${server.url}${WIDGET}/message`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Conversations-Token': TOKEN },
-    body: JSON.stringify({ message, ticket_id: null, widget_session_id: randomUUID(), client_message_id: clientMessageId }),
+    body: JSON.stringify({ message, ticket_id: null, ...anonymous(), client_message_id: clientMessageId }),
   });
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { anonymous } from './helpers/anonymous.js';
 import { RATE_LIMITS } from '../../contract/limits.js';
 import { client, type Client } from './helpers/api.js';
 import { spawnServer, type RunningServer } from './helpers/spawn-server.js';
@@ -29,7 +30,7 @@ describe('request hygiene', () => {
 
   /** A send from a chosen loopback address (the whole of 127.0.0.0/8 is this machine). */
   function sendFrom(localAddress: string) {
-    const body = JSON.stringify({ message: 'hi', ticket_id: null, widget_session_id: randomUUID() });
+    const body = JSON.stringify({ message: 'hi', ticket_id: null, ...anonymous() });
     return new Promise<{ status: number; retryAfter?: string }>((resolve, reject) => {
       const url = new URL(`${server.url}${WIDGET}/message`);
       request(
@@ -82,7 +83,7 @@ describe('request hygiene', () => {
   });
 
   it('refuses bodies not declared JSON with 415 and stores nothing', async () => {
-    const body = JSON.stringify({ message: 'smuggled', ticket_id: null, widget_session_id: randomUUID() });
+    const body = JSON.stringify({ message: 'smuggled', ticket_id: null, ...anonymous() });
     for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', undefined]) {
       const headers: Record<string, string> = { 'X-Conversations-Token': 'demo-widget-token', ...(type ? { 'Content-Type': type } : {}) };
       const answer = await fetch(`${server.url}${WIDGET}/message`, { method: 'POST', headers, body: type ? body : new Blob([body]) });
