@@ -14,6 +14,11 @@ export class ConsentStorage implements KeyValueStorage {
 
   constructor(private readonly inner: KeyValueStorage) {}
 
+  /** Held writes are in memory by design: only the real storage failing counts. */
+  get inMemory() {
+    return this.inner.inMemory;
+  }
+
   get granted() {
     return !this.held;
   }

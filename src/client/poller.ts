@@ -1,3 +1,5 @@
+import { realClock, type Clock } from './clock.js';
+
 export interface PollerOptions {
   /** Milliseconds between polls while the panel is open. */
   openInterval: number;
@@ -7,6 +9,8 @@ export interface PollerOptions {
   maxFailures?: number;
   /** One poll; `open` says which kind. Resolves `true` when it failed for lack of a network. */
   poll: (open: boolean) => Promise<boolean>;
+  /** Schedules the polls (default: the real clock). */
+  clock?: Clock;
 }
 
 /**
@@ -17,14 +21,18 @@ export interface PollerOptions {
  * until the browser reports `online` again or the visitor opens the panel.
  */
 export class Poller {
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
   #scheduled = false;
   #inFlight: Promise<void> | undefined;
   #again: Promise<void> | undefined;
   #open = false;
   #failures = 0;
 
-  constructor(private readonly options: PollerOptions) {}
+  readonly #clock: Clock;
+
+  constructor(private readonly options: PollerOptions) {
+    this.#clock = options.clock ?? realClock;
+  }
 
   /** True while the breaker is open: polling waits for `online`. */
   get broken() {
@@ -42,7 +50,7 @@ export class Poller {
 
   stop() {
     this.#scheduled = false;
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     removeEventListener('online', this.#onOnline);
   }
@@ -66,7 +74,7 @@ export class Poller {
     if (document.visibilityState === 'hidden') return Promise.resolve();
     // A poll under way may be for what was shown before: one more follows it, never two at once.
     if (this.#inFlight) return (this.#again ??= this.#inFlight.then(() => ((this.#again = undefined), this.pollNow())));
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#inFlight ??= this.options
       .poll(this.#open)
       .catch(() => true)
@@ -80,17 +88,17 @@ export class Poller {
   }
 
   #schedule() {
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     // Offline, nothing can succeed: `online` resumes the schedule.
     if (!this.#scheduled || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
       return;
     }
     const delay = this.#open ? this.options.openInterval : this.options.closedInterval;
-    this.#timer = setTimeout(() => void this.pollNow(), delay);
+    this.#timer = this.#clock.setTimeout(() => void this.pollNow(), delay);
   }
 
   readonly #onVisibility = () => {
-    if (document.visibilityState === 'hidden') clearTimeout(this.#timer);
+    if (document.visibilityState === 'hidden') this.#clock.clearTimeout(this.#timer);
     else if (!this.broken) void this.pollNow();
   };
 

@@ -10,6 +10,8 @@ export interface KeyValueStorage {
   keys(): Promise<string[]>;
   /** Whether anything was ever stored, found without creating anything; absent means "can't tell". */
   exists?(): Promise<boolean>;
+  /** True once writes reach memory only (they will not survive a reload); absent means "never". */
+  readonly inMemory?: boolean;
 }
 
 /** Storage that forgets on reload: the fallback, and handy in tests. */

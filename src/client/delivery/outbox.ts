@@ -1,5 +1,6 @@
 import type { Traits } from '../../transport/wire-types.js';
 import type { ChatError } from '../chat-state.js';
+import { realClock, type Clock } from '../clock.js';
 import type { KeyValueStorage } from '../storage.js';
 
 /** A message the visitor wrote that the server has not confirmed yet. */
@@ -31,7 +32,14 @@ export class Outbox {
   entries: OutboxEntry[] = [];
   #last = 0;
 
-  constructor(private readonly storage: KeyValueStorage) {}
+  readonly #clock: Clock;
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    clock: Clock = realClock,
+  ) {
+    this.#clock = clock;
+  }
 
   /** Adds what storage holds (a reload, or another tab's messages) to the mirror. */
   async load() {
@@ -44,7 +52,7 @@ export class Outbox {
 
   /** A strictly increasing time, so that two messages of one tab never tie. */
   stamp() {
-    return (this.#last = Math.max(Date.now(), this.#last + 1));
+    return (this.#last = Math.max(this.#clock.now(), this.#last + 1));
   }
 
   find(id: string) {

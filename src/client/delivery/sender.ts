@@ -1,10 +1,13 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { SendMessageResponse } from '../../transport/wire-types.js';
+import { realClock, type Clock } from '../clock.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 
 export interface SenderOptions {
   outbox: Outbox;
+  /** Schedules the waits between retries (default: the real clock). */
+  clock?: Clock;
   backoff: BackoffOptions;
   send(entry: OutboxEntry): Promise<SendMessageResponse>;
   /** The server has it (exactly once, thanks to the entry's idempotency key). */
@@ -68,10 +71,11 @@ export class Sender {
   }
 
   #sleep(ms: number) {
+    const clock = this.options.clock ?? realClock;
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = clock.setTimeout(done, ms);
       function done() {
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
         resolve();
       }
       this.#wake = () => {

@@ -6,6 +6,7 @@ import { settingsContext, type Settings } from '../../context/settings-context.j
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
+import { WatchController } from '../../controllers/watch-controller.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -28,6 +29,12 @@ export class SupportChatMessageList extends LitElement {
   readonly #chat = new ChatStateController(this);
   readonly #time = new RelativeTimeController(this);
   #shownCount = 0;
+
+  constructor() {
+    super();
+    // On screen, this list is what the visitor reads: its ticket's replies count as seen.
+    new WatchController(this, this.#chat);
+  }
 
   override render() {
     const { messages, currentTicketId, ticketStatus } = this.#chat.state;

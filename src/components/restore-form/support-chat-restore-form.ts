@@ -7,8 +7,6 @@ import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
 import { field } from '../../internal/field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { describeError } from '../../i18n/strings.js';
-import { toChatError } from '../../client/chat-error.js';
 import { styles } from './support-chat-restore-form.styles.js';
 
 /**
@@ -57,7 +55,7 @@ export class SupportChatRestoreForm extends LitElement {
         await this.#chat.client?.requestRestoreLink(email);
         this.sent = true;
       } catch (error) {
-        this.error = describeError(toChatError(error), strings);
+        this.error = this.settings!.describe(error);
       }
       this.busy = false;
     }

@@ -184,6 +184,7 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
 
     setPageHidden(true);
     c.openPanel();
+    c.watch(first); // what the element's message list does while on screen
     await sleep(300);
     expect(unread()[first], 'not read while the page is hidden').to.equal(2);
 

@@ -1,0 +1,58 @@
+import type { Transport } from '../transport/transport.js';
+import type { RestoreResponse } from '../transport/wire-types.js';
+import type { ChatErrorCode } from './chat-state.js';
+import { dispatch } from './events.js';
+import { restoreLinkBase } from './restore.js';
+import type { Session } from './session.js';
+import { isUuid } from './stored-fields.js';
+import type { TabState } from './tab-state.js';
+
+export interface RestoreFlowOptions {
+  tab: TabState;
+  session: Session;
+  transport: Transport;
+  /** The query parameter of restore links. */
+  param: string;
+  eventTarget: EventTarget;
+}
+
+/** Moving conversations to another browser: the emailed link, and redeeming its token here. */
+export class RestoreFlow {
+  readonly #o: RestoreFlowOptions;
+
+  constructor(options: RestoreFlowOptions) {
+    this.#o = options;
+  }
+
+  async request(email: string) {
+    await this.#o.session.interacted();
+    await this.#o.transport.requestRestoreLink(email, restoreLinkBase(this.#o.param));
+    dispatch(this.#o.eventTarget, 'support-chat-restore-requested', {});
+  }
+
+  /** Resolves with the answer; on success the tickets are this session's, and one of them is on show. */
+  async redeem(token: string): Promise<RestoreResponse> {
+    const { tab, session } = this.#o;
+    const result = await this.#o.transport.restore({
+      restoreToken: token,
+      widgetSessionId: tab.state.sessionId!,
+      distinctId: session.distinctId,
+    });
+    if (result.status !== 'success') {
+      void tab.share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
+      return result;
+    }
+    await session.interacted(); // opening the emailed link is the visitor's doing
+    const sessionId = isUuid(result.widget_session_id) ? result.widget_session_id : tab.state.sessionId;
+    await tab.share({ sessionId, currentTicketId: tab.state.currentTicketId ?? result.migrated_ticket_ids[0] ?? null });
+    dispatch(this.#o.eventTarget, 'support-chat-restored', { ticketIds: result.migrated_ticket_ids });
+    return result;
+  }
+}
+
+/** The backend's code when it is one we have words for, else what the status implies. */
+function restoreErrorCode(result: Exclude<RestoreResponse, { status: 'success' }>): ChatErrorCode {
+  const known: ChatErrorCode[] = ['token_invalid', 'token_expired', 'token_already_used', 'migration_failed'];
+  if ((known as string[]).includes(result.code)) return result.code as ChatErrorCode;
+  return ({ invalid: 'token_invalid', expired: 'token_expired', used: 'token_already_used' } as const)[result.status];
+}

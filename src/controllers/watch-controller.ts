@@ -1,0 +1,31 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChatStateController } from './chat-state-controller.js';
+
+/**
+ * Tells the client which ticket's messages the host shows while it is on screen, so that
+ * the client marks replies read only when the visitor can see them (not while the panel
+ * shows the ticket list, say). Follows the ticket on show; stops when the host goes.
+ */
+export class WatchController implements ReactiveController {
+  #watching: { ticketId: string; client: unknown; stop(): void } | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly chat: ChatStateController,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated() {
+    const { client, state } = this.chat;
+    const ticketId = state.currentTicketId;
+    if (this.#watching?.ticketId === ticketId && this.#watching.client === client) return;
+    this.hostDisconnected();
+    if (client && ticketId) this.#watching = { ticketId, client, stop: client.watch(ticketId) };
+  }
+
+  hostDisconnected() {
+    this.#watching?.stop();
+    this.#watching = undefined;
+  }
+}
