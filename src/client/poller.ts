@@ -1,4 +1,4 @@
-import { realClock, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 
 export interface PollerOptions {
   /** Milliseconds between polls while the panel is open. */
@@ -9,8 +9,8 @@ export interface PollerOptions {
   maxFailures?: number;
   /** One poll; `open` says which kind. Resolves `true` when it failed for lack of a network. */
   poll: (open: boolean) => Promise<boolean>;
-  /** Schedules the polls (default: the real clock). */
-  clock?: Clock;
+  /** Schedules the polls. */
+  clock: Clock;
 }
 
 /**
@@ -30,13 +30,16 @@ export class Poller {
 
   readonly #clock: Clock;
 
-  constructor(private readonly options: PollerOptions) {
-    this.#clock = options.clock ?? realClock;
+  readonly #options: PollerOptions;
+
+  constructor(options: PollerOptions) {
+    this.#options = options;
+    this.#clock = options.clock;
   }
 
   /** True while the breaker is open: polling waits for `online`. */
   get broken() {
-    return this.#failures >= (this.options.maxFailures ?? 3);
+    return this.#failures >= (this.#options.maxFailures ?? 3);
   }
 
   /** Starts the schedule, with a poll at once. */
@@ -75,7 +78,7 @@ export class Poller {
     // A poll under way may be for what was shown before: one more follows it, never two at once.
     if (this.#inFlight) return (this.#again ??= this.#inFlight.then(() => ((this.#again = undefined), this.pollNow())));
     this.#clock.clearTimeout(this.#timer);
-    this.#inFlight ??= this.options
+    this.#inFlight ??= this.#options
       .poll(this.#open)
       .catch(() => true)
       .then((networkFailed) => {
@@ -93,7 +96,7 @@ export class Poller {
     if (!this.#scheduled || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
       return;
     }
-    const delay = this.#open ? this.options.openInterval : this.options.closedInterval;
+    const delay = this.#open ? this.#options.openInterval : this.#options.closedInterval;
     this.#timer = this.#clock.setTimeout(() => void this.pollNow(), delay);
   }
 

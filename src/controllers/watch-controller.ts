@@ -9,15 +9,15 @@ import type { ChatStateController } from './chat-state-controller.js';
 export class WatchController implements ReactiveController {
   #watching: { ticketId: string; client: unknown; stop(): void } | undefined;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly chat: ChatStateController,
-  ) {
+  readonly #chat: ChatStateController;
+
+  constructor(host: ReactiveControllerHost, chat: ChatStateController) {
+    this.#chat = chat;
     host.addController(this);
   }
 
   hostUpdated() {
-    const { client, state } = this.chat;
+    const { client, state } = this.#chat;
     const ticketId = state.currentTicketId;
     if (this.#watching?.ticketId === ticketId && this.#watching.client === client) return;
     this.hostDisconnected();

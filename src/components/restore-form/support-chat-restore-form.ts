@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
@@ -23,8 +21,6 @@ export class SupportChatRestoreForm extends LitElement {
   static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
   @state() private error = '';
   @state() private sent = false;
   @state() private busy = false;
@@ -32,7 +28,7 @@ export class SupportChatRestoreForm extends LitElement {
   readonly #chat = new ChatStateController(this);
 
   override render() {
-    const strings = this.settings?.strings;
+    const strings = this.#chat.settings?.strings;
     if (!strings) return nothing;
     if (this.sent) return html`<p role="status" tabindex="-1">${strings.restoreSent}</p>`;
     return html`
@@ -46,7 +42,7 @@ export class SupportChatRestoreForm extends LitElement {
 
   async #onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const strings = this.settings!.strings;
+    const strings = this.#chat.settings!.strings;
     const email = ((event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement).value.trim();
     this.error = !email ? strings.emailRequired : !isEmail(email) ? strings.emailInvalid : '';
     if (!this.error) {
@@ -55,7 +51,7 @@ export class SupportChatRestoreForm extends LitElement {
         await this.#chat.client?.requestRestoreLink(email);
         this.sent = true;
       } catch (error) {
-        this.error = this.settings!.describe(error);
+        this.error = this.#chat.settings!.describe(error);
       }
       this.busy = false;
     }

@@ -17,14 +17,11 @@ const unconnected: Partial<Record<keyof SupportChatApi, unknown>> = {
  */
 export function delegateApi(element: { prototype: object }) {
   for (const name of supportChatApi) {
-    Object.defineProperty(element.prototype, name, {
-      configurable: true,
-      value(this: { client?: SupportChatClient }, ...args: unknown[]) {
-        const client = this.client;
-        if (client) return (client[name] as (...a: unknown[]) => unknown).apply(client, args);
-        if (name in unconnected) return unconnected[name];
-        throw new Error('support-chat: the element is not connected yet');
-      },
-    });
+    (element.prototype as Record<string, unknown>)[name] = function (this: { client?: SupportChatClient }, ...args: unknown[]) {
+      const client = this.client;
+      if (client) return (client[name] as (...a: unknown[]) => unknown).apply(client, args);
+      if (name in unconnected) return unconnected[name];
+      throw new Error('support-chat: the element is not connected yet');
+    };
   }
 }
