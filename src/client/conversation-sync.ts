@@ -9,18 +9,6 @@ import type { Session } from './session.js';
 import type { Shared, TabState } from './tab-state.js';
 import { withUnread } from './unread.js';
 
-export interface ConversationSyncOptions {
-  tab: TabState;
-  session: Session;
-  transport: Transport;
-  conversation: Conversation;
-  eventTarget: EventTarget;
-  clock: Clock;
-  intervals: { open: number; closed: number };
-  /** Whether a message still waits in the outbox (its errors are the sender's to clear). */
-  pending(): boolean;
-}
-
 /**
  * What the server has for the visitor: the ticket list (the badge) and the messages of the
  * ticket on show, polled on the schedule of `Poller` by the leader tab and mirrored to the
@@ -39,32 +27,38 @@ export class ConversationSync {
   readonly #session: Session;
   readonly #transport: Transport;
   readonly #conversation: Conversation;
-  readonly #eventTarget: EventTarget;
   readonly #clock: Clock;
   readonly #closedInterval: number;
   readonly #pending: () => boolean;
 
-  constructor(options: ConversationSyncOptions) {
-    const { tab, intervals } = options;
+  /** `pending`: whether a message still waits in the outbox (its errors are the sender's to clear). */
+  constructor(
+    tab: TabState,
+    session: Session,
+    transport: Transport,
+    conversation: Conversation,
+    clock: Clock,
+    intervals: { open: number; closed: number },
+    pending: () => boolean,
+  ) {
     this.#tab = tab;
-    this.#session = options.session;
-    this.#transport = options.transport;
-    this.#conversation = options.conversation;
-    this.#eventTarget = options.eventTarget;
-    this.#clock = options.clock;
+    this.#session = session;
+    this.#transport = transport;
+    this.#conversation = conversation;
+    this.#clock = clock;
     this.#closedInterval = intervals.closed;
-    this.#pending = options.pending;
-    this.poller = new Poller({ openInterval: intervals.open, closedInterval: intervals.closed, clock: options.clock, poll: (open) => this.#poll(open) });
+    this.#pending = pending;
+    this.poller = new Poller({ openInterval: intervals.open, closedInterval: intervals.closed, clock, poll: (open) => this.#poll(open) });
     tab.on('messages', ({ ticketId, messages, news }) => {
       if (ticketId === tab.state.currentTicketId) this.#receive(ticketId, messages, news);
     });
     tab.on('hello', () => {
       const { currentTicketId: ticketId, messages } = tab.state;
-      if (!ticketId || !options.conversation.loaded) return;
+      if (!ticketId || !conversation.loaded) return;
       tab.post({ t: 'messages', ticketId, messages: messages.filter((m) => m.delivery === 'sent'), news: false });
     });
     tab.on('reset', () => {
-      options.conversation.clear();
+      conversation.clear();
       this.changed(true);
     });
   }
@@ -156,12 +150,10 @@ export class ConversationSync {
     if (!ticketId || this.#reading || !this.#watched.includes(ticketId) || document.visibilityState !== 'visible') return;
     const unread = this.#tab.state.tickets.find((t) => t.id === ticketId)?.unread_count ?? this.#lastUnread;
     if (unread <= 0) return;
-    const epoch = this.#tab.epoch;
     this.#reading = true;
     try {
-      await this.#transport.markAsRead(this.#session.credentials, ticketId);
+      await this.markAsRead(ticketId);
       this.#lastUnread = 0;
-      if (epoch === this.#tab.epoch) void this.#tab.share({ tickets: withUnread(this.#tab.state.tickets, ticketId, 0) });
     } catch (error) {
       this.#tab.reportError(error);
     } finally {
@@ -189,7 +181,7 @@ export class ConversationSync {
     this.#tab.recompose();
     if (!news) return;
     for (const message of fresh) {
-      if (message.author_type !== 'customer') dispatch(this.#eventTarget, 'support-chat-message-received', { ticketId, message });
+      if (message.author_type !== 'customer') dispatch(this.#tab.eventTarget, 'support-chat-message-received', { ticketId, message });
     }
   }
 }

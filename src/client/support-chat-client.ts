@@ -10,7 +10,7 @@ import { ConsentStorage } from './consent-storage.js';
 import { Conversation } from './conversation.js';
 import { ConversationSync } from './conversation-sync.js';
 import { DeliveryQueue } from './delivery/delivery-queue.js';
-import { NEW_TICKET, type OutboxEntry } from './delivery/outbox.js';
+import { NEW_TICKET } from './delivery/outbox.js';
 import { dispatch, type SupportChatEventMap } from './events.js';
 import { DEFAULT_RESTORE_PARAM, takeRestoreToken } from './restore.js';
 import { RestoreFlow } from './restore-flow.js';
@@ -73,22 +73,11 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     }));
     const session = (this.#session = new Session(tab, this.#consent, eventTarget));
     this.#queue = new DeliveryQueue({
-      tab, storage: this.#storage, conversation, eventTarget, clock,
+      tab, session, transport, conversation, clock, storage: this.#storage,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
-      send: (entry) => transport.sendMessage(session.credentials, {
-        message: entry.content,
-        ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
-        traits: entry.traits,
-        distinctId: session.distinctId,
-        clientMessageId: entry.clientMessageId,
-        currentUrl: location.href,
-      }),
     });
-    this.#sync = new ConversationSync({
-      tab, session, transport, conversation, eventTarget, clock,
-      intervals: { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 },
-      pending: () => !!this.#queue.outbox.next(),
-    });
+    const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
+    this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next());
     this.#restore = new RestoreFlow({ tab, session, transport, param, eventTarget });
   }
 
@@ -169,30 +158,15 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     void this.#tab.share({ open });
   }
 
-  /**
-   * Sends a message, creating a ticket when there is none (or when `newTicket`). It shows at
-   * once as `sending`, is stored in the outbox before any request, and is retried until the
-   * server has it exactly once. Resolves with the server's answer; rejects (and the message
-   * shows as `failed`) if the server refuses it; resolves `null` if it is discarded.
-   */
   async sendMessage(message: string, traits?: Traits, newTicket = false) {
     const text = String(message ?? '').trim();
     if (!text) throw new RangeError('support-chat: a message cannot be empty');
     if (text.length > MAX_MESSAGE_LENGTH) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
     const queuedAt = this.#queue.outbox.stamp(); // the order of the calls is the order of delivery
-    const tab = this.#tab;
     // No needless await: once started, the message shows as `sending` before this call returns.
-    if (!tab.state.ready) await this.start();
+    if (!this.#tab.state.ready) await this.start();
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
-    const clientMessageId = crypto.randomUUID();
-    let ticket = newTicket ? null : tab.view;
-    if (!ticket) {
-      ticket = NEW_TICKET + clientMessageId;
-      void tab.share({ currentTicketId: null, draft: ticket });
-    }
-    const traitsNow = { ...tab.state.traits, ...cleanTraits(traits) };
-    const entry: OutboxEntry = { clientMessageId, content: text, ticket, traits: traitsNow, queuedAt, state: 'sending', tab: tab.tabs.id };
-    return this.#queue.enqueue(entry);
+    return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt);
   }
 
   async retryMessage(clientMessageId: string) {
@@ -241,7 +215,6 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     return this.#tab.state.sessionId;
   }
 
-  /** Polls at once, outside the schedule (in any tab). */
   refresh(): Promise<void> {
     return this.#sync.poller.pollNow();
   }
@@ -273,18 +246,12 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     if (await this.#session.clearIdentity()) void this.refresh();
   }
 
-  /**
-   * Emails the visitor a link that restores their conversations in another browser. Throws
-   * `RangeError` for something that is not an email address, `TransportError` when the
-   * request fails (`rate_limit` with `retryAfter` after too many).
-   */
   async requestRestoreLink(email: string) {
     const normal = normaliseEmail(email);
     await this.start();
     await this.#restore.request(normal);
   }
 
-  /** Redeems a restore token in the page URL (done by `start()`); the parameter leaves the address bar. */
   async restoreFromUrlToken() {
     const token = takeRestoreToken(this.#restoreParam);
     if (!token) return null;
@@ -294,7 +261,6 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     return result;
   }
 
-  /** Forgets everything stored for this widget (outbox included) and starts a fresh anonymous session, in every tab. */
   async reset() {
     await this.start();
     const sessionId = crypto.randomUUID();

@@ -72,9 +72,14 @@ export class TabState {
   #storageReported = false;
 
   readonly #options: TabStateOptions;
+  /** Where the `support-chat-*` events go. */
+  readonly eventTarget: EventTarget;
+  readonly storage: KeyValueStorage;
 
   constructor(options: TabStateOptions) {
     this.#options = options;
+    this.eventTarget = options.eventTarget;
+    this.storage = options.storage;
     this.tabs = new TabSync({ name: options.name, receive: (m) => this.apply(m as TabMessage), leaderChange: options.leaderChange });
     this.on('state', ({ patch }) => this.#applyState(patch));
     this.on('welcome', (message) => {
@@ -117,7 +122,7 @@ export class TabState {
   update(patch: Partial<ChatState>) {
     const before = this.state;
     const state = (this.state = { ...before, ...patch });
-    const target = this.#options.eventTarget;
+    const target = this.eventTarget;
     if (before.open !== state.open) dispatch(target, 'support-chat-open-change', { open: state.open });
     if (before.unreadCount !== state.unreadCount) dispatch(target, 'support-chat-unread-change', { count: state.unreadCount });
     if (state.error && !sameError(state.error, before.error)) {
@@ -144,7 +149,7 @@ export class TabState {
   /** Applies a change here, tells the other tabs, and stores what is stored. */
   async share(patch: Shared) {
     this.broadcast({ t: 'state', patch });
-    await persist(this.#options.storage, patch);
+    await persist(this.storage, patch);
     this.checkStorage();
   }
 
@@ -162,7 +167,7 @@ export class TabState {
 
   /** Tells the visitor, once, when the browser cannot store and the widget works in memory. */
   checkStorage() {
-    if (this.#storageReported || !this.#options.storage.inMemory) return;
+    if (this.#storageReported || !this.storage.inMemory) return;
     this.#storageReported = true;
     this.#report({ kind: 'storage', code: 'storage_unavailable' });
   }

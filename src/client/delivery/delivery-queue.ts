@@ -1,9 +1,11 @@
 import { TransportError } from '../../transport/transport-error.js';
-import type { SendMessageResponse } from '../../transport/wire-types.js';
+import type { Transport } from '../../transport/transport.js';
+import type { SendMessageResponse, Traits } from '../../transport/wire-types.js';
 import { toChatError } from '../chat-error.js';
 import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation.js';
 import { dispatch } from '../events.js';
+import type { Session } from '../session.js';
 import type { KeyValueStorage } from '../storage.js';
 import { STORED } from '../stored-fields.js';
 import type { TabState } from '../tab-state.js';
@@ -13,12 +15,12 @@ import { Sender } from './sender.js';
 
 export interface DeliveryQueueOptions {
   tab: TabState;
+  session: Session;
+  transport: Transport;
   storage: KeyValueStorage;
   conversation: Conversation;
-  eventTarget: EventTarget;
   clock: Clock;
   backoff: BackoffOptions;
-  send(entry: OutboxEntry): Promise<SendMessageResponse>;
 }
 
 interface Waiter {
@@ -45,13 +47,21 @@ export class DeliveryQueue {
     const tab = (this.#tab = options.tab);
     this.#storage = options.storage;
     this.#conversation = options.conversation;
-    this.#eventTarget = options.eventTarget;
+    this.#eventTarget = tab.eventTarget;
+    const { session, transport } = options;
     this.outbox = new Outbox(options.storage, options.clock);
     this.#sender = new Sender({
       outbox: this.outbox,
       clock: options.clock,
       backoff: options.backoff,
-      send: options.send,
+      send: (entry) => transport.sendMessage(session.credentials, {
+        message: entry.content,
+        ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
+        traits: entry.traits,
+        distinctId: session.distinctId,
+        clientMessageId: entry.clientMessageId,
+        currentUrl: location.href,
+      }),
       sent: (entry, response) => this.#settle(entry, response, true),
       refused: (entry, error) => this.#refuse(entry, error),
       retrying: (error) => tab.reportError(error),
@@ -84,6 +94,19 @@ export class DeliveryQueue {
 
   stop() {
     this.#sender.stop();
+  }
+
+  /** Queues a new message (on the ticket on show, else on a new one); resolves as `enqueue`. */
+  send(content: string, traits: Traits, newTicket: boolean, queuedAt: number) {
+    const tab = this.#tab;
+    const clientMessageId = crypto.randomUUID();
+    let ticket = newTicket ? null : tab.view;
+    if (!ticket) {
+      ticket = NEW_TICKET + clientMessageId;
+      void tab.share({ currentTicketId: null, draft: ticket });
+    }
+    traits = { ...tab.state.traits, ...traits };
+    return this.enqueue({ clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id });
   }
 
   /** Queues an entry; resolves with the server's answer, `null` if discarded, rejects if refused. */
