@@ -114,7 +114,7 @@ export class ConversationSync {
       if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
       if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId);
-      if (this.#tab.state.error && !this.#pending()) void this.#tab.share({ error: null });
+      if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {
       this.#tab.reportError(error);

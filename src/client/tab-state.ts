@@ -161,6 +161,12 @@ export class TabState {
     for (const handler of this.#handlers.get(message.t) ?? []) handler(message);
   }
 
+  /** Things work again: the error goes, unless it is storage's (that stays true for the page's life). */
+  clearError() {
+    const { error } = this.state;
+    if (error && error.kind !== 'storage') void this.share({ error: null });
+  }
+
   reportError(error: unknown) {
     this.#report(toChatError(error));
   }

@@ -163,7 +163,7 @@ export class DeliveryQueue {
       messages: this.messages(currentTicketId ?? this.#tab.draft),
       ...(shown && { ticketStatus: response.ticket_status }),
     });
-    if (local && this.#tab.state.error) void this.#tab.share({ error: null });
+    if (local) this.#tab.clearError();
     // Announced once: by the tab that queued it, or by the deliverer when that tab is gone.
     if (entry.tab === this.#tab.tabs.id || (local && !this.#tab.peers.has(entry.tab))) {
       dispatch(this.#eventTarget, 'support-chat-message-sent', { ticketId: response.ticket_id, messageId: response.message_id, isNewTicket: !!opened });
