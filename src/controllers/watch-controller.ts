@@ -9,16 +9,19 @@ import type { ChatStateController } from './chat-state-controller.js';
 export class WatchController implements ReactiveController {
   #watching: { ticketId: string; client: unknown; stop(): void } | undefined;
 
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #chat: ChatStateController;
 
-  constructor(host: ReactiveControllerHost, chat: ChatStateController) {
+  constructor(host: ReactiveControllerHost & HTMLElement, chat: ChatStateController) {
+    this.#host = host;
     this.#chat = chat;
     host.addController(this);
   }
 
   hostUpdated() {
     const { client, state } = this.#chat;
-    const ticketId = state.currentTicketId;
+    // An update can still finish after the host left the page: that is not being on screen.
+    const ticketId = this.#host.isConnected ? state.currentTicketId : null;
     if (this.#watching?.ticketId === ticketId && this.#watching.client === client) return;
     this.hostDisconnected();
     if (client && ticketId) this.#watching = { ticketId, client, stop: client.watch(ticketId) };
