@@ -28,13 +28,11 @@ export class Poller {
   #open = false;
   #failures = 0;
 
-  readonly #clock: Clock;
 
   readonly #options: PollerOptions;
 
   constructor(options: PollerOptions) {
     this.#options = options;
-    this.#clock = options.clock;
   }
 
   /** True while the breaker is open: polling waits for `online`. */
@@ -53,7 +51,7 @@ export class Poller {
 
   stop() {
     this.#scheduled = false;
-    this.#clock.clearTimeout(this.#timer);
+    this.#options.clock.clearTimeout(this.#timer);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     removeEventListener('online', this.#onOnline);
   }
@@ -77,7 +75,7 @@ export class Poller {
     if (document.visibilityState === 'hidden') return Promise.resolve();
     // A poll under way may be for what was shown before: one more follows it, never two at once.
     if (this.#inFlight) return (this.#again ??= this.#inFlight.then(() => ((this.#again = undefined), this.pollNow())));
-    this.#clock.clearTimeout(this.#timer);
+    this.#options.clock.clearTimeout(this.#timer);
     this.#inFlight ??= this.#options
       .poll(this.#open)
       .catch(() => true)
@@ -91,17 +89,17 @@ export class Poller {
   }
 
   #schedule() {
-    this.#clock.clearTimeout(this.#timer);
+    this.#options.clock.clearTimeout(this.#timer);
     // Offline, nothing can succeed: `online` resumes the schedule.
     if (!this.#scheduled || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
       return;
     }
     const delay = this.#open ? this.#options.openInterval : this.#options.closedInterval;
-    this.#timer = this.#clock.setTimeout(() => void this.pollNow(), delay);
+    this.#timer = this.#options.clock.setTimeout(() => void this.pollNow(), delay);
   }
 
   readonly #onVisibility = () => {
-    if (document.visibilityState === 'hidden') this.#clock.clearTimeout(this.#timer);
+    if (document.visibilityState === 'hidden') this.#options.clock.clearTimeout(this.#timer);
     else if (!this.broken) void this.pollNow();
   };
 

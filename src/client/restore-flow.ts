@@ -13,7 +13,6 @@ export interface RestoreFlowOptions {
   transport: Transport;
   /** The query parameter of restore links. */
   param: string;
-  eventTarget: EventTarget;
 }
 
 /** Moving conversations to another browser: the emailed link, and redeeming its token here. */
@@ -27,7 +26,7 @@ export class RestoreFlow {
   async request(email: string) {
     await this.#o.session.interacted();
     await this.#o.transport.requestRestoreLink(email, restoreLinkBase(this.#o.param));
-    dispatch(this.#o.eventTarget, 'support-chat-restore-requested', {});
+    dispatch(this.#o.tab.eventTarget, 'support-chat-restore-requested', {});
   }
 
   /** Resolves with the answer; on success the tickets are this session's, and one of them is on show. */
@@ -36,7 +35,7 @@ export class RestoreFlow {
     const result = await this.#o.transport.restore({
       restoreToken: token,
       widgetSessionId: tab.state.sessionId!,
-      distinctId: session.distinctId,
+      distinctId: tab.identity?.distinctId,
     });
     if (result.status !== 'success') {
       void tab.share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
@@ -45,14 +44,13 @@ export class RestoreFlow {
     await session.interacted(); // opening the emailed link is the visitor's doing
     const sessionId = isUuid(result.widget_session_id) ? result.widget_session_id : tab.state.sessionId;
     await tab.share({ sessionId, currentTicketId: tab.state.currentTicketId ?? result.migrated_ticket_ids[0] ?? null });
-    dispatch(this.#o.eventTarget, 'support-chat-restored', { ticketIds: result.migrated_ticket_ids });
+    dispatch(this.#o.tab.eventTarget, 'support-chat-restored', { ticketIds: result.migrated_ticket_ids });
     return result;
   }
 }
 
 /** The backend's code when it is one we have words for, else what the status implies. */
-function restoreErrorCode(result: Exclude<RestoreResponse, { status: 'success' }>): ChatErrorCode {
-  const known: ChatErrorCode[] = ['token_invalid', 'token_expired', 'token_already_used', 'migration_failed'];
-  if ((known as string[]).includes(result.code)) return result.code as ChatErrorCode;
-  return ({ invalid: 'token_invalid', expired: 'token_expired', used: 'token_already_used' } as const)[result.status];
+function restoreErrorCode({ code, status }: Exclude<RestoreResponse, { status: 'success' }>): ChatErrorCode {
+  const byStatus = { invalid: 'token_invalid', expired: 'token_expired', used: 'token_already_used' } as const;
+  return ([...Object.values(byStatus), 'migration_failed'] as string[]).includes(code) ? (code as ChatErrorCode) : byStatus[status];
 }

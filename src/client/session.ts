@@ -11,12 +11,10 @@ import type { TabState } from './tab-state.js';
 export class Session {
   readonly #tab: TabState;
   readonly #consent: ConsentStorage | undefined;
-  readonly #eventTarget: EventTarget;
 
-  constructor(tab: TabState, consent: ConsentStorage | undefined, eventTarget: EventTarget) {
+  constructor(tab: TabState, consent: ConsentStorage | undefined) {
     this.#tab = tab;
     this.#consent = consent;
-    this.#eventTarget = eventTarget;
     tab.on('consent', () => void consent?.grant());
   }
 
@@ -25,10 +23,6 @@ export class Session {
     if (identity) return { identityDistinctId: identity.distinctId, identityHash: identity.hash };
     if (!state.sessionId) throw new Error('support-chat: call start() first');
     return { widgetSessionId: state.sessionId };
-  }
-
-  get distinctId() {
-    return this.#tab.identity?.distinctId;
   }
 
   /** The visitor did something with the widget: from now on, storing is consented to (in every tab). */
@@ -43,7 +37,7 @@ export class Session {
     const merged = { ...this.#tab.state.traits, ...cleanTraits(traits) };
     if (JSON.stringify(merged) === JSON.stringify(this.#tab.state.traits)) return;
     await this.#tab.share({ traits: merged });
-    dispatch(this.#eventTarget, 'support-chat-identified', { hasName: !!merged.name, hasEmail: !!merged.email });
+    dispatch(this.#tab.eventTarget, 'support-chat-identified', { hasName: !!merged.name, hasEmail: !!merged.email });
   }
 
   /** Resolves `true` when the identity changed (the tickets on show are then someone else's). */

@@ -65,20 +65,20 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
       name: `support-chat:${token}`,
       storage: this.#storage,
       eventTarget,
-      describeError: options.describeError ?? ((error) => describeError(error)),
+      describeError: options.describeError ?? describeError,
       compose: (view) => this.#queue.messages(view),
       moved: () => conversation.clear(),
       changed: (moved) => this.#sync.changed(moved),
       leaderChange: (leader) => void this.#lead(leader),
     }));
-    const session = (this.#session = new Session(tab, this.#consent, eventTarget));
+    const session = (this.#session = new Session(tab, this.#consent));
     this.#queue = new DeliveryQueue({
       tab, session, transport, conversation, clock, storage: this.#storage,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
     });
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
     this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next());
-    this.#restore = new RestoreFlow({ tab, session, transport, param, eventTarget });
+    this.#restore = new RestoreFlow({ tab, session, transport, param });
   }
 
   /** Reads the stored session (making one the first time), joins the other tabs, redeems a restore link in the URL. Idempotent. */
@@ -117,13 +117,13 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   async #lead(leader: boolean) {
     if (!leader) {
       this.#sync.poller.stop();
-      this.#queue.stop();
+      this.#queue.sender.stop();
       return;
     }
     await this.#queue.outbox.load(); // what a closed tab left unsent
     this.#tab.recompose();
     this.#sync.poller.start();
-    this.#queue.start();
+    this.#queue.sender.start();
   }
 
   getState(): ChatState {
@@ -170,9 +170,10 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   }
 
   async retryMessage(clientMessageId: string) {
-    if (this.#queue.outbox.find(clientMessageId)?.state !== 'failed') return null;
+    const entry = this.#queue.outbox.find(clientMessageId);
+    if (entry?.state !== 'failed') return null;
     await this.#session.interacted();
-    return this.#queue.retry(clientMessageId);
+    return this.#queue.enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.#tab.tabs.id });
   }
 
   discardMessage(clientMessageId: string) {

@@ -163,8 +163,8 @@ export class TabState {
 
   /** Things work again: the error goes, unless it is storage's (that stays true for the page's life). */
   clearError() {
-    const { error } = this.state;
-    if (error && error.kind !== 'storage') void this.share({ error: null });
+    const kind = this.state.error?.kind;
+    if (kind && kind !== 'storage') void this.share({ error: null });
   }
 
   reportError(error: unknown) {

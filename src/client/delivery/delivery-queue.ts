@@ -35,7 +35,8 @@ interface Waiter {
  */
 export class DeliveryQueue {
   readonly outbox: Outbox;
-  readonly #sender: Sender;
+  /** Delivers the outbox: only in the leader tab (`start()` / `stop()`). */
+  readonly sender: Sender;
   readonly #waiting = new Map<string, Waiter>();
 
   readonly #tab: TabState;
@@ -50,7 +51,7 @@ export class DeliveryQueue {
     this.#eventTarget = tab.eventTarget;
     const { session, transport } = options;
     this.outbox = new Outbox(options.storage, options.clock);
-    this.#sender = new Sender({
+    this.sender = new Sender({
       outbox: this.outbox,
       clock: options.clock,
       backoff: options.backoff,
@@ -58,7 +59,7 @@ export class DeliveryQueue {
         message: entry.content,
         ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
         traits: entry.traits,
-        distinctId: session.distinctId,
+        distinctId: tab.identity?.distinctId,
         clientMessageId: entry.clientMessageId,
         currentUrl: location.href,
       }),
@@ -70,7 +71,7 @@ export class DeliveryQueue {
       void this.outbox.put(entry, false);
       tab.recompose();
       if (entry.state === 'failed') this.#settleWaiter(entry.clientMessageId, new TransportError('http', entry.failure?.code ?? 'rejected'));
-      if (tab.tabs.leader) this.#sender.kick();
+      if (tab.tabs.leader) this.sender.kick();
     });
     tab.on('drop', ({ id }) => {
       void this.outbox.remove(id, false);
@@ -85,15 +86,6 @@ export class DeliveryQueue {
       this.outbox.entries = [];
       for (const id of [...this.#waiting.keys()]) this.#settleWaiter(id, null);
     });
-  }
-
-  /** This tab delivers now (after reading what a closed tab left unsent). */
-  start() {
-    this.#sender.start();
-  }
-
-  stop() {
-    this.#sender.stop();
   }
 
   /** Queues a new message (on the ticket on show, else on a new one); resolves as `enqueue`. */
@@ -119,14 +111,8 @@ export class DeliveryQueue {
     await saved; // in storage before any request: a reload or a crash cannot lose it
     this.#tab.checkStorage();
     this.#tab.post({ t: 'put', entry });
-    if (this.#tab.tabs.leader) this.#sender.kick();
+    if (this.#tab.tabs.leader) this.sender.kick();
     return result;
-  }
-
-  async retry(clientMessageId: string) {
-    const entry = this.outbox.find(clientMessageId);
-    if (entry?.state !== 'failed') return null;
-    return this.enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.#tab.tabs.id });
   }
 
   async discard(clientMessageId: string) {

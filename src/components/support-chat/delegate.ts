@@ -1,26 +1,20 @@
-import { supportChatApi, type SupportChatApi } from '../../client/api.js';
+import { supportChatApi } from '../../client/api.js';
 import type { SupportChatClient } from '../../client/support-chat-client.js';
 
-/** What the queries answer before the element has a client; the other methods throw. */
-const unconnected: Partial<Record<keyof SupportChatApi, unknown>> = {
-  isAvailable: false,
-  getCurrentTicketId: null,
-  getWidgetSessionId: null,
-  openPanel: undefined,
-  closePanel: undefined,
-  toggle: undefined,
-};
+type Methods = Record<string, (...args: unknown[]) => unknown>;
 
 /**
  * Gives the element every method of `SupportChatApi`, each calling its client's: written
  * once from the one list of names, so the element can neither lack one nor drift from it.
+ * Before the element has a client (it makes one when connected), `isAvailable()` is false
+ * and the others throw.
  */
 export function delegateApi(element: { prototype: object }) {
   for (const name of supportChatApi) {
-    (element.prototype as Record<string, unknown>)[name] = function (this: { client?: SupportChatClient }, ...args: unknown[]) {
-      const client = this.client;
-      if (client) return (client[name] as (...a: unknown[]) => unknown).apply(client, args);
-      if (name in unconnected) return unconnected[name];
+    (element.prototype as Methods)[name] = function (this: { client?: SupportChatClient }, ...args: unknown[]) {
+      const client = this.client as unknown as Methods | undefined;
+      if (client) return client[name](...args);
+      if (name === 'isAvailable') return false;
       throw new Error('support-chat: the element is not connected yet');
     };
   }

@@ -25,10 +25,10 @@ describe('SupportChatApi: one list of methods for the client and the element', (
     }
   });
 
-  it('the element calls its client, and answers the queries before it has one', async () => {
+  it('the element calls its client; before it has one, it is not available and the rest throws', async () => {
     const el = document.createElement('support-chat');
     expect(el.isAvailable()).to.equal(false);
-    expect(el.getCurrentTicketId()).to.equal(null);
+    expect(() => el.getCurrentTicketId()).to.throw(/not connected/);
     expect(() => el.sendMessage('Hi')).to.throw(/not connected/);
     el.client = new SupportChatClient({ token: `api-${Math.random()}`, transport: new MemoryTransport(), storage: new MemoryStorage() });
     await el.client.start();
