@@ -7,46 +7,25 @@ import type { Session } from './session.js';
 import { isUuid } from './stored-fields.js';
 import type { TabState } from './tab-state.js';
 
-export interface RestoreFlowOptions {
-  tab: TabState;
-  session: Session;
-  transport: Transport;
-  /** The query parameter of restore links. */
-  param: string;
+/** Emails the visitor a link that restores their conversations in another browser (`email` is normalised). */
+export async function requestRestoreLink(tab: TabState, session: Session, transport: Transport, param: string, email: string) {
+  await session.interacted();
+  await transport.requestRestoreLink(email, restoreLinkBase(param));
+  dispatch(tab.eventTarget, 'support-chat-restore-requested', {});
 }
 
-/** Moving conversations to another browser: the emailed link, and redeeming its token here. */
-export class RestoreFlow {
-  readonly #o: RestoreFlowOptions;
-
-  constructor(options: RestoreFlowOptions) {
-    this.#o = options;
-  }
-
-  async request(email: string) {
-    await this.#o.session.interacted();
-    await this.#o.transport.requestRestoreLink(email, restoreLinkBase(this.#o.param));
-    dispatch(this.#o.tab.eventTarget, 'support-chat-restore-requested', {});
-  }
-
-  /** Resolves with the answer; on success the tickets are this session's, and one of them is on show. */
-  async redeem(token: string): Promise<RestoreResponse> {
-    const { tab, session } = this.#o;
-    const result = await this.#o.transport.restore({
-      restoreToken: token,
-      widgetSessionId: tab.state.sessionId!,
-      distinctId: tab.identity?.distinctId,
-    });
-    if (result.status !== 'success') {
-      void tab.share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
-      return result;
-    }
-    await session.interacted(); // opening the emailed link is the visitor's doing
-    const sessionId = isUuid(result.widget_session_id) ? result.widget_session_id : tab.state.sessionId;
-    await tab.share({ sessionId, currentTicketId: tab.state.currentTicketId ?? result.migrated_ticket_ids[0] ?? null });
-    dispatch(this.#o.tab.eventTarget, 'support-chat-restored', { ticketIds: result.migrated_ticket_ids });
+/** Redeems a restore token: on success the tickets are this session's, and one of them is on show. */
+export async function redeemRestoreToken(tab: TabState, session: Session, transport: Transport, token: string): Promise<RestoreResponse> {
+  const result = await transport.restore({ restoreToken: token, widgetSessionId: tab.state.sessionId!, distinctId: tab.identity?.distinctId });
+  if (result.status !== 'success') {
+    void tab.share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
     return result;
   }
+  await session.interacted(); // opening the emailed link is the visitor's doing
+  const sessionId = isUuid(result.widget_session_id) ? result.widget_session_id : tab.state.sessionId;
+  await tab.share({ sessionId, currentTicketId: tab.state.currentTicketId ?? result.migrated_ticket_ids[0] ?? null });
+  dispatch(tab.eventTarget, 'support-chat-restored', { ticketIds: result.migrated_ticket_ids });
+  return result;
 }
 
 /** The backend's code when it is one we have words for, else what the status implies. */

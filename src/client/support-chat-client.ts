@@ -13,7 +13,7 @@ import { DeliveryQueue } from './delivery/delivery-queue.js';
 import { NEW_TICKET } from './delivery/outbox.js';
 import { dispatch, type SupportChatEventMap } from './events.js';
 import { DEFAULT_RESTORE_PARAM, takeRestoreToken } from './restore.js';
-import { RestoreFlow } from './restore-flow.js';
+import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
 import { Session, cleanTraits } from './session.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
 import { STORED, loadStored } from './stored-fields.js';
@@ -47,7 +47,6 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly #session: Session;
   readonly #queue: DeliveryQueue;
   readonly #sync: ConversationSync;
-  readonly #restore: RestoreFlow;
   #starting: Promise<void> | undefined;
 
   constructor(options: SupportChatClientOptions) {
@@ -59,7 +58,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     this.#consent = options.consentRequired ? new ConsentStorage(storage) : undefined;
     this.#storage = this.#consent ?? storage;
     const eventTarget = (this.#eventTarget = options.eventTarget ?? this);
-    const param = (this.#restoreParam = options.restoreParam || DEFAULT_RESTORE_PARAM);
+    this.#restoreParam = options.restoreParam || DEFAULT_RESTORE_PARAM;
     const conversation = new Conversation();
     const tab = (this.#tab = new TabState({
       name: `support-chat:${token}`,
@@ -78,7 +77,6 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     });
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
     this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next());
-    this.#restore = new RestoreFlow({ tab, session, transport, param });
   }
 
   /** Reads the stored session (making one the first time), joins the other tabs, redeems a restore link in the URL. Idempotent. */
@@ -250,14 +248,14 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   async requestRestoreLink(email: string) {
     const normal = normaliseEmail(email);
     await this.start();
-    await this.#restore.request(normal);
+    await requestRestoreLink(this.#tab, this.#session, this.transport, this.#restoreParam, normal);
   }
 
   async restoreFromUrlToken() {
     const token = takeRestoreToken(this.#restoreParam);
     if (!token) return null;
     await this.start();
-    const result = await this.#restore.redeem(token);
+    const result = await redeemRestoreToken(this.#tab, this.#session, this.transport, token);
     if (result.status === 'success') void this.refresh();
     return result;
   }
