@@ -11,7 +11,8 @@ import type { ChatState } from './chat-state.js';
 
 /**
  * The operations of the widget: `SupportChatClient` implements them, and `<support-chat>`
- * has every one of them, delegated to its client. One list, so the two cannot drift apart.
+ * has every one of them, delegated to its client (see `components/support-chat/delegate.ts`).
+ * One list, so the two cannot drift apart.
  */
 export interface SupportChatApi {
   /** True once the stored session is loaded. */
@@ -68,10 +69,3 @@ export interface SupportChatApi {
   /** Forgets everything stored (outbox included) and starts a fresh anonymous session, in every tab. */
   reset(): Promise<void>;
 }
-
-/** The names of `SupportChatApi`, for delegating (a string is the fewest bytes in the script). */
-export const supportChatApi = (
-  'isAvailable openPanel closePanel toggle sendMessage retryMessage discardMessage getMessages markAsRead getTickets ' +
-  'selectTicket refresh getCurrentTicketId getWidgetSessionId getState subscribe requestRestoreLink restoreFromUrlToken ' +
-  'identify setIdentity clearIdentity reset'
-).split(' ') as Array<keyof SupportChatApi>;

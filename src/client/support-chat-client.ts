@@ -72,7 +72,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     }));
     const session = (this.#session = new Session(tab, this.#consent));
     this.#queue = new DeliveryQueue({
-      tab, session, transport, conversation, clock, storage: this.#storage,
+      tab, session, transport, conversation, clock,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
     });
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };

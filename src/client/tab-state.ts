@@ -61,7 +61,7 @@ export class TabState {
   /** Tabs heard from: their messages are theirs to announce. */
   readonly peers = new Set<string>();
   readonly tabs: TabSync;
-  readonly #handlers = new Map<Kind, Array<(message: TabMessage) => void>>();
+  readonly #handlers: Partial<Record<Kind, Array<(message: TabMessage) => void>>> = {};
   readonly #listeners = new Set<(state: ChatState) => void>();
   /**
    * Shared fields changed here or heard from another tab since this tab said hello. The
@@ -109,7 +109,7 @@ export class TabState {
   }
 
   on<T extends Kind>(kind: T, handler: Handler<T>) {
-    this.#handlers.set(kind, [...(this.#handlers.get(kind) ?? []), handler as (message: TabMessage) => void]);
+    ((this.#handlers[kind as Kind] ??= []) as Array<(message: TabMessage) => void>).push(handler as (message: TabMessage) => void);
   }
 
   subscribe(listener: (state: ChatState) => void): () => void {
@@ -158,7 +158,7 @@ export class TabState {
     if (message.from) this.peers.add(message.from);
     // Only the leader answers a hello.
     if (message.t === 'hello' && (!this.tabs.leader || !message.from)) return;
-    for (const handler of this.#handlers.get(message.t) ?? []) handler(message);
+    for (const handler of this.#handlers[message.t] ?? []) handler(message);
   }
 
   /** Things work again: the error goes, unless it is storage's (that stays true for the page's life). */

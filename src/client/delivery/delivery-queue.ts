@@ -6,7 +6,6 @@ import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation.js';
 import { dispatch } from '../events.js';
 import type { Session } from '../session.js';
-import type { KeyValueStorage } from '../storage.js';
 import { STORED } from '../stored-fields.js';
 import type { TabState } from '../tab-state.js';
 import type { BackoffOptions } from './backoff.js';
@@ -17,7 +16,6 @@ export interface DeliveryQueueOptions {
   tab: TabState;
   session: Session;
   transport: Transport;
-  storage: KeyValueStorage;
   conversation: Conversation;
   clock: Clock;
   backoff: BackoffOptions;
@@ -40,17 +38,15 @@ export class DeliveryQueue {
   readonly #waiting = new Map<string, Waiter>();
 
   readonly #tab: TabState;
-  readonly #storage: KeyValueStorage;
   readonly #conversation: Conversation;
   readonly #eventTarget: EventTarget;
 
   constructor(options: DeliveryQueueOptions) {
     const tab = (this.#tab = options.tab);
-    this.#storage = options.storage;
     this.#conversation = options.conversation;
     this.#eventTarget = tab.eventTarget;
     const { session, transport } = options;
-    this.outbox = new Outbox(options.storage, options.clock);
+    this.outbox = new Outbox(tab.storage, options.clock);
     this.sender = new Sender({
       outbox: this.outbox,
       clock: options.clock,
@@ -135,7 +131,7 @@ export class DeliveryQueue {
         this.#tab.epoch++;
         this.#conversation.clear(true);
         currentTicketId = response.ticket_id;
-        if (local) await this.#storage.set(STORED.currentTicketId, currentTicketId);
+        if (local) await this.#tab.storage.set(STORED.currentTicketId, currentTicketId);
       }
     }
     const shown = response.ticket_id === currentTicketId;

@@ -1,6 +1,6 @@
 import type { Traits } from '../../transport/wire-types.js';
 import type { ChatError } from '../chat-state.js';
-import { realClock, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { KeyValueStorage } from '../storage.js';
 
 /** A message the visitor wrote that the server has not confirmed yet. */
@@ -36,7 +36,7 @@ export class Outbox {
 
   readonly #storage: KeyValueStorage;
 
-  constructor(storage: KeyValueStorage, clock: Clock = realClock) {
+  constructor(storage: KeyValueStorage, clock: Clock) {
     this.#storage = storage;
     this.#clock = clock;
   }

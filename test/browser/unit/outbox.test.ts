@@ -22,7 +22,7 @@ describe('Outbox', () => {
 
   it('keeps entries in delivery order and stores one key per message', async () => {
     const storage = new MemoryStorage();
-    const outbox = new Outbox(storage);
+    const outbox = new Outbox(storage, new FakeClock());
     await outbox.put(entry('b', 2), true);
     await outbox.put(entry('a', 1), true);
     await outbox.put(entry('c', 3), false); // another tab's: mirrored, not stored here
@@ -38,14 +38,14 @@ describe('Outbox', () => {
     await storage.set('outbox:a', entry('a', 1));
     await storage.set('outbox:bad', { clientMessageId: 'bad', content: 42 });
     await storage.set('session-id', 'not an entry');
-    const outbox = new Outbox(storage);
+    const outbox = new Outbox(storage, new FakeClock());
     await outbox.load();
     await outbox.load();
     expect(outbox.entries.map((e) => e.clientMessageId)).to.deep.equal(['a']);
   });
 
   it('skips failed entries when choosing the next, and retargets a new ticket’s queue', async () => {
-    const outbox = new Outbox(new MemoryStorage());
+    const outbox = new Outbox(new MemoryStorage(), new FakeClock());
     await outbox.put({ ...entry('a', 1, 'new:a'), state: 'failed' }, false);
     await outbox.put(entry('b', 2, 'new:a'), false);
     expect(outbox.next()?.clientMessageId).to.equal('b');
