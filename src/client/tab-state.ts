@@ -163,8 +163,7 @@ export class TabState {
 
   /** Things work again: the error goes, unless it is storage's (that stays true for the page's life). */
   clearError() {
-    const kind = this.state.error?.kind;
-    if (kind && kind !== 'storage') void this.share({ error: null });
+    if (this.state.error && this.state.error.kind !== 'storage') void this.share({ error: null });
   }
 
   reportError(error: unknown) {

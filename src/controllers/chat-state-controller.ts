@@ -17,9 +17,18 @@ export class ChatStateController implements ReactiveController {
   readonly #settings: ContextConsumer<typeof settingsContext, ReactiveControllerHost & HTMLElement>;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #watch: boolean;
+  /** The ticket told to the client as on screen, and how to take that back. */
+  #watching: { ticketId: string; stop(): void } | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /**
+   * `watch`: the host shows the messages of the ticket on show, so while it is on screen
+   * the client is told so (`client.watch()`) and marks that ticket's replies read only then
+   * (not while the panel shows the ticket list, say).
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, watch = false) {
     this.#host = host;
+    this.#watch = watch;
     host.addController(this);
     this.#consumer = new ContextConsumer(host, {
       context: clientContext,
@@ -37,12 +46,28 @@ export class ChatStateController implements ReactiveController {
     return this.#consumer.value;
   }
 
+  hostUpdated() {
+    const client = this.client;
+    // An update can still finish after the host left the page: that is not being on screen.
+    const ticketId = this.#watch && this.#host.isConnected ? this.state.currentTicketId : null;
+    if (this.#watching?.ticketId === ticketId) return;
+    this.#unwatch();
+    if (client && ticketId) this.#watching = { ticketId, stop: client.watch(ticketId) };
+  }
+
   hostDisconnected() {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#unwatch();
+  }
+
+  #unwatch() {
+    this.#watching?.stop();
+    this.#watching = undefined;
   }
 
   #follow(client: SupportChatClient | undefined) {
+    this.#unwatch(); // the next update watches through the new client
     this.#unsubscribe?.();
     this.#unsubscribe = client?.subscribe((state) => {
       this.state = state;

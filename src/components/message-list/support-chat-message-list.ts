@@ -5,7 +5,6 @@ import type { Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
-import { WatchController } from '../../controllers/watch-controller.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -23,15 +22,10 @@ import { styles } from './support-chat-message-list.styles.js';
 export class SupportChatMessageList extends LitElement {
   static override styles = [sharedStyles, styles];
 
-  readonly #chat = new ChatStateController(this);
+  // On screen, this list is what the visitor reads: its ticket's replies count as seen.
+  readonly #chat = new ChatStateController(this, true);
   readonly #time = new RelativeTimeController(this);
   #shownCount = 0;
-
-  constructor() {
-    super();
-    // On screen, this list is what the visitor reads: its ticket's replies count as seen.
-    new WatchController(this, this.#chat);
-  }
 
   override render() {
     const { messages, currentTicketId, ticketStatus } = this.#chat.state;
