@@ -76,11 +76,4 @@ export default defineConfig([
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-
-  // Findings left to the engineers rewriting these folders (issue 9): warnings, so that the lint
-  // step passes meanwhile; make them errors again (delete this block) once they are fixed.
-  {
-    files: ['mock-server/http/persistence.ts'],
-    rules: { 'preserve-caught-error': 'warn' }, // the rethrown Error drops the JSON error as `cause`
-  },
 ]);

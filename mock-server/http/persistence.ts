@@ -182,13 +182,13 @@ function load(store: Store, file: string, journals: string[], log: (line: string
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`cannot read ${file} as the server's data (${(error as Error).message}); move it away or choose another --data file`);
+      throw new Error(`cannot read ${file} as the server's data (${(error as Error).message}); move it away or choose another --data file`, { cause: error });
     }
     try {
       data = checkData(parsed);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new Error(`cannot read ${file} as the server's data: ${error.message}; move it away or choose another --data file`);
+      throw new Error(`cannot read ${file} as the server's data: ${error.message}; move it away or choose another --data file`, { cause: error });
     }
   }
   const replay = new Replay(data);
@@ -198,7 +198,7 @@ function load(store: Store, file: string, journals: string[], log: (line: string
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new Error(`cannot read ${path} (${(error as Error).message}); move it away or choose another --data file`);
+      throw new Error(`cannot read ${path} (${(error as Error).message}); move it away or choose another --data file`, { cause: error });
     }
     const all = text.split('\n');
     // The last piece has no newline: a line cut short by a crash while it was written. It
@@ -211,7 +211,7 @@ function load(store: Store, file: string, journals: string[], log: (line: string
         replay.apply(parseEntry(line));
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
-        throw new Error(`cannot replay ${path}: line ${i + 1}: ${error.message}; move it away or choose another --data file`);
+        throw new Error(`cannot replay ${path}: line ${i + 1}: ${error.message}; move it away or choose another --data file`, { cause: error });
       }
       lines++;
     });

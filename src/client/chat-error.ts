@@ -1,17 +1,23 @@
 import { TransportError } from '../transport/transport-error.js';
-import type { ChatError } from './chat-state.js';
+import type { ChatError, ChatErrorCode, ChatErrorKind } from './chat-state.js';
+
+/** The code of each kind a transport failure can have (the other codes have reasons of their own). */
+const codes = {
+  network: 'offline',
+  rate_limit: 'rate_limited',
+  invalid_response: 'invalid_response',
+  server: 'server_error',
+  rejected: 'rejected',
+} as const satisfies Partial<Record<ChatErrorKind, ChatErrorCode>>;
 
 /** Sorts whatever went wrong into a kind and a code; the words are the locale's. Never a stack trace. */
 export function toChatError(error: unknown): ChatError {
-  if (!(error instanceof TransportError)) return { kind: 'server', code: 'server_error' };
-  switch (error.kind) {
-    case 'network':
-      return { kind: 'network', code: 'offline' };
-    case 'rate_limit':
-      return { kind: 'rate_limit', code: 'rate_limited' };
-    case 'invalid_response':
-      return { kind: 'invalid_response', code: 'invalid_response' };
-    case 'http':
-      return error.retryable ? { kind: 'server', code: 'server_error' } : { kind: 'rejected', code: 'rejected' };
-  }
+  const kind: keyof typeof codes = !(error instanceof TransportError)
+    ? 'server'
+    : error.kind !== 'http'
+      ? error.kind
+      : error.retryable
+        ? 'server'
+        : 'rejected';
+  return { kind, code: codes[kind] };
 }

@@ -52,8 +52,6 @@ export interface ChatError {
 export interface ChatState {
   /** False until storage has been read and the session is known. */
   ready: boolean;
-  /** Whether the widget is rendered at all (`show()` / `hide()`). */
-  visible: boolean;
   /** Whether the panel is open. */
   open: boolean;
   sessionId: string | null;
@@ -71,7 +69,6 @@ export interface ChatState {
 
 export const initialState: ChatState = {
   ready: false,
-  visible: true,
   open: false,
   sessionId: null,
   currentTicketId: null,

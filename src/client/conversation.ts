@@ -25,14 +25,14 @@ export class Conversation {
     const known = new Set(this.#received.map((m) => m.id));
     const fresh = messages.filter((m) => !known.has(m.id) && !!known.add(m.id));
     for (const m of messages) if (!this.cursor || Date.parse(m.created_at) > Date.parse(this.cursor)) this.cursor = m.created_at;
-    this.add(fresh.map((m) => ({ ...m, delivery: 'sent' })));
+    this.#add(fresh.map((m) => ({ ...m, delivery: 'sent' })));
     this.loaded = true;
     return fresh;
   }
 
   /** One of ours reached the server; it keeps its client id so that a UI can key it stably. */
   sent(message: ChatMessage) {
-    if (!this.#received.some((m) => m.id === message.id)) this.add([message]);
+    if (!this.#received.some((m) => m.id === message.id)) this.#add([message]);
   }
 
   compose(pending: OutboxEntry[]): ChatMessage[] {
@@ -53,7 +53,7 @@ export class Conversation {
     ];
   }
 
-  private add(messages: ChatMessage[]) {
+  #add(messages: ChatMessage[]) {
     this.#received = [...this.#received, ...messages].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
   }
 }

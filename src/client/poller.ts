@@ -1,3 +1,5 @@
+import type { Clock } from './clock.js';
+
 export interface PollerOptions {
   /** Milliseconds between polls while the panel is open. */
   openInterval: number;
@@ -7,6 +9,8 @@ export interface PollerOptions {
   maxFailures?: number;
   /** One poll; `open` says which kind. Resolves `true` when it failed for lack of a network. */
   poll: (open: boolean) => Promise<boolean>;
+  /** Schedules the polls. */
+  clock: Clock;
 }
 
 /**
@@ -17,18 +21,23 @@ export interface PollerOptions {
  * until the browser reports `online` again or the visitor opens the panel.
  */
 export class Poller {
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
   #scheduled = false;
   #inFlight: Promise<void> | undefined;
   #again: Promise<void> | undefined;
   #open = false;
   #failures = 0;
 
-  constructor(private readonly options: PollerOptions) {}
+
+  readonly #options: PollerOptions;
+
+  constructor(options: PollerOptions) {
+    this.#options = options;
+  }
 
   /** True while the breaker is open: polling waits for `online`. */
   get broken() {
-    return this.#failures >= (this.options.maxFailures ?? 3);
+    return this.#failures >= (this.#options.maxFailures ?? 3);
   }
 
   /** Starts the schedule, with a poll at once. */
@@ -42,7 +51,7 @@ export class Poller {
 
   stop() {
     this.#scheduled = false;
-    clearTimeout(this.#timer);
+    this.#options.clock.clearTimeout(this.#timer);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     removeEventListener('online', this.#onOnline);
   }
@@ -66,8 +75,8 @@ export class Poller {
     if (document.visibilityState === 'hidden') return Promise.resolve();
     // A poll under way may be for what was shown before: one more follows it, never two at once.
     if (this.#inFlight) return (this.#again ??= this.#inFlight.then(() => ((this.#again = undefined), this.pollNow())));
-    clearTimeout(this.#timer);
-    this.#inFlight ??= this.options
+    this.#options.clock.clearTimeout(this.#timer);
+    this.#inFlight ??= this.#options
       .poll(this.#open)
       .catch(() => true)
       .then((networkFailed) => {
@@ -80,17 +89,17 @@ export class Poller {
   }
 
   #schedule() {
-    clearTimeout(this.#timer);
+    this.#options.clock.clearTimeout(this.#timer);
     // Offline, nothing can succeed: `online` resumes the schedule.
     if (!this.#scheduled || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
       return;
     }
-    const delay = this.#open ? this.options.openInterval : this.options.closedInterval;
-    this.#timer = setTimeout(() => void this.pollNow(), delay);
+    const delay = this.#open ? this.#options.openInterval : this.#options.closedInterval;
+    this.#timer = this.#options.clock.setTimeout(() => void this.pollNow(), delay);
   }
 
   readonly #onVisibility = () => {
-    if (document.visibilityState === 'hidden') clearTimeout(this.#timer);
+    if (document.visibilityState === 'hidden') this.#options.clock.clearTimeout(this.#timer);
     else if (!this.broken) void this.pollNow();
   };
 

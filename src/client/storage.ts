@@ -10,6 +10,8 @@ export interface KeyValueStorage {
   keys(): Promise<string[]>;
   /** Whether anything was ever stored, found without creating anything; absent means "can't tell". */
   exists?(): Promise<boolean>;
+  /** True once writes reach memory only (they will not survive a reload); absent means "never". */
+  readonly inMemory?: boolean;
 }
 
 /** Storage that forgets on reload: the fallback, and handy in tests. */
@@ -75,14 +77,14 @@ function openStore(name: string, openTimeoutMs: number): UseStore {
  * the visitor can still chat, the conversation just won't survive a reload.
  */
 export class IndexedDbStorage implements KeyValueStorage {
-  private readonly name: string;
+  readonly #name: string;
   readonly #store: UseStore;
   #fallback: MemoryStorage | undefined;
 
   /** `openTimeoutMs`: how long a blocked open may wait before memory takes over (default 10 s). */
   constructor(token: string, { openTimeoutMs = OPEN_TIMEOUT_MS }: { openTimeoutMs?: number } = {}) {
-    this.name = `support-chat-${token}`;
-    this.#store = openStore(this.name, openTimeoutMs);
+    this.#name = `support-chat-${token}`;
+    this.#store = openStore(this.#name, openTimeoutMs);
   }
 
   /** True once IndexedDB has failed and values live in memory only. */
@@ -109,7 +111,7 @@ export class IndexedDbStorage implements KeyValueStorage {
   /** Lists databases rather than opening ours, since opening would create it. */
   async exists() {
     try {
-      return (await indexedDB.databases()).some((db) => db.name === this.name);
+      return (await indexedDB.databases()).some((db) => db.name === this.#name);
     } catch {
       return false;
     }

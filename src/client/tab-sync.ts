@@ -20,22 +20,25 @@ export class TabSync {
   leader = false;
   #channel: BroadcastChannel | undefined;
   #release: (() => void) | undefined;
-  private abort: AbortController | undefined;
+  #abort: AbortController | undefined;
+  readonly #options: TabSyncOptions;
 
-  constructor(private readonly options: TabSyncOptions) {}
+  constructor(options: TabSyncOptions) {
+    this.#options = options;
+  }
 
   start() {
     if (this.#channel || this.leader) return;
     if (!globalThis.BroadcastChannel || !navigator.locks) return this.#setLeader(true);
-    this.#channel = new BroadcastChannel(this.options.name);
-    this.#channel.onmessage = (event) => this.options.receive(event.data);
+    this.#channel = new BroadcastChannel(this.#options.name);
+    this.#channel.onmessage = (event) => this.#options.receive(event.data);
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#claim(document.visibilityState === 'visible');
   }
 
   stop() {
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.abort?.abort();
+    this.#abort?.abort();
     this.#release?.();
     this.#channel?.close();
     this.#channel = undefined;
@@ -48,11 +51,11 @@ export class TabSync {
 
   /** Asks for the lock: at once (taking it from a hidden leader) or in turn. */
   #claim(steal: boolean) {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     const options: LockOptions = steal ? { steal: true } : { signal: abort.signal };
     navigator.locks
-      .request(this.options.name, options, () => {
+      .request(this.#options.name, options, () => {
         if (abort.signal.aborted) return;
         this.#setLeader(true);
         return new Promise<void>((resolve) => (this.#release = resolve));
@@ -69,7 +72,7 @@ export class TabSync {
     if (leader === this.leader) return;
     this.leader = leader;
     if (!leader) this.#release?.();
-    this.options.leaderChange(leader);
+    this.#options.leaderChange(leader);
   }
 
   readonly #onVisibility = () => {

@@ -10,6 +10,8 @@ export interface Settings {
   placeholder: string;
   requireEmail: boolean;
   collectName: boolean;
+  /** The sentence, in this locale, for whatever a client method threw. */
+  describe(error: unknown): string;
 }
 
 export const settingsContext = createContext<Settings>(Symbol('support-chat-settings'));

@@ -8,19 +8,22 @@ import type { LitElement, ReactiveController } from 'lit';
 export class FocusController implements ReactiveController {
   #target: 'panel' | 'launcher' | undefined;
 
-  constructor(private readonly host: LitElement) {
+  readonly #host: LitElement;
+
+  constructor(host: LitElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** Focus the current screen's main control after the next render. */
   enterPanel() {
     this.#target = 'panel';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Back to the launcher after the next render, if focus was in the widget: never steal it from the page. */
   leavePanel() {
-    this.#target = this.host.matches(':focus-within') ? 'launcher' : undefined;
+    this.#target = this.#host.matches(':focus-within') ? 'launcher' : undefined;
   }
 
   async hostUpdated() {
@@ -28,7 +31,7 @@ export class FocusController implements ReactiveController {
     this.#target = undefined;
     if (!target) return;
     const selector = target === 'panel' ? '[data-focus]' : 'support-chat-launcher';
-    const element = this.host.renderRoot.querySelector<LitElement>(selector);
+    const element = this.#host.renderRoot.querySelector<LitElement>(selector);
     // The piece renders after us; its shadow root delegates focus to its first control.
     await element?.updateComplete;
     element?.focus();

@@ -11,12 +11,15 @@ export class LocaleController implements ReactiveController {
   dir: 'ltr' | 'rtl' = 'ltr';
   #requested: string | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & { locale: string }) {
+  readonly #host: ReactiveControllerHost & { locale: string };
+
+  constructor(host: ReactiveControllerHost & { locale: string }) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostUpdate() {
-    const wanted = this.host.locale || document.documentElement.lang || 'en';
+    const wanted = this.#host.locale || document.documentElement.lang || 'en';
     if (wanted !== this.#requested) void this.#load(wanted);
   }
 
@@ -32,6 +35,6 @@ export class LocaleController implements ReactiveController {
     this.strings = strings;
     this.lang = strings === en ? 'en' : wanted;
     this.dir = rtlLanguages.includes(base) && strings !== en ? 'rtl' : 'ltr';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

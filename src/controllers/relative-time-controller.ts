@@ -18,12 +18,15 @@ export class RelativeTimeController implements ReactiveController {
   #formatter: Intl.RelativeTimeFormat | undefined;
   #formatterLang = '';
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected() {
-    this.#timer = setInterval(() => this.host.requestUpdate(), 30_000);
+    this.#timer = setInterval(() => this.#host.requestUpdate(), 30_000);
   }
 
   hostDisconnected() {

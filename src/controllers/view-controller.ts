@@ -13,7 +13,11 @@ export class ViewController {
   view: View = 'conversation';
   #previous: View = 'tickets';
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
 
   /** The screen to open on: the current conversation, else the list when there is one. */
   start({ currentTicketId, tickets }: ChatState) {
@@ -24,7 +28,7 @@ export class ViewController {
     if (view === this.view) return;
     this.#previous = this.view;
     this.view = view;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   back() {

@@ -25,16 +25,16 @@ const WIDGET_PATH = '/api/conversations/v1/widget';
 /** The default transport: the HTTP contract of REFERENCE-API.md. */
 export class HttpTransport implements Transport {
   readonly #base: string;
-  private readonly token: string;
-  private readonly timeoutMs: number;
-  private readonly fetch: typeof fetch;
+  readonly #token: string;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
 
   constructor(options: HttpTransportOptions) {
-    this.token = options.token;
+    this.#token = options.token;
     this.#base = (options.apiHost || globalThis.location?.origin || '').replace(/\/+$/, '') + WIDGET_PATH;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
     // Bound late so that a fetch patched after construction (service workers, test spies) is still used.
-    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   sendMessage(credentials: Credentials, r: SendMessageRequest) {
@@ -87,7 +87,7 @@ export class HttpTransport implements Transport {
     fields: Record<string, unknown>,
   ): Promise<T> {
     const url = new URL(this.#base + path, globalThis.location?.href);
-    const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.token } };
+    const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.#token } };
     if (method === 'GET') {
       for (const [key, value] of Object.entries(fields)) {
         if (value !== undefined) url.searchParams.set(key, String(value));
@@ -100,7 +100,7 @@ export class HttpTransport implements Transport {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await this.#fetch(url, { ...init, signal: AbortSignal.timeout(this.#timeoutMs) });
       // Read inside the try: a timeout or a dropped connection mid-body is a network failure, not a bad answer.
       text = await response.text();
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Traits } from '../../transport/wire-types.js';
 import type { ChatError } from '../chat-state.js';
+import type { Clock } from '../clock.js';
 import type { KeyValueStorage } from '../storage.js';
 
 /** A message the visitor wrote that the server has not confirmed yet. */
@@ -31,20 +32,27 @@ export class Outbox {
   entries: OutboxEntry[] = [];
   #last = 0;
 
-  constructor(private readonly storage: KeyValueStorage) {}
+  readonly #clock: Clock;
+
+  readonly #storage: KeyValueStorage;
+
+  constructor(storage: KeyValueStorage, clock: Clock) {
+    this.#storage = storage;
+    this.#clock = clock;
+  }
 
   /** Adds what storage holds (a reload, or another tab's messages) to the mirror. */
   async load() {
-    const keys = (await this.storage.keys()).filter((k) => k.startsWith(PREFIX));
-    const stored = await Promise.all(keys.map((k) => this.storage.get<OutboxEntry>(k)));
+    const keys = (await this.#storage.keys()).filter((k) => k.startsWith(PREFIX));
+    const stored = await Promise.all(keys.map((k) => this.#storage.get<OutboxEntry>(k)));
     // Storage may hold anything (an old version, a tampered value): keep only sound entries.
     for (const e of stored) if (isEntry(e) && !this.find(e.clientMessageId)) this.entries.push(e);
-    this.sort();
+    this.#sort();
   }
 
   /** A strictly increasing time, so that two messages of one tab never tie. */
   stamp() {
-    return (this.#last = Math.max(Date.now(), this.#last + 1));
+    return (this.#last = Math.max(this.#clock.now(), this.#last + 1));
   }
 
   find(id: string) {
@@ -59,13 +67,13 @@ export class Outbox {
   /** Adds or replaces an entry; `persist` only in the tab that made the change. */
   async put(entry: OutboxEntry, persist: boolean) {
     this.entries = this.entries.filter((e) => e.clientMessageId !== entry.clientMessageId).concat(entry);
-    this.sort();
-    if (persist) await this.storage.set(PREFIX + entry.clientMessageId, entry);
+    this.#sort();
+    if (persist) await this.#storage.set(PREFIX + entry.clientMessageId, entry);
   }
 
   async remove(id: string, persist: boolean) {
     this.entries = this.entries.filter((e) => e.clientMessageId !== id);
-    if (persist) await this.storage.delete(PREFIX + id);
+    if (persist) await this.#storage.delete(PREFIX + id);
   }
 
   /** A queued new ticket got its id: the messages queued behind its opener go there too. */
@@ -75,7 +83,7 @@ export class Outbox {
     }
   }
 
-  private sort() {
+  #sort() {
     this.entries.sort((a, b) => a.queuedAt - b.queuedAt || a.clientMessageId.localeCompare(b.clientMessageId));
   }
 }

@@ -1,10 +1,13 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { SendMessageResponse } from '../../transport/wire-types.js';
+import type { Clock } from '../clock.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 
 export interface SenderOptions {
   outbox: Outbox;
+  /** Schedules the waits between retries. */
+  clock: Clock;
   backoff: BackoffOptions;
   send(entry: OutboxEntry): Promise<SendMessageResponse>;
   /** The server has it (exactly once, thanks to the entry's idempotency key). */
@@ -26,7 +29,11 @@ export class Sender {
   #wake: (() => void) | undefined;
   #attempt = 0;
 
-  constructor(private readonly options: SenderOptions) {}
+  readonly #options: SenderOptions;
+
+  constructor(options: SenderOptions) {
+    this.#options = options;
+  }
 
   start() {
     if (this.#running) return;
@@ -49,18 +56,18 @@ export class Sender {
 
   async #loop() {
     this.#busy = true;
-    for (let entry; this.#running && (entry = this.options.outbox.next()); ) {
+    for (let entry; this.#running && (entry = this.#options.outbox.next()); ) {
       try {
-        const response = await this.options.send(entry);
+        const response = await this.#options.send(entry);
         this.#attempt = 0;
-        await this.options.sent(entry, response);
+        await this.#options.sent(entry, response);
       } catch (error) {
         if (error instanceof TransportError && error.retryable) {
-          this.options.retrying(error);
-          await this.#sleep(retryDelay(this.#attempt++, error, this.options.backoff));
+          this.#options.retrying(error);
+          await this.#sleep(retryDelay(this.#attempt++, error, this.#options.backoff));
         } else {
           this.#attempt = 0;
-          await this.options.refused(entry, error);
+          await this.#options.refused(entry, error);
         }
       }
     }
@@ -68,10 +75,11 @@ export class Sender {
   }
 
   #sleep(ms: number) {
+    const { clock } = this.#options;
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = clock.setTimeout(done, ms);
       function done() {
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
         resolve();
       }
       this.#wake = () => {

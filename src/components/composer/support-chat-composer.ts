@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../../client/visitor-input.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
 import { format } from '../../i18n/strings.js';
@@ -29,14 +27,12 @@ export class SupportChatComposer extends LitElement {
   static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
   @state() private draft = '';
 
   readonly #chat = new ChatStateController(this);
 
   override render() {
-    const settings = this.settings;
+    const settings = this.#chat.settings;
     if (!settings) return nothing;
     const { strings } = settings;
     if (this.#chat.state.ticketStatus === 'resolved') {

@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
@@ -23,14 +21,12 @@ export class SupportChatIdentifyForm extends LitElement {
   static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
   @state() private errors: { name?: string; email?: string } = {};
 
   readonly #chat = new ChatStateController(this);
 
   override render() {
-    const settings = this.settings;
+    const settings = this.#chat.settings;
     if (!settings) return nothing;
     const { strings } = settings;
     return html`
@@ -45,7 +41,7 @@ export class SupportChatIdentifyForm extends LitElement {
 
   async #onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const { strings, collectName } = this.settings!;
+    const { strings, collectName } = this.#chat.settings!;
     const form = event.target as HTMLFormElement;
     const name = (form.elements.namedItem('name') as HTMLInputElement | null)?.value.trim() ?? '';
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();

@@ -1,6 +1,4 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { format } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
@@ -18,13 +16,11 @@ export class SupportChatLauncher extends LitElement {
   static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
   readonly #chat = new ChatStateController(this);
 
   override render() {
     const { open, unreadCount } = this.#chat.state;
-    const strings = this.settings?.strings;
+    const strings = this.#chat.settings?.strings;
     if (!strings) return nothing;
     const shown = unreadCount > 99 ? '99+' : String(unreadCount);
     const label = unreadCount > 0 ? format(strings.openChatUnread, { count: shown }) : strings.openChat;

@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage } from '../../client/chat-state.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
+import type { Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
@@ -24,15 +23,14 @@ import { styles } from './support-chat-message-list.styles.js';
 export class SupportChatMessageList extends LitElement {
   static override styles = [sharedStyles, styles];
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
-  readonly #chat = new ChatStateController(this);
+  // On screen, this list is what the visitor reads: its ticket's replies count as seen.
+  readonly #chat = new ChatStateController(this, true);
   readonly #time = new RelativeTimeController(this);
   #shownCount = 0;
 
   override render() {
     const { messages, currentTicketId, ticketStatus } = this.#chat.state;
-    const settings = this.settings;
+    const settings = this.#chat.settings;
     if (!settings) return nothing;
     const { strings } = settings;
     // A chosen conversation whose messages have not arrived yet has no status either.

@@ -1,14 +1,10 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
 import { field } from '../../internal/field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { describeError } from '../../i18n/strings.js';
-import { toChatError } from '../../client/chat-error.js';
 import { styles } from './support-chat-restore-form.styles.js';
 
 /**
@@ -25,8 +21,6 @@ export class SupportChatRestoreForm extends LitElement {
   static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
   @state() private error = '';
   @state() private sent = false;
   @state() private busy = false;
@@ -34,7 +28,7 @@ export class SupportChatRestoreForm extends LitElement {
   readonly #chat = new ChatStateController(this);
 
   override render() {
-    const strings = this.settings?.strings;
+    const strings = this.#chat.settings?.strings;
     if (!strings) return nothing;
     if (this.sent) return html`<p role="status" tabindex="-1">${strings.restoreSent}</p>`;
     return html`
@@ -48,7 +42,7 @@ export class SupportChatRestoreForm extends LitElement {
 
   async #onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const strings = this.settings!.strings;
+    const strings = this.#chat.settings!.strings;
     const email = ((event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement).value.trim();
     this.error = !email ? strings.emailRequired : !isEmail(email) ? strings.emailInvalid : '';
     if (!this.error) {
@@ -57,7 +51,7 @@ export class SupportChatRestoreForm extends LitElement {
         await this.#chat.client?.requestRestoreLink(email);
         this.sent = true;
       } catch (error) {
-        this.error = describeError(toChatError(error), strings);
+        this.error = this.#chat.settings!.describe(error);
       }
       this.busy = false;
     }

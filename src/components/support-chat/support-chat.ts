@@ -1,6 +1,8 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { SupportChatApi } from '../../client/api.js';
+import { toChatError } from '../../client/chat-error.js';
 import { initialState, type ChatState } from '../../client/chat-state.js';
 import { SupportChatClient } from '../../client/support-chat-client.js';
 import { DEFAULT_RESTORE_PARAM } from '../../client/restore.js';
@@ -12,14 +14,9 @@ import { ViewController, type View } from '../../controllers/view-controller.js'
 import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import type { GetTicketsRequest } from '../../transport/transport.js';
-import type { Traits } from '../../transport/wire-types.js';
-import '../composer/support-chat-composer.js';
-import '../identify-form/support-chat-identify-form.js';
 import '../launcher/support-chat-launcher.js';
-import '../message-list/support-chat-message-list.js';
-import '../restore-form/support-chat-restore-form.js';
-import '../ticket-list/support-chat-ticket-list.js';
+import { delegateApi } from './delegate.js';
+import { renderView } from './render-view.js';
 import { styles } from './support-chat.styles.js';
 
 /**
@@ -81,6 +78,7 @@ import { styles } from './support-chat.styles.js';
  *
  * @tag support-chat
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types the methods delegateApi() installs
 export class SupportChat extends LitElement {
   static override styles = [sharedStyles, styles];
 
@@ -134,13 +132,17 @@ export class SupportChat extends LitElement {
    * The headless client behind the widget. Made from the attributes when the element connects;
    * set it before connecting to bring your own (another transport, custom storage).
    */
-  @provide({ context: clientContext }) @property({ attribute: false }) client?: SupportChatClient;
+  @property({ attribute: false }) client?: SupportChatClient;
 
-  @provide({ context: settingsContext }) protected settings!: Settings;
+  /** What the UI pieces read: resolved from the attributes and the locale (see `willUpdate`). */
+  protected settings!: Settings;
+  // Providers rather than the `@provide` decorator: the same work in fewer bytes of the script.
+  readonly #clientProvider = new ContextProvider(this, { context: clientContext });
+  readonly #settingsProvider = new ContextProvider(this, { context: settingsContext });
 
   #settingsKey = '';
   /** True while the element opens itself on load. */
-  private loading = false;
+  #loading = false;
   #chatState: ChatState = initialState;
   #unsubscribe?: () => void;
   readonly #locales = new LocaleController(this);
@@ -157,9 +159,12 @@ export class SupportChat extends LitElement {
     });
   }
 
+  /** The client this element made (not one the page supplied): only that one is stopped on disconnect. */
+  #ownClient?: SupportChatClient;
+
   override connectedCallback() {
     super.connectedCallback();
-    this.client ??= new SupportChatClient({
+    this.client ??= this.#ownClient = new SupportChatClient({
       token: this.token,
       apiHost: this.apiHost || undefined,
       eventTarget: this,
@@ -172,28 +177,27 @@ export class SupportChat extends LitElement {
     this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
     void this.client.start().then(() => {
       if (!openRequested) return;
-      this.loading = true;
+      this.#loading = true;
       this.client?.openPanel();
-      this.loading = false;
+      this.#loading = false;
     });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#unsubscribe?.();
-    this.client?.stop();
+    if (this.client === this.#ownClient) this.client?.stop();
   }
 
   #onState(state: ChatState) {
     const was = this.#chatState;
     this.#chatState = state;
     this.open = state.open;
-    this.hidden = !state.visible;
     if (state.open && !was.open) {
       this.#views.start(state);
       // Opening on page load (restored from storage, or the open attribute) is not the
       // visitor's doing: leave focus alone.
-      if (was.ready && !this.loading) this.#focusing.enterPanel();
+      if (was.ready && !this.#loading) this.#focusing.enterPanel();
     }
     if (!state.open && was.open) this.#focusing.leavePanel();
     this.requestUpdate();
@@ -204,6 +208,7 @@ export class SupportChat extends LitElement {
       if (this.open) this.client?.openPanel();
       else this.client?.closePanel();
     }
+    if (changed.has('client')) this.#clientProvider.setValue(this.client);
     if (changed.has('color')) {
       if (this.color) this.style.setProperty('--support-chat-color', this.color);
       else this.style.removeProperty('--support-chat-color');
@@ -217,12 +222,13 @@ export class SupportChat extends LitElement {
       placeholder: this.placeholder || merged.placeholder,
       requireEmail: this.requireEmail,
       collectName: this.collectName,
+      describe: (error) => describeError(toChatError(error), merged),
     };
     // A new object only when something changed, so that the pieces re-render only then.
     const key = JSON.stringify(next);
     if (key !== this.#settingsKey) {
       this.#settingsKey = key;
-      this.settings = next;
+      this.#settingsProvider.setValue((this.settings = next));
     }
   }
 
@@ -260,7 +266,7 @@ export class SupportChat extends LitElement {
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
         </div>
         ${error ? html`<p part="error" role="alert">${describeError(error, strings)}</p>` : nothing}
-        <div class="body">${state.open ? this.#renderView(state) : nothing}</div>
+        <div class="body">${state.open ? renderView(this.#views.view, state, this.settings.strings, this.requireEmail) : nothing}</div>
       </section>
       ${this.noLauncher
         ? nothing
@@ -268,123 +274,24 @@ export class SupportChat extends LitElement {
     `;
   }
 
-  #renderView(state: ChatState) {
-    if (!state.ready) return html`<p class="center" role="status">${this.settings.strings.loading}</p>`;
-    switch (this.#views.view) {
-      case 'tickets':
-        return html`<support-chat-ticket-list
-          data-focus
-          exportparts="ticket-list, ticket, ticket-status, unread, new-conversation-button"
-        ></support-chat-ticket-list>`;
-      case 'restore':
-        return html`<support-chat-restore-form
-          data-focus
-          exportparts="form, field, field-input, submit-button"
-        ></support-chat-restore-form>`;
-      default: {
-        const identify = this.requireEmail && !state.traits.email;
-        return html`
-          <support-chat-message-list
-            exportparts="message-list, message, message-customer, message-team, greeting"
-          ></support-chat-message-list>
-          ${identify
-            ? html`<support-chat-identify-form
-                data-focus
-                exportparts="form, field, field-input, submit-button"
-              ></support-chat-identify-form>`
-            : html`<support-chat-composer
-                data-focus
-                exportparts="composer, input, send-button, limit, resolved, new-conversation-button"
-              ></support-chat-composer>`}
-        `;
-      }
-    }
-  }
-
-  // ---- public methods: the headless client's, on the element ---------------------------
-
-  /** True once the stored session is loaded. */
-  isAvailable() {
-    return this.client?.isAvailable() ?? false;
-  }
-  /** Whether the widget is rendered (see `show()` / `hide()`). */
+  /** Whether the widget is shown (see `show()` / `hide()`). */
   isVisible() {
-    return this.client?.isVisible() ?? false;
+    return !this.hidden;
   }
   /** Shows the widget after `hide()`. */
   show() {
-    this.client?.show();
+    this.hidden = false;
   }
   /** Removes the widget from view; state and polling carry on. */
   hide() {
-    this.client?.hide();
-  }
-  /** Opens the panel. */
-  openPanel() {
-    this.client?.openPanel();
-  }
-  /** Closes the panel. */
-  closePanel() {
-    this.client?.closePanel();
-  }
-  /** Opens the panel if closed, closes it if open. */
-  toggle() {
-    this.client?.toggle();
-  }
-  /** Sends a message as the visitor; creates a ticket if none (or if `newTicket`). */
-  sendMessage(message: string, traits?: Traits, newTicket?: boolean) {
-    return this.#requireClient().sendMessage(message, traits, newTicket);
-  }
-  /** Messages of a ticket (default: the current one), optionally only after an ISO time. */
-  getMessages(ticketId?: string, after?: string) {
-    return this.#requireClient().getMessages(ticketId, after);
-  }
-  /** Marks a ticket's replies as read (default: the current ticket). */
-  markAsRead(ticketId?: string) {
-    return this.#requireClient().markAsRead(ticketId);
-  }
-  /** The visitor's tickets, newest first. */
-  getTickets(options?: GetTicketsRequest) {
-    return this.#requireClient().getTickets(options);
-  }
-  /** Id of the conversation shown in the panel, or null before the first message. */
-  getCurrentTicketId() {
-    return this.client?.getCurrentTicketId() ?? null;
-  }
-  /** This browser's persistent session id. */
-  getWidgetSessionId() {
-    return this.client?.getWidgetSessionId() ?? null;
-  }
-  /** Emails the visitor a link that restores their conversations in another browser. */
-  requestRestoreLink(email: string) {
-    return this.#requireClient().requestRestoreLink(email);
-  }
-  /** Redeems a restore token found in the page URL; done automatically on load. */
-  restoreFromUrlToken() {
-    return this.#requireClient().restoreFromUrlToken();
-  }
-  /** Remembers the visitor's name and email. */
-  identify(traits: Traits) {
-    return this.#requireClient().identify(traits);
-  }
-  /** Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from your server. */
-  setIdentity(distinctId: string, hash: string) {
-    return this.#requireClient().setIdentity(distinctId, hash);
-  }
-  /** Back to the anonymous browser session. */
-  clearIdentity() {
-    return this.#requireClient().clearIdentity();
-  }
-  /** Forgets everything stored and starts a fresh anonymous session. */
-  reset() {
-    return this.#requireClient().reset();
-  }
-
-  #requireClient(): SupportChatClient {
-    if (!this.client) throw new Error('support-chat: the element is not connected yet');
-    return this.client;
+    this.hidden = true;
   }
 }
+
+// Every method of the client's API, on the element too (see `delegate.ts`).
+delegateApi(SupportChat);
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- delegateApi() installs each of them
+export interface SupportChat extends SupportChatApi {}
 
 define('support-chat', SupportChat);
 

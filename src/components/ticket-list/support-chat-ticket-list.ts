@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import type { Ticket } from '../../transport/wire-types.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
@@ -26,8 +24,6 @@ export class SupportChatTicketList extends LitElement {
   static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @consume({ context: settingsContext, subscribe: true }) settings?: Settings;
-
   readonly #chat = new ChatStateController(this);
   readonly #time = new RelativeTimeController(this);
 
@@ -38,7 +34,7 @@ export class SupportChatTicketList extends LitElement {
   }
 
   override render() {
-    const settings = this.settings;
+    const settings = this.#chat.settings;
     if (!settings) return nothing;
     const { strings, lang } = settings;
     const tickets = [...this.#chat.state.tickets].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));

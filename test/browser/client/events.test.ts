@@ -68,6 +68,7 @@ describe('events: typed, bubbling, each fired once per real change', () => {
     expect(seen.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([{ count: 1 }]);
 
     c.openPanel();
+    c.watch(response!.ticket_id); // what the element's message list does while on screen
     await waitFor(() => expect(c.getState().unreadCount).to.equal(0));
     await sleep(300);
     const received = seen.filter((e) => e.name === 'support-chat-message-received');

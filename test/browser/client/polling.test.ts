@@ -6,6 +6,7 @@ import { MemoryStorage } from '../../../src/client/storage.js';
 import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { store } from '../../../mock-server/store.js';
 import { chaos, countRequests, setPageHidden, sleep } from '../helpers/faults.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
 
@@ -16,6 +17,9 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
   let requests: ReturnType<typeof countRequests>;
   let clients: SupportChatClient[] = [];
 
+  /** The schedule's clock: tests that count polls move it by hand (`step`), the others leave it alone. */
+  let clock: FakeClock;
+
   function client(intervals = { open: 100, closed: 300 }) {
     const made = new SupportChatClient({
       token: `polling-${clients.length}`,
@@ -23,6 +27,7 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
       storage: new MemoryStorage(),
       pollIntervals: intervals,
       retryDelays: { base: 50, max: 200 },
+      clock,
     });
     clients.push(made);
     return made;
@@ -33,12 +38,24 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
     const c = client(intervals);
     await c.start();
     await c.sendMessage('I have a question');
-    await sleep(50);
+    await c.refresh(); // after the polls the new ticket caused
     requests.clear();
     return c;
   }
 
+  /** Waits (for the network, not for time) until the poll under way is done and the next one is scheduled, or none is. */
+  const idle = (timers = 1) => waitFor(() => expect(clock.pending).to.equal(timers));
+
+  /** Moves the clock `times` by `ms`, each time letting the poll it triggers finish. */
+  async function step(ms: number, times = 1) {
+    for (let i = 0; i < times; i++) {
+      await clock.tick(ms);
+      await idle();
+    }
+  }
+
   beforeEach(async () => {
+    clock = new FakeClock();
     worker = await startReferenceServer();
     requests = countRequests(worker);
   });
@@ -53,44 +70,42 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
   it('polls the open ticket at the open pace and the ticket list at the closed pace', async () => {
     const c = await withTicket();
     c.openPanel();
-    await sleep(1000);
-    const messages = requests.of('messages').length;
-    const tickets = requests.of('tickets').length;
-    expect(messages).to.be.within(8, 12); // ~every 100 ms, plus the one at opening
-    expect(tickets).to.be.within(2, 5); // ~every 300 ms
-    expect(requests.all.filter((r) => r.url.includes('after=')).length, 'the after cursor is used').to.be.at.least(messages - 1);
+    await idle();
+    expect(requests.of('messages'), 'at once on opening').to.have.length(1);
+    await step(100, 10);
+    expect(requests.of('messages'), 'every 100 ms, plus the one at opening').to.have.length(11);
+    expect(requests.of('tickets'), 'every 300 ms: at 300, 600 and 900').to.have.length(3);
+    // The first poll of a new ticket has no cursor yet; every later one asks only for what is newer.
+    expect(requests.all.filter((r) => r.url.includes('after=')), 'the after cursor is used').to.have.length(10);
   });
 
   it('while closed, polls only the ticket list for the badge, at the closed pace', async () => {
     await withTicket();
-    await sleep(1000);
+    await step(100, 10);
     expect(requests.of('messages')).to.have.length(0);
-    expect(requests.of('tickets').length).to.be.within(3, 4);
+    expect(requests.of('tickets')).to.have.length(3);
   });
 
-  it('polls nothing while the page is hidden, and at once when it comes back', async function () {
-    this.timeout(10_000);
-    // Polls every 800 ms while visible: hidden for longer than that must bring none, and the
-    // poll on return must come well before the schedule's next one could.
+  it('polls nothing while the page is hidden, and at once when it comes back', async () => {
     const c = await withTicket({ open: 800, closed: 800 });
     c.openPanel();
-    await waitFor(() => expect(requests.of('messages')).to.have.length.at.least(1));
+    await idle();
     setPageHidden(true);
-    await sleep(100); // a poll under way may finish
     requests.clear();
-    await sleep(1500);
+    await clock.tick(60_000);
     expect(requests.all, 'nothing while hidden').to.have.length(0);
+    expect(clock.pending, 'no poll scheduled').to.equal(0);
     setPageHidden(false);
-    const shown = performance.now();
-    await waitFor(() => expect(requests.of('messages'), 'at once when visible').to.have.length(1), 2000);
-    expect(performance.now() - shown, 'before the next scheduled poll').to.be.below(800);
+    // No time passes: the poll is the page coming back, not the schedule.
+    await waitFor(() => expect(requests.of('messages'), 'at once when visible').to.have.length(1));
   });
 
   it('polls at once when the panel opens and when the network returns', async () => {
     const c = await withTicket({ open: 60_000, closed: 60_000 });
-    // With a 60 s schedule, any poll within seconds is the one the event caused.
+    // The clock never moves: any poll is the one the event caused.
     c.openPanel();
     await waitFor(() => expect(requests.of('messages')).to.have.length(1), 2000);
+    await idle();
     dispatchEvent(new Event('online'));
     await waitFor(() => expect(requests.of('messages')).to.have.length(2), 2000);
   });
@@ -98,10 +113,10 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
   it('never runs two polls at once', async () => {
     const c = await withTicket({ open: 20, closed: 20 });
     await chaos({ latency_ms: 150 });
-    c.openPanel();
-    await Promise.all([c.refresh(), c.refresh(), c.refresh(), sleep(600)]);
+    c.openPanel(); // a poll under way...
+    await Promise.all([c.refresh(), c.refresh(), c.refresh()]); // ...and three asked for meanwhile
     expect(requests.maxConcurrentPolls).to.equal(1);
-    expect(requests.of('messages').length).to.be.at.least(2);
+    expect(requests.of('messages'), 'the one under way, then one more').to.have.length(2);
   });
 
   it('de-duplicates messages by id, whatever the server repeats', async () => {
@@ -114,7 +129,8 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
       return HttpResponse.json({ ticket_id: ticketId, ticket_status: 'new', messages, has_more: false, unread_count: 0 });
     }));
     c.openPanel();
-    await sleep(500);
+    await idle();
+    await step(100, 4);
     expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['I have a question', 'Only once please']);
   });
 
@@ -158,15 +174,18 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
   it('stops after repeated network failures while online, and resumes on online', async () => {
     await withTicket({ open: 50, closed: 50 });
     await chaos({ offline: true });
-    await sleep(600);
-    const failed = requests.of('tickets').length;
-    expect(failed).to.be.within(3, 4); // the breaker opens after 3 failures in a row
-    await sleep(400);
-    expect(requests.of('tickets').length, 'no more polls once open').to.equal(failed);
+    await step(50, 2);
+    await clock.tick(50);
+    await waitFor(() => expect(requests.of('tickets')).to.have.length(3));
+    await sleep(50); // the client reads the third failure...
+    expect(clock.pending, '...which opens the breaker: nothing is scheduled').to.equal(0);
+    await clock.tick(60_000);
+    expect(requests.of('tickets'), 'no more polls once open').to.have.length(3);
     await chaos({});
     dispatchEvent(new Event('online'));
-    await sleep(300);
-    expect(requests.of('tickets').length).to.be.at.least(failed + 3);
+    await idle();
+    await step(50, 3);
+    expect(requests.of('tickets'), 'at once on online, then on schedule').to.have.length(3 + 4);
   });
 
   it('counts unread per ticket and in total, and marks the ticket read when viewed in a visible page', async () => {
@@ -178,13 +197,16 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
     await team.reply(first, 'One');
     await team.reply(first, 'Two');
     await team.reply(second, 'Three');
-    await waitFor(() => expect(c.getState().unreadCount).to.equal(3));
+    await step(300); // the next badge poll
+    expect(c.getState().unreadCount).to.equal(3);
     const unread = () => Object.fromEntries(c.getState().tickets.map((t) => [t.id, t.unread_count]));
     expect(unread()).to.deep.equal({ [first]: 2, [second]: 1 });
 
     setPageHidden(true);
     c.openPanel();
-    await sleep(300);
+    c.watch(first); // what the element's message list does while on screen
+    await clock.tick(60_000);
+    await sleep(50); // a mark-read on its way would have been sent by now
     expect(unread()[first], 'not read while the page is hidden').to.equal(2);
 
     setPageHidden(false);

@@ -87,6 +87,53 @@ describe('storage: IndexedDB per widget token, memory when it fails', () => {
     }
   });
 
+  it('tells the visitor once, as a storage error, when IndexedDB is broken from the start', async () => {
+    const open = indexedDB.open;
+    indexedDB.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+    try {
+      const c = client();
+      const errors: unknown[] = [];
+      c.addEventListener('support-chat-error', (e) => errors.push({ kind: e.detail.kind, code: e.detail.code, message: e.detail.message }));
+      await c.start();
+      expect(c.getState().error).to.deep.equal({ kind: 'storage', code: 'storage_unavailable' });
+      await c.sendMessage('Still chatting');
+      expect(c.getState().messages[0].delivery).to.equal('sent');
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.include({ kind: 'storage', code: 'storage_unavailable' });
+      expect((errors[0] as { message: string }).message).to.be.a('string').and.not.empty;
+    } finally {
+      indexedDB.open = open;
+    }
+  });
+
+  it('reports a storage error when a later write fails, and keeps working in memory', async () => {
+    const c = client();
+    await c.start();
+    expect(c.getState().error, 'IndexedDB works at first').to.equal(null);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const sent = await c.sendMessage('Written after the disk filled up');
+      expect(c.getState().error).to.deep.equal({ kind: 'storage', code: 'storage_unavailable' });
+      expect((await team.messages(sent!.ticket_id)).map((m) => m.content)).to.deep.equal(['Written after the disk filled up']);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
+  it('reports no storage error while IndexedDB works, nor for consent mode holding writes in memory', async () => {
+    const plain = client();
+    await plain.start();
+    await plain.sendMessage('Fine');
+    const held = client({ token: `${WIDGET_TOKEN}-consent`, consentRequired: true, storage: new MemoryStorage() });
+    await held.start();
+    expect([plain.getState().error, held.getState().error]).to.deep.equal([null, null]);
+  });
+
   it('keeps working in memory when the database is blocked', async function () {
     this.timeout(10_000);
     // An old connection that ignores `versionchange` blocks a deletion, and every open queues behind it.

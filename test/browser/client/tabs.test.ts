@@ -88,6 +88,7 @@ describe('several tabs of one site', () => {
       expect(tab.events.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([{ count: 1 }]);
     }
     b.client.openPanel();
+    b.client.watch(ticketId); // the conversation is on show in tab b
     await waitFor(() => {
       expect(contents(a)).to.deep.equal(['Hello:sent', 'Hi from the team:sent']);
       expect(contents(b)).to.deep.equal(['Hello:sent', 'Hi from the team:sent']);

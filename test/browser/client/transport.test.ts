@@ -145,6 +145,7 @@ describe('another backend through the Transport interface', () => {
     expect(sent?.ticket_id).to.equal(client.getCurrentTicketId());
     transport.reply(sent!.ticket_id, 'Hello back');
     client.openPanel();
+    client.watch(sent!.ticket_id); // the conversation is on show: its reply is read
     await new Promise((r) => setTimeout(r, 200));
     expect(client.getState().messages.map((m) => m.content)).to.deep.equal(['Hi from memory', 'Hello back']);
     expect(transport.calls).to.include.members(['send', 'messages', 'tickets', 'read']);

@@ -70,6 +70,24 @@ describe('views and navigation', () => {
     expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
   });
 
+  it('marks a reply read only while its conversation is on show, not while the list is', async () => {
+    const el = await widget();
+    await openPanel(el);
+    await send(el, 'Is my order on its way?');
+    const ticketId = await ticketOf(el);
+    (await findByRole(ui(el), 'button', 'Back')).click();
+    await findByRole(ui(el), 'button', /Is my order on its way/);
+    await team.reply(ticketId, 'It ships tomorrow.');
+    // The open panel polls the current ticket's messages: the reply arrives while the list is on show.
+    await waitFor(() => expect(el.getState().messages.map((m) => m.content)).to.include('It ships tomorrow.'));
+    await el.refresh();
+    expect(el.getState().unreadCount, 'not seen, so not read').to.equal(1);
+
+    (await findByRole(ui(el), 'button', /It ships tomorrow/)).click();
+    await findByRole(ui(el), 'listitem', /It ships tomorrow\./);
+    await waitFor(() => expect(el.getState().unreadCount, 'read once on show').to.equal(0));
+  });
+
   it('shows who wrote each message, on which side, and when, in words', async () => {
     const el = await widget();
     await openPanel(el);

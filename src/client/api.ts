@@ -1,0 +1,71 @@
+import type { GetTicketsRequest } from '../transport/transport.js';
+import type {
+  GetMessagesResponse,
+  GetTicketsResponse,
+  MarkAsReadResponse,
+  RestoreResponse,
+  SendMessageResponse,
+  Traits,
+} from '../transport/wire-types.js';
+import type { ChatState } from './chat-state.js';
+
+/**
+ * The operations of the widget: `SupportChatClient` implements them, and `<support-chat>`
+ * has every one of them, delegated to its client (see `components/support-chat/delegate.ts`).
+ * One list, so the two cannot drift apart.
+ */
+export interface SupportChatApi {
+  /** True once the stored session is loaded. */
+  isAvailable(): boolean;
+  /** Opens the panel (in every tab). */
+  openPanel(): void;
+  /** Closes the panel. */
+  closePanel(): void;
+  /** Opens the panel if closed, closes it if open. */
+  toggle(): void;
+  /**
+   * Sends a message as the visitor, creating a ticket when there is none (or with `newTicket`).
+   * It shows at once as `sending`, is stored in the outbox before any request, and is retried
+   * until the server has it exactly once. Resolves with the server's answer; rejects (and the
+   * message shows as `failed`) if the server refuses it; resolves `null` if it is discarded.
+   */
+  sendMessage(message: string, traits?: Traits, newTicket?: boolean): Promise<SendMessageResponse | null>;
+  /** Sends a failed message again, with the same idempotency key. */
+  retryMessage(clientMessageId: string): Promise<SendMessageResponse | null>;
+  /** Gives up on a message that has not been sent: it leaves the conversation. */
+  discardMessage(clientMessageId: string): Promise<void>;
+  /** Messages of a ticket (default: the current one), optionally only after an ISO time. */
+  getMessages(ticketId?: string, after?: string): Promise<GetMessagesResponse | null>;
+  /** Marks a ticket's replies as read (default: the current ticket). */
+  markAsRead(ticketId?: string): Promise<MarkAsReadResponse | null>;
+  /** The visitor's tickets, newest first; without options it also refreshes `state.tickets`. */
+  getTickets(options?: GetTicketsRequest): Promise<GetTicketsResponse | null>;
+  /** Shows another conversation, or `null` for none (the next message starts a new ticket). */
+  selectTicket(ticketId: string | null): Promise<void>;
+  /** Polls at once, outside the schedule. */
+  refresh(): Promise<void>;
+  /** The conversation on show, or null. */
+  getCurrentTicketId(): string | null;
+  /** This browser's persistent session id. */
+  getWidgetSessionId(): string | null;
+  /** The current state: one immutable snapshot. */
+  getState(): ChatState;
+  /** Calls `listener` now and after every change; returns the unsubscribe function. */
+  subscribe(listener: (state: ChatState) => void): () => void;
+  /**
+   * Emails the visitor a link that restores their conversations in another browser. Throws
+   * `RangeError` for something that is not an email address, `TransportError` when the
+   * request fails (`rate_limit` with `retryAfter` after too many).
+   */
+  requestRestoreLink(email: string): Promise<void>;
+  /** Redeems a restore token found in the page URL (done by `start()`): the tickets move here, the parameter leaves the address bar. */
+  restoreFromUrlToken(): Promise<RestoreResponse | null>;
+  /** Remembers the visitor's name and email for the next messages. */
+  identify(traits: Traits): Promise<void>;
+  /** Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from the site's server. */
+  setIdentity(distinctId: string, hash: string): Promise<void>;
+  /** Back to the anonymous browser session. */
+  clearIdentity(): Promise<void>;
+  /** Forgets everything stored (outbox included) and starts a fresh anonymous session, in every tab. */
+  reset(): Promise<void>;
+}

@@ -1,0 +1,31 @@
+import type { Transport } from '../transport/transport.js';
+import type { ChatError } from './chat-state.js';
+import type { Clock } from './clock.js';
+import type { KeyValueStorage } from './storage.js';
+
+export interface SupportChatClientOptions {
+  /** The public widget token of the project. */
+  token: string;
+  /** Backend origin for the default HTTP transport; defaults to the page's origin. */
+  apiHost?: string;
+  /** Another backend: anything implementing `Transport`. Overrides `apiHost`. */
+  transport?: Transport;
+  /** Defaults to IndexedDB, one database per token, with an in-memory fallback. */
+  storage?: KeyValueStorage;
+  /** Where the `support-chat-*` events are dispatched; defaults to the client itself. */
+  eventTarget?: EventTarget;
+  /** Poll intervals in milliseconds (defaults: 5 s open, 30 s closed). */
+  pollIntervals?: { open?: number; closed?: number };
+  /** Query parameter carrying a restore token (default `ph_conv_restore`, as the backend writes it). */
+  restoreParam?: string;
+  /** Write nothing to storage until the visitor first interacts with the widget. */
+  consentRequired?: boolean;
+  /** Outbox retry delays in milliseconds: the first about `base`, doubling up to `max` (defaults 1 s, 30 s). */
+  retryDelays?: { base?: number; max?: number };
+  /** The default transport gives up on a request after this many milliseconds (default 15 s). */
+  requestTimeout?: number;
+  /** The sentence of an error in `support-chat-error` events (default: English; the element passes its locale's). */
+  describeError?: (error: ChatError) => string;
+  /** Time for polling, retries and outbox order (default: the real clock); tests pass a fake one. */
+  clock?: Clock;
+}

@@ -1,0 +1,187 @@
+import { TransportError } from '../transport/transport-error.js';
+import type { GetTicketsRequest, Transport } from '../transport/transport.js';
+import type { GetMessagesResponse, GetTicketsResponse, Message } from '../transport/wire-types.js';
+import type { Clock } from './clock.js';
+import type { Conversation } from './conversation.js';
+import { dispatch } from './events.js';
+import { Poller } from './poller.js';
+import type { Session } from './session.js';
+import type { Shared, TabState } from './tab-state.js';
+import { withUnread } from './unread.js';
+
+/**
+ * What the server has for the visitor: the ticket list (the badge) and the messages of the
+ * ticket on show, polled on the schedule of `Poller` by the leader tab and mirrored to the
+ * others; and the mark-read policy: a ticket is read when a view watches it in a visible page.
+ */
+export class ConversationSync {
+  readonly poller: Poller;
+  /** The tickets a view shows the messages of (see `watch`); one entry per watcher. */
+  #watched: string[] = [];
+  #reading = false;
+  #ticketsPolledAt = -Infinity;
+  /** Unread count of the ticket on show from its last answer (it may not be in the ticket list yet). */
+  #lastUnread = 0;
+
+  readonly #tab: TabState;
+  readonly #session: Session;
+  readonly #transport: Transport;
+  readonly #conversation: Conversation;
+  readonly #clock: Clock;
+  readonly #closedInterval: number;
+  readonly #pending: () => boolean;
+
+  /** `pending`: whether a message still waits in the outbox (its errors are the sender's to clear). */
+  constructor(
+    tab: TabState,
+    session: Session,
+    transport: Transport,
+    conversation: Conversation,
+    clock: Clock,
+    intervals: { open: number; closed: number },
+    pending: () => boolean,
+  ) {
+    this.#tab = tab;
+    this.#session = session;
+    this.#transport = transport;
+    this.#conversation = conversation;
+    this.#clock = clock;
+    this.#closedInterval = intervals.closed;
+    this.#pending = pending;
+    this.poller = new Poller({ openInterval: intervals.open, closedInterval: intervals.closed, clock, poll: (open) => this.#poll(open) });
+    tab.on('messages', ({ ticketId, messages, news }) => {
+      if (ticketId === tab.state.currentTicketId) this.#receive(ticketId, messages, news);
+    });
+    tab.on('hello', () => {
+      const { currentTicketId: ticketId, messages } = tab.state;
+      if (!ticketId || !conversation.loaded) return;
+      tab.post({ t: 'messages', ticketId, messages: messages.filter((m) => m.delivery === 'sent'), news: false });
+    });
+    tab.on('reset', () => {
+      conversation.clear();
+      this.changed(true);
+    });
+  }
+
+  /** A shared change was applied: the pace may change, another ticket needs loading, or a watched one is now unread. */
+  changed(moved: boolean) {
+    this.poller.setOpen(this.#tab.state.open);
+    if (moved && this.#tab.tabs.leader) void this.poller.pollNow();
+    void this.#readIfSeen();
+  }
+
+  /**
+   * A view shows the messages of `ticketId` (and the visitor can see them while the page is
+   * visible): its replies are marked read. Call the returned function when it stops.
+   */
+  watch(ticketId: string): () => void {
+    this.#watched.push(ticketId);
+    void this.#readIfSeen();
+    return () => {
+      const at = this.#watched.indexOf(ticketId);
+      if (at >= 0) this.#watched.splice(at, 1);
+    };
+  }
+
+  async getMessages(ticketId: string, after?: string) {
+    const epoch = this.#tab.epoch;
+    const response = await this.#transport.getMessages(this.#session.credentials, { ticketId, after });
+    // A full answer for the ticket on show also refreshes the conversation (a partial one could leave a gap).
+    if (!after && epoch === this.#tab.epoch && ticketId === this.#tab.state.currentTicketId) this.#absorb(ticketId, response);
+    return response;
+  }
+
+  async markAsRead(ticketId: string) {
+    const response = await this.#transport.markAsRead(this.#session.credentials, ticketId);
+    const tickets = withUnread(this.#tab.state.tickets, ticketId, 0);
+    if (tickets !== this.#tab.state.tickets) void this.#tab.share({ tickets });
+    return response;
+  }
+
+  async getTickets(options: GetTicketsRequest) {
+    const who = this.#tab.who;
+    const response = await this.#transport.getTickets(this.#session.credentials, options);
+    if (!Object.keys(options).length && who === this.#tab.who) this.#setTickets(response);
+    return response;
+  }
+
+  /** One poll; resolves `true` when it failed for lack of a network (the poller's circuit breaker counts those). */
+  async #poll(open: boolean): Promise<boolean> {
+    if (!this.#tab.state.ready) return false;
+    try {
+      const ticketId = this.#tab.state.currentTicketId;
+      // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
+      if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
+      // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
+      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId);
+      if (!this.#pending()) this.#tab.clearError();
+      return false;
+    } catch (error) {
+      this.#tab.reportError(error);
+      return error instanceof TransportError && error.kind === 'network';
+    }
+  }
+
+  async #pollTickets() {
+    const who = this.#tab.who;
+    const response = await this.#transport.getTickets(this.#session.credentials, { limit: 100 });
+    this.#ticketsPolledAt = this.#clock.now();
+    if (who === this.#tab.who) this.#setTickets(response);
+  }
+
+  #setTickets({ results }: GetTicketsResponse) {
+    if (JSON.stringify(results) !== JSON.stringify(this.#tab.state.tickets)) void this.#tab.share({ tickets: results });
+  }
+
+  async #pollMessages(ticketId: string) {
+    const epoch = this.#tab.epoch;
+    // Pages of 500 until the server has nothing more (bounded, against a server that always says has_more).
+    for (let page = 0; page < 20; page++) {
+      const response = await this.#transport.getMessages(this.#session.credentials, { ticketId, after: this.#conversation.cursor });
+      if (epoch !== this.#tab.epoch) return; // the visitor moved on (another ticket, identity or session) meanwhile
+      this.#absorb(ticketId, response);
+      if (!response.has_more || !response.messages.length) break;
+    }
+  }
+
+  /** Seen means read: only the ticket a view watches, while the page is visible. */
+  async #readIfSeen() {
+    const ticketId = this.#tab.state.currentTicketId;
+    if (!ticketId || this.#reading || !this.#watched.includes(ticketId) || document.visibilityState !== 'visible') return;
+    const unread = this.#tab.state.tickets.find((t) => t.id === ticketId)?.unread_count ?? this.#lastUnread;
+    if (unread <= 0) return;
+    this.#reading = true;
+    try {
+      await this.markAsRead(ticketId);
+      this.#lastUnread = 0;
+    } catch (error) {
+      this.#tab.reportError(error);
+    } finally {
+      this.#reading = false;
+    }
+  }
+
+  /** A messages answer for the ticket on show: into the conversation, every tab and the unread counts. */
+  #absorb(ticketId: string, response: GetMessagesResponse) {
+    const news = this.#conversation.loaded;
+    this.#receive(ticketId, response.messages, news);
+    this.#tab.post({ t: 'messages', ticketId, messages: response.messages, news });
+    this.#lastUnread = response.unread_count;
+    const tickets = withUnread(this.#tab.state.tickets, ticketId, response.unread_count);
+    const patch: Shared = {};
+    if (tickets !== this.#tab.state.tickets) patch.tickets = tickets;
+    if (response.ticket_status !== this.#tab.state.ticketStatus) patch.ticketStatus = response.ticket_status;
+    if (Object.keys(patch).length) void this.#tab.share(patch);
+    void this.#readIfSeen();
+  }
+
+  #receive(ticketId: string, messages: Message[], news: boolean) {
+    const fresh = this.#conversation.receive(messages);
+    if (!fresh.length) return;
+    this.#tab.recompose();
+    if (!news) return;
+    for (const message of fresh) {
+      if (message.author_type !== 'customer') dispatch(this.#tab.eventTarget, 'support-chat-message-received', { ticketId, message });
+    }
+  }
+}

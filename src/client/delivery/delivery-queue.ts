@@ -1,0 +1,176 @@
+import { TransportError } from '../../transport/transport-error.js';
+import type { Transport } from '../../transport/transport.js';
+import type { SendMessageResponse, Traits } from '../../transport/wire-types.js';
+import { toChatError } from '../chat-error.js';
+import type { Clock } from '../clock.js';
+import type { Conversation } from '../conversation.js';
+import { dispatch } from '../events.js';
+import type { Session } from '../session.js';
+import { STORED } from '../stored-fields.js';
+import type { TabState } from '../tab-state.js';
+import type { BackoffOptions } from './backoff.js';
+import { NEW_TICKET, Outbox, type OutboxEntry } from './outbox.js';
+import { Sender } from './sender.js';
+
+export interface DeliveryQueueOptions {
+  tab: TabState;
+  session: Session;
+  transport: Transport;
+  conversation: Conversation;
+  clock: Clock;
+  backoff: BackoffOptions;
+}
+
+interface Waiter {
+  resolve(response: SendMessageResponse | null): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The visitor's messages on their way: the outbox (in every tab), its delivery (by the
+ * leader), and the promises of `sendMessage` waiting for the outcome in the tab that queued
+ * each message, whichever tab delivers it.
+ */
+export class DeliveryQueue {
+  readonly outbox: Outbox;
+  /** Delivers the outbox: only in the leader tab (`start()` / `stop()`). */
+  readonly sender: Sender;
+  readonly #waiting = new Map<string, Waiter>();
+
+  readonly #tab: TabState;
+  readonly #conversation: Conversation;
+  readonly #eventTarget: EventTarget;
+
+  constructor(options: DeliveryQueueOptions) {
+    const tab = (this.#tab = options.tab);
+    this.#conversation = options.conversation;
+    this.#eventTarget = tab.eventTarget;
+    const { session, transport } = options;
+    this.outbox = new Outbox(tab.storage, options.clock);
+    this.sender = new Sender({
+      outbox: this.outbox,
+      clock: options.clock,
+      backoff: options.backoff,
+      send: (entry) => transport.sendMessage(session.credentials, {
+        message: entry.content,
+        ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
+        traits: entry.traits,
+        distinctId: tab.identity?.distinctId,
+        clientMessageId: entry.clientMessageId,
+        currentUrl: location.href,
+      }),
+      sent: (entry, response) => this.#settle(entry, response, true),
+      refused: (entry, error) => this.#refuse(entry, error),
+      retrying: (error) => tab.reportError(error),
+    });
+    tab.on('put', ({ entry }) => {
+      void this.outbox.put(entry, false);
+      tab.recompose();
+      if (entry.state === 'failed') this.#settleWaiter(entry.clientMessageId, new TransportError('http', entry.failure?.code ?? 'rejected'));
+      if (tab.tabs.leader) this.sender.kick();
+    });
+    tab.on('drop', ({ id }) => {
+      void this.outbox.remove(id, false);
+      tab.recompose();
+      this.#settleWaiter(id, null);
+    });
+    tab.on('sent', ({ entry, response }) => void this.#settle(entry, response, false));
+    tab.on('hello', () => {
+      for (const entry of this.outbox.entries) tab.post({ t: 'put', entry });
+    });
+    tab.on('reset', () => {
+      this.outbox.entries = [];
+      for (const id of [...this.#waiting.keys()]) this.#settleWaiter(id, null);
+    });
+  }
+
+  /** Queues a new message (on the ticket on show, else on a new one); resolves as `enqueue`. */
+  send(content: string, traits: Traits, newTicket: boolean, queuedAt: number) {
+    const tab = this.#tab;
+    const clientMessageId = crypto.randomUUID();
+    let ticket = newTicket ? null : tab.view;
+    if (!ticket) {
+      ticket = NEW_TICKET + clientMessageId;
+      void tab.share({ currentTicketId: null, draft: ticket });
+    }
+    traits = { ...tab.state.traits, ...traits };
+    return this.enqueue({ clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id });
+  }
+
+  /** Queues an entry; resolves with the server's answer, `null` if discarded, rejects if refused. */
+  async enqueue(entry: OutboxEntry) {
+    const result = new Promise<SendMessageResponse | null>((resolve, reject) =>
+      this.#waiting.set(entry.clientMessageId, { resolve, reject }),
+    );
+    const saved = this.outbox.put(entry, true); // the mirror changes at once, storage a moment later
+    this.#tab.recompose();
+    await saved; // in storage before any request: a reload or a crash cannot lose it
+    this.#tab.checkStorage();
+    this.#tab.post({ t: 'put', entry });
+    if (this.#tab.tabs.leader) this.sender.kick();
+    return result;
+  }
+
+  async discard(clientMessageId: string) {
+    this.#tab.broadcast({ t: 'drop', id: clientMessageId });
+    await this.outbox.remove(clientMessageId, true);
+  }
+
+  /** The server has the message: out of the outbox, into the conversation, in every this.#tab. */
+  async #settle(entry: OutboxEntry, response: SendMessageResponse, local: boolean) {
+    const id = entry.clientMessageId;
+    const opened = entry.ticket.startsWith(NEW_TICKET) ? entry.ticket : null;
+    if (local) this.#tab.post({ t: 'sent', entry, response });
+    await this.outbox.remove(id, local);
+    let currentTicketId = this.#tab.state.currentTicketId;
+    if (opened) {
+      await this.outbox.retarget(opened, response.ticket_id, local);
+      if (this.#tab.draft === opened) {
+        // The draft on show became a real ticket: it stays on show, with no history to load.
+        this.#tab.draft = null;
+        this.#tab.epoch++;
+        this.#conversation.clear(true);
+        currentTicketId = response.ticket_id;
+        if (local) await this.#tab.storage.set(STORED.currentTicketId, currentTicketId);
+      }
+    }
+    const shown = response.ticket_id === currentTicketId;
+    if (shown) {
+      const { message_id, created_at } = response;
+      const author_name = entry.traits.name ?? null;
+      this.#conversation.sent({ id: message_id, clientMessageId: id, content: entry.content, author_type: 'customer', author_name, created_at, delivery: 'sent' });
+    }
+    this.#tab.update({
+      currentTicketId,
+      messages: this.messages(currentTicketId ?? this.#tab.draft),
+      ...(shown && { ticketStatus: response.ticket_status }),
+    });
+    if (local) this.#tab.clearError();
+    // Announced once: by the tab that queued it, or by the deliverer when that tab is gone.
+    if (entry.tab === this.#tab.tabs.id || (local && !this.#tab.peers.has(entry.tab))) {
+      dispatch(this.#eventTarget, 'support-chat-message-sent', { ticketId: response.ticket_id, messageId: response.message_id, isNewTicket: !!opened });
+    }
+    this.#settleWaiter(id, response);
+  }
+
+  /** The messages on show for a ticket (or a draft): the conversation, then the outbox's. */
+  messages(view: string | null) {
+    return this.#conversation.compose(this.outbox.entries.filter((e) => e.ticket === view));
+  }
+
+  async #refuse(entry: OutboxEntry, error: unknown) {
+    const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error) };
+    await this.outbox.put(failed, true);
+    this.#tab.post({ t: 'put', entry: failed });
+    this.#tab.recompose();
+    this.#tab.reportError(error);
+    this.#settleWaiter(entry.clientMessageId, error);
+  }
+
+  #settleWaiter(id: string, outcome: unknown) {
+    const waiter = this.#waiting.get(id);
+    this.#waiting.delete(id);
+    if (outcome instanceof Error) waiter?.reject(outcome);
+    else waiter?.resolve(outcome as SendMessageResponse | null);
+  }
+}

@@ -1,0 +1,43 @@
+import { html } from 'lit';
+import type { ChatState } from '../../client/chat-state.js';
+import type { View } from '../../controllers/view-controller.js';
+import type { Strings } from '../../i18n/strings.js';
+import '../composer/support-chat-composer.js';
+import '../identify-form/support-chat-identify-form.js';
+import '../message-list/support-chat-message-list.js';
+import '../restore-form/support-chat-restore-form.js';
+import '../ticket-list/support-chat-ticket-list.js';
+
+/** The body of the open panel: the screen on show, each a UI piece of its own. */
+export function renderView(view: View, state: ChatState, strings: Strings, requireEmail: boolean) {
+  if (!state.ready) return html`<p class="center" role="status">${strings.loading}</p>`;
+  switch (view) {
+    case 'tickets':
+      return html`<support-chat-ticket-list
+        data-focus
+        exportparts="ticket-list, ticket, ticket-status, unread, new-conversation-button"
+      ></support-chat-ticket-list>`;
+    case 'restore':
+      return html`<support-chat-restore-form
+        data-focus
+        exportparts="form, field, field-input, submit-button"
+      ></support-chat-restore-form>`;
+    default: {
+      const identify = requireEmail && !state.traits.email;
+      return html`
+        <support-chat-message-list
+          exportparts="message-list, message, message-customer, message-team, greeting"
+        ></support-chat-message-list>
+        ${identify
+          ? html`<support-chat-identify-form
+              data-focus
+              exportparts="form, field, field-input, submit-button"
+            ></support-chat-identify-form>`
+          : html`<support-chat-composer
+              data-focus
+              exportparts="composer, input, send-button, limit, resolved, new-conversation-button"
+            ></support-chat-composer>`}
+      `;
+    }
+  }
+}
