@@ -1,3 +1,5 @@
+import { LIVE_STREAM } from '../contract/limits.js';
+
 /**
  * How the server behaves: `reference` implements every extension of the contract;
  * `posthog` behaves like PostHog's production backend (REFERENCE-API.md, "What a production
@@ -18,6 +20,8 @@ export interface ServerConfig {
    */
   allowedDomains: string[];
   flavor: Flavor;
+  /** How often an open live stream gets a `: ping` comment (`--stream-heartbeat-ms`). */
+  streamHeartbeatMs: number;
 }
 
 export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
@@ -29,6 +33,7 @@ export const defaultConfig: ServerConfig = {
   identitySecret: 'demo-identity-secret',
   allowedDomains: DEFAULT_ALLOWED_DOMAINS,
   flavor: 'reference',
+  streamHeartbeatMs: LIVE_STREAM.heartbeatMs,
 };
 
 /** `--allowed-domains a.example,*.b.example`: a list; empty means the default. */

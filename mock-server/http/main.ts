@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultConfig, FLAVORS, parseAllowedDomains, type Flavor, type ServerConfig } from '../config.js';
 import { createHandlers } from '../handlers/index.js';
+import { closeLiveStreams } from '../live/hub.js';
 import { store } from '../store.js';
 import { persistTo } from './persistence.js';
 import { createHttpServer } from './server.js';
@@ -18,6 +19,8 @@ const USAGE = `Usage: npm run mock-server -- [options]
                         and the apex, * for any (env ALLOWED_DOMAINS; default ${defaultConfig.allowedDomains.join(',')})
   --flavor F            reference (every extension) or posthog (behaves like PostHog's production
                         backend: no extensions, its error shapes) (env FLAVOR; default reference)
+  --stream-heartbeat-ms N  how often an open live stream gets a ': ping' comment
+                        (env STREAM_HEARTBEAT_MS; default ${defaultConfig.streamHeartbeatMs})
   --help                show this text`;
 
 function fail(message: string, code = 2): never {
@@ -38,6 +41,7 @@ try {
       'identity-secret': { type: 'string', default: process.env.IDENTITY_SECRET ?? defaultConfig.identitySecret },
       'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
       flavor: { type: 'string', default: process.env.FLAVOR ?? defaultConfig.flavor },
+      'stream-heartbeat-ms': { type: 'string', default: process.env.STREAM_HEARTBEAT_MS ?? String(defaultConfig.streamHeartbeatMs) },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -54,6 +58,11 @@ if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number fr
 
 if (!(FLAVORS as readonly string[]).includes(values.flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}, not "${values.flavor}"`);
 
+const heartbeatMs = Number(values['stream-heartbeat-ms']);
+if (!/^\d+$/.test(values['stream-heartbeat-ms']) || heartbeatMs < 10 || heartbeatMs > 3_600_000) {
+  fail(`--stream-heartbeat-ms must be a number of milliseconds from 10 to 3600000, not "${values['stream-heartbeat-ms']}"`);
+}
+
 const config: ServerConfig = {
   projectId: values['project-id'],
   widgetToken: values.token,
@@ -61,6 +70,7 @@ const config: ServerConfig = {
   identitySecret: values['identity-secret'],
   allowedDomains: parseAllowedDomains(values['allowed-domains']),
   flavor: values.flavor as Flavor,
+  streamHeartbeatMs: heartbeatMs,
 };
 
 let persistence: { flush(): void } | undefined;
@@ -90,9 +100,11 @@ server.listen(port, values.host, () => {
   console.log(`Reference server listening on http://${values.host}:${actualPort}${where}`);
 });
 
-/** Stops taking requests, lets the ones in flight finish, saves the data, and exits. */
+/** Stops taking requests, ends the live streams, lets the requests in flight finish, saves the data, and exits. */
 function shutdown(signal: string) {
   console.log(`mock-server: ${signal} received, shutting down`);
+  // A stream never ends by itself: end each (its client reconnects after `retry`), or `close` would wait for ever.
+  closeLiveStreams(store);
   server.close(() => {
     persistence?.flush();
     process.exit(0);

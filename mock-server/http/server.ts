@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
 import { CLIENT_ADDRESS_HEADER } from '../handlers/context.js';
+import { isStreaming, pipeBody } from './stream-body.js';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, X-Conversations-Token, Authorization',
+  'Access-Control-Allow-Headers': 'Content-Type, X-Conversations-Token, Authorization, Last-Event-ID',
   'Access-Control-Expose-Headers': 'Retry-After',
   'Access-Control-Max-Age': '86400',
 };
@@ -79,5 +80,6 @@ async function send(res: ServerResponse, response: Response) {
   const headers: Record<string, string> = { ...CORS_HEADERS };
   response.headers.forEach((value, key) => (headers[key] = value));
   res.writeHead(response.status, headers);
+  if (isStreaming(response)) return pipeBody(response, res);
   res.end(Buffer.from(await response.arrayBuffer()));
 }
