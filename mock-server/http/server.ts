@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
 import { CLIENT_ADDRESS_HEADER } from '../handlers/context.js';
-import { isStreaming, pipeBody } from './stream-body.js';
+import { isStreaming, pipeStream } from './stream-body.js';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -79,7 +79,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 async function send(res: ServerResponse, response: Response) {
   const headers: Record<string, string> = { ...CORS_HEADERS };
   response.headers.forEach((value, key) => (headers[key] = value));
+  if (isStreaming(response)) return pipeStream(response, res, headers);
   res.writeHead(response.status, headers);
-  if (isStreaming(response)) return pipeBody(response, res);
   res.end(Buffer.from(await response.arrayBuffer()));
 }

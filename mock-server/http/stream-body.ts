@@ -4,13 +4,16 @@ import type { ServerResponse } from 'node:http';
 export const isStreaming = (response: Response) => /^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '');
 
 /**
- * Writes a Response body to the socket one chunk at a time, as each comes, instead of
+ * Writes the head, then the body to the socket one chunk at a time, as each comes, instead of
  * awaiting the whole body (which, for an event stream, never ends). Waits for `drain` when
  * the socket is full, so that a slow client's backlog stays in the stream's bounded queue
  * (lib/sse.ts closes it past its limit); when the client goes away, the body is cancelled,
  * which detaches the stream from the store.
  */
-export async function pipeBody(response: Response, res: ServerResponse): Promise<void> {
+export async function pipeStream(response: Response, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+  // A stream's connection serves nothing after it (the client reconnects with a new request):
+  // closed with the stream, it cannot hold a stopping server open as an idle keep-alive would.
+  res.writeHead(response.status, { ...headers, Connection: 'close' });
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
   const onClose = () => void reader.cancel().catch(() => {});
