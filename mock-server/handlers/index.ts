@@ -22,7 +22,9 @@ export function createHandlers(store: Store = defaultStore, options: Partial<Ser
     ...devHandlers(context),
     // The production backend has no extensions: no capabilities (so the widget sees a plain
     // backend), no live streams, no typing; their paths fall through to its 404.
-    ...(config.flavor === 'reference' ? [...capabilitiesHandlers(context), ...streamHandlers(context), ...typingHandlers(context)] : []),
+    ...(config.flavor === 'reference'
+      ? [...capabilitiesHandlers(context), ...streamHandlers(context), ...typingHandlers(context)]
+      : []),
     ...widgetHandlers(context),
     ...restoreHandlers(context),
     ...teamHandlers(context),

@@ -23,15 +23,16 @@ export async function pipeStream(response: Response, res: ServerResponse, header
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
-      if (!res.write(value)) await new Promise<void>((resolve) => {
-        const settle = () => {
-          res.off('drain', settle);
-          res.off('close', settle);
-          resolve();
-        };
-        res.once('drain', settle);
-        res.once('close', settle);
-      });
+      if (!res.write(value))
+        await new Promise<void>((resolve) => {
+          const settle = () => {
+            res.off('drain', settle);
+            res.off('close', settle);
+            resolve();
+          };
+          res.once('drain', settle);
+          res.once('close', settle);
+        });
     }
   } catch {
     // The body errored or was cancelled: end the answer, there is nothing more to say.

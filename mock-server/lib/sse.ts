@@ -53,7 +53,10 @@ const HEADERS = {
  * stream ends, whoever ends it: the client going away (`cancel`, or the request aborted),
  * the server closing it, or a slow client. A `: ping` goes out every `heartbeatMs`.
  */
-export function eventStreamResponse(open: (channel: SseChannel) => () => void, { heartbeatMs, signal }: { heartbeatMs: number; signal?: AbortSignal }) {
+export function eventStreamResponse(
+  open: (channel: SseChannel) => () => void,
+  { heartbeatMs, signal }: { heartbeatMs: number; signal?: AbortSignal },
+) {
   const encoder = new TextEncoder();
   let ended = false;
   let undo: (() => void) | undefined;

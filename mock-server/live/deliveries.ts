@@ -42,7 +42,11 @@ function widgetDeliveries(change: StoreChange, store: Store): Delivery[] {
     case 'message': {
       const { ticket, message } = change;
       if (message.is_private) return [];
-      const sent: Delivery = { to: ownersOf(ticket), event: 'message', data: { ticket_id: ticket.id, message: publicMessage(message) } };
+      const sent: Delivery = {
+        to: ownersOf(ticket),
+        event: 'message',
+        data: { ticket_id: ticket.id, message: publicMessage(message) },
+      };
       // A team or AI message is one more unread: the badge follows without a poll.
       return message.author_type === 'customer' ? [sent] : [sent, ticketEvent(ticket)];
     }
@@ -56,7 +60,13 @@ function widgetDeliveries(change: StoreChange, store: Store): Delivery[] {
       return change.tickets.map(ticketEvent);
     case 'typing':
       if (change.side !== 'team') return [];
-      return [{ to: ownersOf(change.ticket), event: 'typing', data: { ticket_id: change.ticket.id, author_name: change.author_name, typing: change.typing } }];
+      return [
+        {
+          to: ownersOf(change.ticket),
+          event: 'typing',
+          data: { ticket_id: change.ticket.id, author_name: change.author_name, typing: change.typing },
+        },
+      ];
     default:
       return [];
   }
@@ -64,7 +74,11 @@ function widgetDeliveries(change: StoreChange, store: Store): Delivery[] {
 
 function teamDeliveries(change: StoreChange, store: Store): Delivery[] {
   const team = (event: string, data: Record<string, unknown>): Delivery => ({ to: [TEAM_CALLER], event, data });
-  const about = (ticket: StoredTicket, changes?: string[]) => ({ ticket_id: ticket.id, ticket: store.teamTicket(ticket), ...(changes ? { changes } : {}) });
+  const about = (ticket: StoredTicket, changes?: string[]) => ({
+    ticket_id: ticket.id,
+    ticket: store.teamTicket(ticket),
+    ...(changes ? { changes } : {}),
+  });
   switch (change.type) {
     case 'ticket-created':
       return [team('conversation.created', about(change.ticket))];
@@ -73,7 +87,12 @@ function teamDeliveries(change: StoreChange, store: Store): Delivery[] {
     case 'ticket-deleted':
       return [team('conversation.updated', { ticket_id: change.ticket.id, ticket: null, changes: ['deleted'] })];
     case 'read':
-      return [team('conversation.updated', about(change.ticket, [change.by === 'customer' ? 'unread_customer_count' : 'unread_team_count']))];
+      return [
+        team(
+          'conversation.updated',
+          about(change.ticket, [change.by === 'customer' ? 'unread_customer_count' : 'unread_team_count']),
+        ),
+      ];
     case 'restored':
       return change.tickets.map((ticket) => team('conversation.updated', about(ticket, ['session'])));
     case 'message': {

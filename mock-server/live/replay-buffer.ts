@@ -25,7 +25,12 @@ export interface ReplayLimits {
   callers: number;
 }
 
-const DEFAULT_LIMITS: ReplayLimits = { events: LIVE_STREAM.replayEvents, ms: LIVE_STREAM.replayMs, hardCap: 5000, callers: 10_000 };
+const DEFAULT_LIMITS: ReplayLimits = {
+  events: LIVE_STREAM.replayEvents,
+  ms: LIVE_STREAM.replayMs,
+  hardCap: 5000,
+  callers: 10_000,
+};
 
 /**
  * What each caller was sent lately, so that a reconnect with Last-Event-ID gets what it

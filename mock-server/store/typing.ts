@@ -64,7 +64,13 @@ export class Typing {
   #stop(key: string, typist: Typist) {
     clearTimeout(typist.timer);
     this.#typists.delete(key);
-    this.feed.publish({ type: 'typing', ticket: typist.ticket, side: typist.side, author_name: typist.author_name, typing: false });
+    this.feed.publish({
+      type: 'typing',
+      ticket: typist.ticket,
+      side: typist.side,
+      author_name: typist.author_name,
+      typing: false,
+    });
   }
 
   /**

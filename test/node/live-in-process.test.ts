@@ -38,11 +38,16 @@ describe('live stream under setupServer', () => {
       now += 6000;
       // The next request sees the present (as every request does): the lapse is told.
       await api.widget.tickets({ widget_session_id: session });
-      assert.deepEqual((await stream.nextEvent('typing')).json, { ticket_id: sent.body.ticket_id, author_name: 'Ada', typing: false });
+      assert.deepEqual((await stream.nextEvent('typing')).json, {
+        ticket_id: sent.body.ticket_id,
+        author_name: 'Ada',
+        typing: false,
+      });
 
       stream.close();
       live.close();
-      for (let tries = 0; tries < 50 && liveHub(store).openStreams > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let tries = 0; tries < 50 && liveHub(store).openStreams > 0; tries++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       assert.equal(liveHub(store).openStreams, 0);
     } finally {
       server.close();

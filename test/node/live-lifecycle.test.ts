@@ -15,7 +15,8 @@ import { lastIdOf, openStream } from './helpers/sse.js';
  * flavour has none of it.
  */
 
-const streamUrl = (base: string, sessionId: string) => `${base}${WIDGET}/stream?token=${TOKEN}&widget_session_id=${sessionId}&distinct_id=${sessionId}`;
+const streamUrl = (base: string, sessionId: string) =>
+  `${base}${WIDGET}/stream?token=${TOKEN}&widget_session_id=${sessionId}&distinct_id=${sessionId}`;
 
 describe('live streams across a stop and a restart', () => {
   it('SIGTERM ends every open stream cleanly and the process exits promptly', async () => {
@@ -85,7 +86,10 @@ describe('the posthog flavour has no stream and no typing', () => {
       const sent = await api.widget.send({ message: 'Hi', ticket_id: null, widget_session_id: sessionId });
       assert.equal((await openStream(streamUrl(server.url, sessionId))).status, 404);
       assert.equal((await openStream(`${server.url}${TEAM}/live`, { Authorization: 'Bearer demo-api-key' })).status, 404);
-      assert.equal((await api.widget.typing({ ticket_id: sent.body.ticket_id, typing: true, widget_session_id: sessionId })).status, 404);
+      assert.equal(
+        (await api.widget.typing({ ticket_id: sent.body.ticket_id, typing: true, widget_session_id: sessionId })).status,
+        404,
+      );
       assert.equal((await api.team.typing(sent.body.ticket_id, { typing: true })).status, 404);
       assert.equal((await api.widget.capabilities()).status, 404);
     } finally {

@@ -18,13 +18,20 @@ afterEach(() => {
   for (const stream of opened.splice(0)) stream.close();
 });
 
-function widgetStream(credentials: Record<string, string>, headers: Record<string, string> = {}, extra: Record<string, string> = {}) {
+function widgetStream(
+  credentials: Record<string, string>,
+  headers: Record<string, string> = {},
+  extra: Record<string, string> = {},
+) {
   const url = new URL(`${WIDGET}/stream`, ctx.server.url);
   for (const [k, v] of Object.entries({ token: TOKEN, ...credentials, ...extra })) url.searchParams.set(k, v);
   return track(openStream(url.href, headers));
 }
 
-function liveStream(headers: Record<string, string> = { Authorization: 'Bearer demo-api-key' }, query: Record<string, string> = {}) {
+function liveStream(
+  headers: Record<string, string> = { Authorization: 'Bearer demo-api-key' },
+  query: Record<string, string> = {},
+) {
   const url = new URL(`${TEAM}/live`, ctx.server.url);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   return track(openStream(url.href, headers));
@@ -71,7 +78,12 @@ describe('widget stream', () => {
     assert.ok(Date.now() - started < 1000, 'well under a second');
     assert.deepEqual(message.json, {
       ticket_id: ticketId,
-      message: { ...(message.json as { message: Record<string, unknown> }).message, content: 'Hi from the team', author_type: 'support', author_name: 'Ada' },
+      message: {
+        ...(message.json as { message: Record<string, unknown> }).message,
+        content: 'Hi from the team',
+        author_type: 'support',
+        author_name: 'Ada',
+      },
     });
     const ticket = await stream.nextEvent('ticket');
     assert.deepEqual(ticket.json, { ticket_id: ticketId, status: 'new', unread_count: 1 });
@@ -82,7 +94,11 @@ describe('widget stream', () => {
     assert.deepEqual((await stream.nextEvent('ticket')).json, { ticket_id: ticketId, status: 'pending', unread_count: 0 });
 
     const all = ids(eventsOf(stream));
-    assert.deepEqual([...all].sort((a, b) => a - b), all, 'ids increase');
+    assert.deepEqual(
+      [...all].sort((a, b) => a - b),
+      all,
+      'ids increase',
+    );
     assert.equal(new Set(all).size, all.length);
   });
 
@@ -91,7 +107,10 @@ describe('widget stream', () => {
     const otherDevice = await ready(await widgetStream(visitor));
     const ticketId = await ticketOf(visitor, 'Sent from my phone');
     assert.deepEqual((await otherDevice.nextEvent('ticket')).json, { ticket_id: ticketId, status: 'new', unread_count: 0 });
-    const message = (await otherDevice.nextEvent('message')).json as { ticket_id: string; message: { content: string; author_type: string } };
+    const message = (await otherDevice.nextEvent('message')).json as {
+      ticket_id: string;
+      message: { content: string; author_type: string };
+    };
     assert.equal(message.ticket_id, ticketId);
     assert.equal(message.message.content, 'Sent from my phone');
     assert.equal(message.message.author_type, 'customer');
@@ -106,13 +125,22 @@ describe('widget stream', () => {
     assert.equal(((reply as SseEventItem).json as { message: { content: string } }).message.content, 'For Ada');
 
     const oldBrowser = session();
-    const emailed = await ctx.api.widget.send({ message: 'by email', ticket_id: null, ...oldBrowser, traits: { email: 'mia@example.com' } });
+    const emailed = await ctx.api.widget.send({
+      message: 'by email',
+      ticket_id: null,
+      ...oldBrowser,
+      traits: { email: 'mia@example.com' },
+    });
     const newBrowser = session();
     const stream = await ready(await widgetStream(newBrowser));
     await ctx.api.widget.restoreRequest({ email: 'mia@example.com', request_url: 'http://localhost/help' });
     const token = new URL((await ctx.api.dev.mailbox()).body.at(-1).link).searchParams.get('ph_conv_restore');
     await ctx.api.widget.redeem({ restore_token: token, widget_session_id: newBrowser.widget_session_id });
-    assert.deepEqual((await stream.nextEvent('ticket')).json, { ticket_id: emailed.body.ticket_id, status: 'new', unread_count: 0 });
+    assert.deepEqual((await stream.nextEvent('ticket')).json, {
+      ticket_id: emailed.body.ticket_id,
+      status: 'new',
+      unread_count: 0,
+    });
   });
 });
 
@@ -137,10 +165,14 @@ describe('widget stream: only the caller’s tickets (from the attacker’s side
     await ctx.api.team.reply(victimTicket, { content: 'last' });
     await victimStream.next((i) => i.kind === 'event' && i.data.includes('"last"'));
 
-    const spied = eventsOf(spy).map((e) => e.data).join('\n');
+    const spied = eventsOf(spy)
+      .map((e) => e.data)
+      .join('\n');
     assert.ok(!spied.includes(victimTicket), `the attacker saw: ${spied}`);
     assert.doesNotMatch(spied, /refund|PRIVATE|secret|thanks/);
-    const seen = eventsOf(victimStream).map((e) => e.data).join('\n');
+    const seen = eventsOf(victimStream)
+      .map((e) => e.data)
+      .join('\n');
     assert.match(seen, /your refund is approved/);
     assert.doesNotMatch(seen, /PRIVATE|VIP/, 'a private note never reaches the widget stream');
   });
@@ -164,7 +196,10 @@ describe('widget stream: resume and reset', () => {
     first.close();
     await ctx.api.team.reply(ticketId, { content: 'While you were away' });
 
-    for (const resumed of [await widgetStream(visitor, { 'Last-Event-ID': position }), await widgetStream(visitor, {}, { last_event_id: position })]) {
+    for (const resumed of [
+      await widgetStream(visitor, { 'Last-Event-ID': position }),
+      await widgetStream(visitor, {}, { last_event_id: position }),
+    ]) {
       const message = await resumed.nextEvent();
       assert.equal(message.event, 'message');
       assert.equal((message.json as { message: { content: string } }).message.content, 'While you were away');
@@ -236,7 +271,9 @@ describe('stream plumbing', () => {
 
   it('answers 403/400 as JSON before the stream starts', async () => {
     const visitor = session();
-    const noToken = await track(openStream(new URL(`${WIDGET}/stream?widget_session_id=${visitor.widget_session_id}`, ctx.server.url).href));
+    const noToken = await track(
+      openStream(new URL(`${WIDGET}/stream?widget_session_id=${visitor.widget_session_id}`, ctx.server.url).href),
+    );
     assert.equal(noToken.status, 403);
     assert.equal((await widgetStream(visitor, {}, { token: 'wrong' })).status, 403);
     const noCredentials = await widgetStream({});
@@ -295,7 +332,11 @@ describe('typing', () => {
     const visitor = session();
     const ticketId = await ticketOf(visitor);
     const live = await ready(await liveStream());
-    const answer = await ctx.api.widget.typing({ ticket_id: ticketId, typing: true, widget_session_id: visitor.widget_session_id });
+    const answer = await ctx.api.widget.typing({
+      ticket_id: ticketId,
+      typing: true,
+      widget_session_id: visitor.widget_session_id,
+    });
     assert.deepEqual(answer.body, { ok: true });
     assert.deepEqual((await live.nextEvent('typing')).json, { ticket_id: ticketId, typing: true });
     await ctx.api.widget.typing({ ticket_id: ticketId, typing: false, widget_session_id: visitor.widget_session_id });
@@ -305,10 +346,19 @@ describe('typing', () => {
     await ctx.api.dev.advanceClock(6000);
     assert.deepEqual((await live.nextEvent('typing')).json, { ticket_id: ticketId, typing: false });
 
-    assert.equal((await ctx.api.widget.typing({ ticket_id: ticketId, typing: 'yes', widget_session_id: visitor.widget_session_id })).status, 400);
-    assert.equal((await ctx.api.widget.typing({ ticket_id: randomUUID(), typing: true, widget_session_id: visitor.widget_session_id })).status, 404);
+    assert.equal(
+      (await ctx.api.widget.typing({ ticket_id: ticketId, typing: 'yes', widget_session_id: visitor.widget_session_id })).status,
+      400,
+    );
+    assert.equal(
+      (await ctx.api.widget.typing({ ticket_id: randomUUID(), typing: true, widget_session_id: visitor.widget_session_id }))
+        .status,
+      404,
+    );
     let last = 200;
-    for (let i = 0; i < 60 && last === 200; i++) last = (await ctx.api.widget.typing({ ticket_id: ticketId, typing: true, widget_session_id: visitor.widget_session_id })).status;
+    for (let i = 0; i < 60 && last === 200; i++)
+      last = (await ctx.api.widget.typing({ ticket_id: ticketId, typing: true, widget_session_id: visitor.widget_session_id }))
+        .status;
     assert.equal(last, 429);
     // Apart from the write limit: the visitor can still send.
     assert.equal((await ctx.api.widget.send({ message: 'still here', ticket_id: ticketId, ...visitor })).status, 200);

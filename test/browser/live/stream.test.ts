@@ -16,10 +16,14 @@ describe('live stream through the service worker', () => {
   const nextEvent = (es: EventSource, type: string, timeoutMs = 5000) =>
     new Promise<MessageEvent>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${type} event within ${timeoutMs} ms`)), timeoutMs);
-      es.addEventListener(type, (event) => {
-        clearTimeout(timer);
-        resolve(event as MessageEvent);
-      }, { once: true });
+      es.addEventListener(
+        type,
+        (event) => {
+          clearTimeout(timer);
+          resolve(event as MessageEvent);
+        },
+        { once: true },
+      );
     });
 
   it('an EventSource receives a message event after a team reply', async () => {
@@ -31,7 +35,9 @@ describe('live stream through the service worker', () => {
     });
     const { ticket_id } = await sent.json();
 
-    source = new EventSource(`/api/conversations/v1/widget/stream?token=${WIDGET_TOKEN}&widget_session_id=${session}&distinct_id=${session}`);
+    source = new EventSource(
+      `/api/conversations/v1/widget/stream?token=${WIDGET_TOKEN}&widget_session_id=${session}&distinct_id=${session}`,
+    );
     await new Promise<void>((resolve, reject) => {
       source!.onopen = () => resolve();
       source!.onerror = () => reject(new Error('the stream did not open'));
@@ -53,7 +59,9 @@ describe('live stream through the service worker', () => {
   });
 
   it('capabilities advertise the stream and typing', async () => {
-    const answer = await fetch('/api/conversations/v1/widget/capabilities', { headers: { 'X-Conversations-Token': WIDGET_TOKEN } });
+    const answer = await fetch('/api/conversations/v1/widget/capabilities', {
+      headers: { 'X-Conversations-Token': WIDGET_TOKEN },
+    });
     const body = await answer.json();
     expect(body.stream).to.equal(true);
     expect(body.typing).to.equal(true);

@@ -49,7 +49,16 @@ export async function openStream(url: string, headers: Record<string, string> = 
     const problems = contractProblems('GET', new URL(url).pathname, response.status, response.headers, body);
     assert.deepEqual(problems, [], `GET ${new URL(url).pathname} (${response.status}) does not match openapi.json`);
     done = true;
-    return { status: response.status, headers: response.headers, body, items, next: () => Promise.reject(new Error('no stream')), nextEvent: () => Promise.reject(new Error('no stream')), ended: () => Promise.resolve(), close: () => {} };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body,
+      items,
+      next: () => Promise.reject(new Error('no stream')),
+      nextEvent: () => Promise.reject(new Error('no stream')),
+      ended: () => Promise.resolve(),
+      close: () => {},
+    };
   }
 
   void (async () => {
@@ -138,7 +147,10 @@ export async function openStream(url: string, headers: Record<string, string> = 
     items,
     next,
     nextEvent: async (event?: string, timeoutMs?: number) =>
-      (await next((item) => isEvent(item) && (event === undefined || (item as SseEventItem).event === event), timeoutMs)) as SseEventItem,
+      (await next(
+        (item) => isEvent(item) && (event === undefined || (item as SseEventItem).event === event),
+        timeoutMs,
+      )) as SseEventItem,
     async ended(timeoutMs = 3000) {
       const deadline = Date.now() + timeoutMs;
       while (!done) {
@@ -157,7 +169,9 @@ export async function openStream(url: string, headers: Record<string, string> = 
 }
 
 /** The events (not comments, not the id-only position) read so far. */
-export const eventsOf = (stream: OpenStream) => stream.items.filter((i): i is SseEventItem => i.kind === 'event' && i.event !== '');
+export const eventsOf = (stream: OpenStream) =>
+  stream.items.filter((i): i is SseEventItem => i.kind === 'event' && i.event !== '');
 
 /** The last id the stream gave, as an EventSource would remember it. */
-export const lastIdOf = (stream: OpenStream) => stream.items.filter((i): i is SseEventItem => i.kind === 'event' && i.id !== undefined).at(-1)?.id;
+export const lastIdOf = (stream: OpenStream) =>
+  stream.items.filter((i): i is SseEventItem => i.kind === 'event' && i.id !== undefined).at(-1)?.id;
