@@ -66,4 +66,19 @@ export const RATE_LIMITS = {
   restoreRequest: { max: 3, windowMs: 3_600_000 },
   /** Restore-token redeems from one client. */
   restoreRedeem: { max: 10, windowMs: 60_000 },
+  /** Typing signals of one session or identity (apart from the write limit). */
+  widgetTyping: { max: 60, windowMs: 60_000 },
 } as const satisfies Record<string, RateLimit>;
+
+/**
+ * The live stream (an extension, REFERENCE-API.md "Live stream"): what a client may rely on.
+ * `retryMs` is the reconnect delay the server asks for; a heartbeat comment comes every
+ * `heartbeatMs` (the reference server's `--stream-heartbeat-ms`), so a client that hears
+ * nothing for about twice as long may reconnect; past `maxPerCaller` open streams of one
+ * caller the next answers 429; a reconnect within the last `replayEvents` events of its
+ * caller, or within `replayMs`, gets what it missed, else `reset`.
+ */
+export const LIVE_STREAM = { retryMs: 3000, heartbeatMs: 15_000, maxPerCaller: 5, replayEvents: 500, replayMs: 600_000 } as const;
+
+/** A `typing: true` lapses this long after the last one (the server then says `typing: false`). */
+export const TYPING_LAPSE_MS = 6000;

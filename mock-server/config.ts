@@ -1,3 +1,5 @@
+import { LIVE_STREAM } from '../contract/limits.js';
+
 /**
  * How the server behaves: `reference` implements every extension of the contract;
  * `posthog` behaves like PostHog's production backend (REFERENCE-API.md, "What a production
@@ -23,6 +25,8 @@ export interface ServerConfig {
    * the standalone server turns it off when it listens beyond loopback without `--dev`.
    */
   devEndpoints?: boolean;
+  /** How often an open live stream gets a `: ping` comment (`--stream-heartbeat-ms`). */
+  streamHeartbeatMs: number;
 }
 
 export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
@@ -35,6 +39,7 @@ export const defaultConfig: ServerConfig = {
   allowedDomains: DEFAULT_ALLOWED_DOMAINS,
   flavor: 'reference',
   devEndpoints: true,
+  streamHeartbeatMs: LIVE_STREAM.heartbeatMs,
 };
 
 /** `--allowed-domains a.example,*.b.example`: a list; empty means the default. */

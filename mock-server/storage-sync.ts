@@ -29,8 +29,9 @@ export function syncWithStorage(store: Store, { storage, addEventListener }: Sto
   addEventListener('storage', (event) => {
     if (event.key === key) loadSaved();
   });
-  // A load came from storage: writing it back would only echo it.
+  // A load came from storage: writing it back would only echo it. Typing changes no state, and a
+  // write would make every other tab reload (and reset its live streams) for nothing.
   return store.feed.subscribe((change) => {
-    if (change.type !== 'loaded') storage.setItem(key, serialise(store.data));
+    if (change.type !== 'loaded' && change.type !== 'typing') storage.setItem(key, serialise(store.data));
   });
 }

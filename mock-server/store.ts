@@ -2,26 +2,28 @@ import type { Limit } from './lib/rate-limit.js';
 import { Clock } from './store/clock.js';
 import { emptyData, type Chaos, type Owner, type RestoreResult, type StoreData, type StoredTicket, type TicketChanges } from './store/data.js';
 import { EventLog } from './store/event-log.js';
-import { ChangeFeed } from './store/feed.js';
+import { ChangeFeed, type TypingSide } from './store/feed.js';
 import { Messages, type CustomerMessage, type TeamMessage } from './store/messages.js';
 import { RateLimits } from './store/rate-limits.js';
 import { Restore } from './store/restore.js';
 import { Tickets, type NewTicket } from './store/tickets.js';
+import { Typing } from './store/typing.js';
 import { publicTicket, teamTicket } from './store/views.js';
 
 export * from './store/data.js';
-export type { ChangeListener, StoreChange } from './store/feed.js';
+export type { ChangeListener, StoreChange, TypingSide } from './store/feed.js';
 export { ChangeFeed } from './store/feed.js';
 export type { CustomerMessage, TeamMessage } from './store/messages.js';
 export { RESTORE_TOKEN_TTL_MS } from './store/restore.js';
 export type { NewTicket } from './store/tickets.js';
+export { publicMessage, teamMessage, wireAuthorType } from './store/views.js';
 
 /**
  * The reference server's state and every operation on it: the one entry point the handlers
  * use, the same in the browser, in Node and behind the HTTP server. The work is done by the
  * parts in `store/` (tickets, messages, restore, rate limits, the clock, the event log);
- * every change comes out of `feed`, where persistence, the browser's storage sync (and
- * later streams and webhooks) subscribe.
+ * every change comes out of `feed`, where persistence, the browser's storage sync, the live
+ * streams (live/hub.ts) and later webhooks subscribe.
  */
 export class Store {
   data: StoreData = emptyData();
@@ -35,6 +37,7 @@ export class Store {
   readonly #tickets = new Tickets(() => this.data, this.#clock, this.#events, this.feed);
   readonly #messages = new Messages(() => this.data, this.#clock, this.#tickets, this.#events, this.feed);
   readonly #restore = new Restore(() => this.data, this.#clock, this.feed);
+  readonly #typing = new Typing(this.#clock, this.feed);
 
   /** The wall clock; tests replace it, or move it with `advanceClock` (`POST /api/_dev/clock`). */
   get clock(): () => number {
@@ -47,6 +50,7 @@ export class Store {
   /** Replaces the state by a saved one (the feed says `loaded`, so that savers skip it). */
   load(data: Partial<StoreData>) {
     this.data = { ...emptyData(), ...data };
+    this.#typing.forget();
     this.#reindex();
     this.feed.publish({ type: 'loaded' });
   }
@@ -56,6 +60,7 @@ export class Store {
     this.chaos = {};
     this.#clock.reset();
     this.#rateLimits.clear();
+    this.#typing.forget();
     this.#reindex();
     this.feed.publish({ type: 'reset' });
   }
@@ -72,7 +77,7 @@ export class Store {
     return this.#clock.nowMs();
   }
 
-  /** Moves the server's time forward (dev only): expiries, snoozes and rate limits follow. */
+  /** Moves the server's time forward (dev only): expiries, snoozes, typing lapses and rate limits follow. */
   advanceClock(ms: number) {
     this.#clock.advance(ms);
     this.wakeSnoozed();
@@ -83,9 +88,13 @@ export class Store {
     return this.#clock.stamp();
   }
 
-  /** Snoozed tickets whose time has come are open again. Called before every request. */
+  /**
+   * Snoozed tickets whose time has come are open again, and typing that lapsed stops.
+   * Called before every request, and when the clock is moved.
+   */
   wakeSnoozed() {
     this.#tickets.wakeSnoozed();
+    this.#typing.expire();
   }
 
   // ---- rate limits --------------------------------------------------------------------
@@ -137,7 +146,15 @@ export class Store {
 
   /** A customer's message, idempotent per owner with a `client_message_id`. */
   sendCustomerMessage(input: CustomerMessage) {
-    return this.#messages.sendCustomerMessage(input);
+    const sent = this.#messages.sendCustomerMessage(input);
+    // The message is what the typing was for: the team's indicator goes at once.
+    this.#typing.set(sent.ticket, 'customer', false, null);
+    return sent;
+  }
+
+  /** The visitor or a team member types (or stops); the live streams tell the other side. */
+  setTyping(ticket: StoredTicket, side: TypingSide, typing: boolean, authorName: string | null = null) {
+    this.#typing.set(ticket, side, typing, side === 'customer' ? null : authorName);
   }
 
   markRead(ticket: StoredTicket) {
@@ -161,7 +178,9 @@ export class Store {
 
   /** A reply (seen by the customer) or a private note (never seen by them). */
   addTeamMessage(ticket: StoredTicket, fields: TeamMessage) {
-    return this.#messages.addTeamMessage(ticket, fields);
+    const message = this.#messages.addTeamMessage(ticket, fields);
+    this.#typing.set(ticket, 'team', false, fields.author_name);
+    return message;
   }
 
   /** A team edit, with the snooze rules of the production backend. */
@@ -175,6 +194,7 @@ export class Store {
   }
 
   deleteTicket(ticket: StoredTicket) {
+    this.#typing.forget(ticket.id);
     this.#messages.deleteThread(ticket.id);
     this.#tickets.delete(ticket);
   }

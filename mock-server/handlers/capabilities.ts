@@ -10,8 +10,8 @@ import { WIDGET_BASE } from './widget.js';
  * the widget reads as a plain backend.
  */
 export const CAPABILITIES = {
-  stream: false,
-  typing: false,
+  stream: true,
+  typing: true,
   idempotent_send: true,
   rating: false,
   attachments: null,

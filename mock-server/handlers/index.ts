@@ -7,7 +7,9 @@ import { route } from './context.js';
 import { clientLimitHandlers } from './client-limits.js';
 import { devHandlers } from './dev.js';
 import { restoreHandlers } from './restore.js';
+import { streamHandlers } from './stream.js';
 import { teamHandlers } from './team.js';
+import { typingHandlers } from './typing.js';
 import { widgetHandlers } from './widget.js';
 
 /**
@@ -19,8 +21,11 @@ export function createHandlers(store: Store = defaultStore, options: Partial<Ser
   const context = { store, config };
   return [
     ...(config.devEndpoints !== false ? devHandlers(context) : []),
-    // The production backend has no extensions: no capabilities, so the widget sees a plain backend.
-    ...(config.flavor === 'reference' ? capabilitiesHandlers(context) : []),
+    // The production backend has no extensions: no capabilities (so the widget sees a plain
+    // backend), no live streams, no typing; their paths fall through to its 404.
+    ...(config.flavor === 'reference'
+      ? [...capabilitiesHandlers(context), ...streamHandlers(context), ...typingHandlers(context)]
+      : []),
     ...clientLimitHandlers(context),
     ...widgetHandlers(context),
     ...restoreHandlers(context),

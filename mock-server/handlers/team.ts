@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { HttpError, invalid } from '../lib/errors.js';
+import { invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, TEAM_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
@@ -7,12 +7,11 @@ import { pageLinks, parseTicketQuery } from '../lib/ticket-query.js';
 import {
   EVENT_NAMES,
   type Assignee,
-  type StoredMessage,
-  type StoredTicket,
+  teamMessage,
   type TicketChanges,
 } from '../store.js';
-import { bearerToken, jsonBody, queryOf, route, type HandlerContext } from './context.js';
-import { wireAuthorType } from './widget.js';
+import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { authoriseTeam, findTeamTicket } from './team-access.js';
 
 const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
 
@@ -20,35 +19,8 @@ const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
 export function teamHandlers({ store, config }: HandlerContext) {
   const base = '*/api/projects/:projectId/conversations';
 
-  /** A personal API key for this project, or 401; another project is 404. */
-  function authorise(request: Request, projectId: unknown) {
-    if (bearerToken(request) !== config.apiKey) {
-      throw new HttpError(401, 'Invalid personal API key');
-    }
-    if (projectId !== config.projectId) throw new HttpError(404, 'Project not found');
-  }
-
-  /** By UUID or by ticket number, as the production API allows. */
-  function findTicket(id: unknown): StoredTicket {
-    const raw = String(id);
-    const ticket = field.UUID.test(raw)
-      ? store.ticket(raw)
-      : /^\d{1,9}$/.test(raw)
-        ? store.data.tickets.find((t) => t.ticket_number === Number(raw))
-        : undefined;
-    if (!ticket) throw new HttpError(404, 'Ticket not found');
-    return ticket;
-  }
-
-  const teamMessage = ({ id, ticket_id, content, author_type, author_name, is_private, created_at }: StoredMessage) => ({
-    id,
-    ticket_id,
-    content,
-    author_type: wireAuthorType(author_type),
-    author_name,
-    is_private,
-    created_at,
-  });
+  const authorise = (request: Request, projectId: unknown) => authoriseTeam(request, projectId, config);
+  const findTicket = (id: unknown) => findTeamTicket(store, id);
 
   return [
     http.get(

@@ -3,7 +3,7 @@ import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, MAX_SESSION_ID_LENGTH, MESSAGES_PAGE, RATE_LIMITS, SESSION_CONTEXT_LIMITS, TICKETS_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
 import { TICKET_STATUSES } from '../../contract/names.js';
-import type { AuthorType, Owner, StoredMessage, StoredTicket } from '../store.js';
+import { publicMessage, type Owner, type StoredTicket } from '../store.js';
 import { checkPageOrigin, checkWidgetToken, ownerFrom } from './credentials.js';
 import { jsonBody, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
 
@@ -44,14 +44,6 @@ export function widgetHandlers({ store, config }: HandlerContext) {
     if (!store.owns(owner, ticket)) throw new HttpError(403, 'Forbidden');
     return ticket;
   }
-
-  const wireMessage = ({ id, content, author_type, author_name, created_at }: StoredMessage) => ({
-    id,
-    content,
-    author_type: wireAuthorType(author_type),
-    author_name,
-    created_at,
-  });
 
   return [
     http.post(
@@ -98,7 +90,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         return HttpResponse.json({
           ticket_id: ticket.id,
           ticket_status: ticket.status,
-          messages: newer.slice(0, limit).map(wireMessage),
+          messages: newer.slice(0, limit).map(publicMessage),
           // The production backend only says whether the page is full, even when nothing follows.
           has_more: flavor === 'posthog' ? Math.min(newer.length, limit) === limit : newer.length > limit,
           unread_count: store.unreadCount(ticket.id),
@@ -141,5 +133,4 @@ export function widgetHandlers({ store, config }: HandlerContext) {
   ];
 }
 
-/** A team member is `support`, as the production backend says; saved data may still hold `human`. */
-export const wireAuthorType = (type: AuthorType): AuthorType => (type === 'human' ? 'support' : type);
+export { wireAuthorType } from '../store.js';

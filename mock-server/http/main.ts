@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultConfig, FLAVORS, parseAllowedDomains, type Flavor, type ServerConfig } from '../config.js';
 import { createHandlers } from '../handlers/index.js';
+import { closeLiveStreams } from '../live/hub.js';
 import { store } from '../store.js';
 import { isLoopbackHost } from './loopback.js';
 import { persistTo, type Persistence } from './persistence.js';
@@ -23,6 +24,8 @@ const USAGE = `Usage: npm run mock-server -- [options]
   --dev                 serve /api/_dev/* (mailbox, reset, clock, chaos) even when --host is
                         not loopback, and to any Host header (env DEV=1); without it they are
                         on only for a loopback --host, and answer 404 elsewhere
+  --stream-heartbeat-ms N  how often an open live stream gets a ': ping' comment
+                        (env STREAM_HEARTBEAT_MS; default ${defaultConfig.streamHeartbeatMs})
   --help                show this text`;
 
 function fail(message: string, code = 2): never {
@@ -44,6 +47,7 @@ try {
       'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
       flavor: { type: 'string', default: process.env.FLAVOR ?? defaultConfig.flavor },
       dev: { type: 'boolean', default: process.env.DEV === '1' },
+      'stream-heartbeat-ms': { type: 'string', default: process.env.STREAM_HEARTBEAT_MS ?? String(defaultConfig.streamHeartbeatMs) },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -60,6 +64,11 @@ if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number fr
 
 if (!(FLAVORS as readonly string[]).includes(values.flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}, not "${values.flavor}"`);
 
+const heartbeatMs = Number(values['stream-heartbeat-ms']);
+if (!/^\d+$/.test(values['stream-heartbeat-ms']) || heartbeatMs < 10 || heartbeatMs > 3_600_000) {
+  fail(`--stream-heartbeat-ms must be a number of milliseconds from 10 to 3600000, not "${values['stream-heartbeat-ms']}"`);
+}
+
 const config: ServerConfig = {
   projectId: values['project-id'],
   widgetToken: values.token,
@@ -69,6 +78,7 @@ const config: ServerConfig = {
   flavor: values.flavor as Flavor,
   // The dev endpoints read restore links and wipe state: on a reachable address, only on request.
   devEndpoints: values.dev || isLoopbackHost(values.host),
+  streamHeartbeatMs: heartbeatMs,
 };
 
 let persistence: Persistence | undefined;
@@ -104,9 +114,11 @@ server.listen(port, values.host, () => {
 
 const dataFile = values.data;
 
-/** Stops taking requests, lets the ones in flight finish, saves the data, and exits. */
+/** Stops taking requests, ends the live streams, lets the requests in flight finish, saves the data, and exits. */
 function shutdown(signal: string) {
   console.log(`mock-server: ${signal} received, shutting down`);
+  // A stream never ends by itself: end each (its client reconnects after `retry`), or `close` would wait for ever.
+  closeLiveStreams(store);
   server.close(() => {
     try {
       persistence?.flush();

@@ -132,6 +132,8 @@ export function persistTo(store: Store, file: string, options: PersistOptions = 
   const unsubscribe = store.feed.subscribe((change) => {
     // A load came from this file (or from start-up): nothing to save.
     if (change.type === 'loaded') return recorder.resync();
+    // Typing is a passing signal, not state: nothing to make durable.
+    if (change.type === 'typing') return;
     // The change is already in memory: the retry's whole-state write saves it too.
     if (!healthy) return recover();
     const line = `${JSON.stringify(recorder.entry(change))}\n`;

@@ -3,11 +3,12 @@ import { getResponse, type RequestHandler } from 'msw';
 import { CLIENT_ADDRESS_HEADER } from '../handlers/context.js';
 import { HttpError } from '../lib/errors.js';
 import { isLoopbackHost } from './loopback.js';
+import { isStreaming, pipeStream } from './stream-body.js';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, X-Conversations-Token, Authorization',
+  'Access-Control-Allow-Headers': 'Content-Type, X-Conversations-Token, Authorization, Last-Event-ID',
   'Access-Control-Expose-Headers': 'Retry-After',
   'Access-Control-Max-Age': '86400',
 };
@@ -137,6 +138,7 @@ function hostName(host: string | undefined): string {
 async function send(res: ServerResponse, response: Response, cors: boolean) {
   const headers: Record<string, string> = cors ? { ...CORS_HEADERS } : {};
   response.headers.forEach((value, key) => (headers[key] = value));
+  if (isStreaming(response)) return pipeStream(response, res, headers);
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 }

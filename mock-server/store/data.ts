@@ -101,6 +101,12 @@ export interface StoreData {
   mailbox: MailboxEntry[];
   nextTicketNumber: number;
   lastTimestamp: number;
+  /**
+   * The live streams' id epoch (see live/event-ids.ts): saved with the data so that event
+   * ids keep increasing across a restart, and a browser's old Last-Event-ID is never
+   * mistaken for a new event's.
+   */
+  streamEpoch: number;
 }
 
 export const emptyData = (): StoreData => ({
@@ -111,6 +117,7 @@ export const emptyData = (): StoreData => ({
   mailbox: [],
   nextTicketNumber: 1,
   lastTimestamp: 0,
+  streamEpoch: 0,
 });
 
 /** The team's editable fields of a ticket; absent ones stay as they are. */

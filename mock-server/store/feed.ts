@@ -1,5 +1,8 @@
 import type { MailboxEntry, StoredMessage, StoredTicket, TicketChanges } from './data.js';
 
+/** Who types: the visitor, or a team member. */
+export type TypingSide = 'customer' | 'team';
+
 /**
  * What changed in the store, one record per change, in the order they happened. The records
  * carry the live objects (read them when the record comes, do not keep them): enough for a
@@ -15,6 +18,11 @@ export type StoreChange =
   | { type: 'message'; ticket: StoredTicket; message: StoredMessage }
   /** The customer marked the ticket read, or the team opened it. */
   | { type: 'read'; ticket: StoredTicket; by: 'customer' | 'team' }
+  /**
+   * Someone started or stopped typing on a ticket: the visitor (`customer`) or a team member
+   * (`team`, with their name). It changes no state; it exists for the live streams.
+   */
+  | { type: 'typing'; ticket: StoredTicket; side: TypingSide; author_name: string | null; typing: boolean }
   /** A restore link was mailed (only ever for a known email). */
   | { type: 'mail'; mail: MailboxEntry }
   /** A restore token was redeemed: these tickets now belong to `session_id`. */

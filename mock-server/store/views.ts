@@ -1,4 +1,4 @@
-import type { StoredTicket } from './data.js';
+import type { AuthorType, StoredMessage, StoredTicket } from './data.js';
 import type { Messages } from './messages.js';
 
 /** The widget's view of a ticket: no private note ever shows through. */
@@ -46,3 +46,26 @@ export function teamTicket(ticket: StoredTicket, messages: Messages) {
     updated_at: ticket.updated_at,
   };
 }
+
+/** A team member is `support`, as the production backend says; saved data may still hold `human`. */
+export const wireAuthorType = (type: AuthorType): AuthorType => (type === 'human' ? 'support' : type);
+
+/** The widget's view of a message (never call it with a private note: the caller filters them). */
+export const publicMessage = ({ id, content, author_type, author_name, created_at }: StoredMessage) => ({
+  id,
+  content,
+  author_type: wireAuthorType(author_type),
+  author_name,
+  created_at,
+});
+
+/** The team's view of a message: private notes too, marked as such. */
+export const teamMessage = ({ id, ticket_id, content, author_type, author_name, is_private, created_at }: StoredMessage) => ({
+  id,
+  ticket_id,
+  content,
+  author_type: wireAuthorType(author_type),
+  author_name,
+  is_private,
+  created_at,
+});

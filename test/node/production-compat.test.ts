@@ -297,7 +297,7 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
   after(() => Promise.all([reference.stop(), posthog.stop()]));
 
   it('extensions: capabilities answers what the reference server supports, and 404 on posthog', async () => {
-    assert.deepEqual((await ref.widget.capabilities()).body, { stream: false, typing: false, idempotent_send: true, rating: false, attachments: null });
+    assert.deepEqual((await ref.widget.capabilities()).body, { stream: true, typing: true, idempotent_send: true, rating: false, attachments: null });
     assert.equal((await ph.widget.capabilities()).status, 404);
   });
 

@@ -86,6 +86,7 @@ export function client(baseUrl: string, { allowServerErrors = false, flavor = 'r
       redeem: (body: Record<string, unknown>, o: CallOptions = {}) =>
         call('POST', `${WIDGET}/restore`, { body, ...o, headers: widgetHeaders({ ...pageOrigin({}, o), ...o.headers }) }),
       capabilities: (o: CallOptions = {}) => call('GET', `${WIDGET}/capabilities`, { ...o, headers: widgetHeaders(o.headers) }),
+      typing: (body: Record<string, unknown>, o: CallOptions = {}) => call('POST', `${WIDGET}/typing`, { body, ...o, headers: widgetHeaders(o.headers) }),
     },
     team: {
       tickets: (query: Record<string, string | number | undefined> = {}, o: CallOptions = {}) =>
@@ -98,6 +99,8 @@ export function client(baseUrl: string, { allowServerErrors = false, flavor = 'r
       reply: (id: string, body: Record<string, unknown>, o: CallOptions = {}) =>
         call('POST', `${TEAM}/tickets/${id}/messages`, { body, ...o, headers: teamHeaders(o.headers) }),
       events: (query: Record<string, string | number | undefined> = {}) => call('GET', `${TEAM}/events`, { query, headers: teamHeaders() }),
+      typing: (id: string, body: Record<string, unknown>, o: CallOptions = {}) =>
+        call('POST', `${TEAM}/tickets/${id}/typing`, { body, ...o, headers: teamHeaders(o.headers) }),
     },
     dev: {
       reset: () => call('POST', '/api/_dev/reset', { body: {} }),
