@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    /* light-dark() follows color-scheme, which the theme attribute sets below. */
-    color-scheme: light dark;
+    /* light-dark() follows color-scheme, which .root and the theme attribute set below. */
     --_accent: var(--support-chat-color, #1d4ed8);
     /*
      * Text on the accent colour: black or white, whichever contrasts more, computed by CSS
@@ -28,6 +27,16 @@ export const styles = css`
     --_shadow: var(--support-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.25));
     --_offset: var(--support-chat-offset, 20px);
 
+    /*
+     * The element itself takes no room on the page. Page rules beat :host, and one like
+     * "body * { all: unset }" would make a positioned host static and drop the widget into
+     * the page's flow, so the positioning lives on .root, out of the page's reach (all:
+     * leaves the custom properties above alone).
+     */
+    display: contents;
+  }
+  .root {
+    color-scheme: light dark;
     position: fixed;
     z-index: var(--support-chat-z-index, 2147483000);
     inset: auto var(--_offset) var(--_offset) auto;
@@ -53,20 +62,22 @@ export const styles = css`
   support-chat-launcher {
     display: block;
   }
-  :host([theme='light']) {
+  :host([theme='light']) .root {
     color-scheme: light;
   }
-  :host([theme='dark']) {
+  :host([theme='dark']) .root {
     color-scheme: dark;
   }
-  :host([hidden]) {
+  /* Also on .root: a page rule on the element (all: unset) beats the browser's [hidden]. */
+  :host([hidden]),
+  :host([hidden]) .root {
     display: none;
   }
-  :host([position$='left']) {
+  :host([position$='left']) .root {
     inset-inline: var(--_offset) auto;
     align-items: flex-start;
   }
-  :host([position^='top']) {
+  :host([position^='top']) .root {
     inset-block: var(--_offset) auto;
     flex-direction: column-reverse;
   }
@@ -101,7 +112,7 @@ export const styles = css`
    * toolbars) and covers the launcher; Close brings it back.
    */
   @media (max-width: 480px) {
-    :host([open]) {
+    :host([open]) .root {
       inset: 0;
     }
     :host([open]) .panel {

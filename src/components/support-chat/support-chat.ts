@@ -241,7 +241,8 @@ export class SupportChat extends LitElement {
     const { strings } = this.settings;
     const { dir, lang } = this.#locales;
     const error = state.error;
-    return html`
+    // .root, not the element, is what sits in the corner: see support-chat.styles.ts.
+    return html`<div class="root">
       <section
         part="panel"
         class="panel"
@@ -265,7 +266,7 @@ export class SupportChat extends LitElement {
       ${this.noLauncher
         ? nothing
         : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`}
-    `;
+    </div>`;
   }
 
   #renderView(state: ChatState) {
