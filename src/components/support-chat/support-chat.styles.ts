@@ -51,6 +51,8 @@ export const styles = css`
    * Styles the page puts on <support-chat> itself (a font, letter-spacing, text-transform…)
    * would inherit into the widget: start the visible pieces from the initial values.
    * all: leaves direction alone, so the dir attribute still works.
+   * Every size in the widget is in px, never rem: rem follows the page's root font size
+   * (62.5% on many sites), which would shrink or blow up the launcher and the text.
    */
   .panel,
   support-chat-launcher {
@@ -128,24 +130,24 @@ export const styles = css`
   .header {
     display: flex;
     align-items: center;
-    gap: 0.25rem;
-    padding: 0.6rem 0.75rem;
+    gap: 4px;
+    padding: 10px 12px;
     background: var(--_accent);
     color: var(--_on-accent);
   }
   h2 {
     flex: 1;
-    margin: 0 0.25rem;
-    font-size: 1.05rem;
+    margin: 0 4px;
+    font-size: 17px;
   }
   .header button {
     border: none;
     background: transparent;
     color: inherit;
-    font-size: 1.5rem;
+    font-size: 24px;
     line-height: 1;
-    min-inline-size: 2.25rem;
-    min-block-size: 2.25rem;
+    min-inline-size: 36px;
+    min-block-size: 36px;
     border-radius: 8px;
   }
   .header button:focus-visible {
@@ -154,7 +156,7 @@ export const styles = css`
   }
   [role='alert'] {
     margin: 0;
-    padding: 0.5rem 1rem;
+    padding: 8px 16px;
     background: light-dark(#fdecea, #3b1715);
     color: var(--_danger);
   }
