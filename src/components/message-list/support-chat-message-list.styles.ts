@@ -46,7 +46,24 @@ export const styles = css`
     font-size: 13px;
     color: var(--_muted);
   }
+  /*
+   * The author's name is the server's text: one endless word must not widen the list (it
+   * shrinks to an ellipsis, the time stays in view), and a bidi control in it (U+202E) must
+   * not reverse the time after it. As flex items, name and time are each their own bidi
+   * paragraph; isolate says so also if the layout changes.
+   */
+  .meta {
+    display: flex;
+    gap: 4px;
+    white-space: nowrap;
+    /* Or the message's grid column grows to the whole name. */
+    min-inline-size: 0;
+  }
   .meta b {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    unicode-bidi: isolate;
     color: var(--_text);
   }
   .state button {
