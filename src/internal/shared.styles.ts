@@ -23,7 +23,7 @@ export const sharedStyles = css`
   .primary {
     border: none;
     border-radius: calc(var(--_radius) / 2);
-    padding: 0.6rem 1rem;
+    padding: 10px 16px;
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
@@ -35,7 +35,7 @@ export const sharedStyles = css`
   .link {
     border: none;
     background: none;
-    padding: 0.25rem 0;
+    padding: 4px 0;
     text-decoration: underline;
   }
   :focus-visible {
@@ -46,7 +46,7 @@ export const sharedStyles = css`
   textarea {
     /* 16px or more, or phones zoom the page when the field gets focus. */
     font-size: max(16px, 1em);
-    padding: 0.55rem 0.65rem;
+    padding: 9px 10px;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_surface);
@@ -54,11 +54,11 @@ export const sharedStyles = css`
   }
   form {
     display: grid;
-    gap: 0.75rem;
+    gap: 12px;
   }
   label {
     display: grid;
-    gap: 0.25rem;
+    gap: 4px;
     font-weight: 600;
   }
   .invalid {

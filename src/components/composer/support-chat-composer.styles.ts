@@ -3,31 +3,31 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     border-block-start: 1px solid var(--_surface-2);
-    padding: 0.75rem;
+    padding: 12px;
   }
   form {
     grid-template-columns: 1fr auto;
     align-items: end;
-    gap: 0.5rem;
+    gap: 8px;
   }
   textarea {
     resize: none;
     /* Grows with its text, up to about six lines. */
     field-sizing: content;
-    min-block-size: 2.75rem;
-    max-block-size: 10rem;
+    min-block-size: 44px;
+    max-block-size: 160px;
   }
   .primary {
-    min-block-size: 2.75rem;
+    min-block-size: 44px;
   }
   .limit {
     grid-column: 1 / -1;
-    font-size: 0.85rem;
+    font-size: 14px;
     color: var(--_muted);
   }
   .resolved {
     display: grid;
-    gap: 0.75rem;
+    gap: 12px;
     text-align: center;
   }
 `;

@@ -3,6 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     border-block-start: 1px solid var(--_surface-2);
-    padding: 0.75rem 1rem 1rem;
+    padding: 12px 16px 16px;
   }
 `;

@@ -3,8 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   button {
     position: relative;
-    inline-size: 3.5rem;
-    block-size: 3.5rem;
+    inline-size: 56px;
+    block-size: 56px;
     border: none;
     border-radius: 50%;
     background: var(--_accent);
@@ -18,21 +18,21 @@ export const styles = css`
     box-shadow: 0 0 0 2px var(--_surface), var(--_shadow);
   }
   svg {
-    inline-size: 1.6rem;
-    block-size: 1.6rem;
+    inline-size: 26px;
+    block-size: 26px;
   }
   .badge {
     position: absolute;
-    inset-block-start: -0.25rem;
-    inset-inline-end: -0.25rem;
-    min-inline-size: 1.25rem;
-    padding: 0.1rem 0.3rem;
+    inset-block-start: -4px;
+    inset-inline-end: -4px;
+    min-inline-size: 20px;
+    padding: 2px 5px;
     border-radius: 999px;
     background: #b3261e;
     color: #fff;
-    font-size: 0.75rem;
+    font-size: 12px;
     font-weight: 700;
-    line-height: 1.1rem;
+    line-height: 18px;
   }
   /* Drawn by CSS: the count is already in the button's name, and is not read twice. */
   .badge::before {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     overflow-y: auto;
-    padding: 1rem;
+    padding: 16px;
   }
   ol {
     list-style: none;
@@ -11,16 +11,16 @@ export const styles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
+    gap: 12px;
   }
   li {
     max-inline-size: 85%;
     align-self: flex-start;
     display: grid;
-    gap: 0.15rem;
+    gap: 2px;
   }
   .content {
-    padding: 0.5rem 0.75rem;
+    padding: 8px 12px;
     border-radius: var(--_radius);
     border-end-start-radius: 4px;
     background: var(--_surface-2);
@@ -76,25 +76,42 @@ export const styles = css`
   }
   .meta,
   .state {
-    font-size: 0.8rem;
+    font-size: 13px;
     color: var(--_muted);
   }
+  /*
+   * The author's name is the server's text: one endless word must not widen the list (it
+   * shrinks to an ellipsis, the time stays in view), and a bidi control in it (U+202E) must
+   * not reverse the time after it. As flex items, name and time are each their own bidi
+   * paragraph; isolate says so also if the layout changes.
+   */
+  .meta {
+    display: flex;
+    gap: 4px;
+    white-space: nowrap;
+    /* Or the message's grid column grows to the whole name. */
+    min-inline-size: 0;
+  }
   .meta b {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    unicode-bidi: isolate;
     color: var(--_text);
   }
   .state button {
-    margin-inline-start: 0.5rem;
+    margin-inline-start: 8px;
   }
   [role='alert'] {
     color: var(--_danger);
   }
   .greeting {
-    padding: 0.75rem 1rem;
+    padding: 12px 16px;
     border-radius: var(--_radius);
     background: var(--_surface-2);
   }
   .restore {
-    margin-block-start: 1rem;
+    margin-block-start: 16px;
     color: var(--_muted);
   }
 `;

@@ -2,6 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    padding: 1rem;
+    padding: 16px;
   }
 `;

@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    /* light-dark() follows color-scheme, which the theme attribute sets below. */
-    color-scheme: light dark;
+    /* light-dark() follows color-scheme, which .root and the theme attribute set below. */
     --_accent: var(--support-chat-color, #1d4ed8);
     /*
      * Text on the accent colour: black or white, whichever contrasts more, computed by CSS
@@ -28,6 +27,16 @@ export const styles = css`
     --_shadow: var(--support-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.25));
     --_offset: var(--support-chat-offset, 20px);
 
+    /*
+     * The element itself takes no room on the page. Page rules beat :host, and one like
+     * "body * { all: unset }" would make a positioned host static and drop the widget into
+     * the page's flow, so the positioning lives on .root, out of the page's reach (all:
+     * leaves the custom properties above alone).
+     */
+    display: contents;
+  }
+  .root {
+    color-scheme: light dark;
     position: fixed;
     z-index: var(--support-chat-z-index, 2147483000);
     inset: auto var(--_offset) var(--_offset) auto;
@@ -42,6 +51,8 @@ export const styles = css`
    * Styles the page puts on <support-chat> itself (a font, letter-spacing, text-transform…)
    * would inherit into the widget: start the visible pieces from the initial values.
    * all: leaves direction alone, so the dir attribute still works.
+   * Every size in the widget is in px, never rem: rem follows the page's root font size
+   * (62.5% on many sites), which would shrink or blow up the launcher and the text.
    */
   .panel,
   support-chat-launcher {
@@ -53,20 +64,22 @@ export const styles = css`
   support-chat-launcher {
     display: block;
   }
-  :host([theme='light']) {
+  :host([theme='light']) .root {
     color-scheme: light;
   }
-  :host([theme='dark']) {
+  :host([theme='dark']) .root {
     color-scheme: dark;
   }
-  :host([hidden]) {
+  /* Also on .root: a page rule on the element (all: unset) beats the browser's [hidden]. */
+  :host([hidden]),
+  :host([hidden]) .root {
     display: none;
   }
-  :host([position$='left']) {
+  :host([position$='left']) .root {
     inset-inline: var(--_offset) auto;
     align-items: flex-start;
   }
-  :host([position^='top']) {
+  :host([position^='top']) .root {
     inset-block: var(--_offset) auto;
     flex-direction: column-reverse;
   }
@@ -101,7 +114,7 @@ export const styles = css`
    * toolbars) and covers the launcher; Close brings it back.
    */
   @media (max-width: 480px) {
-    :host([open]) {
+    :host([open]) .root {
       inset: 0;
     }
     :host([open]) .panel {
@@ -117,24 +130,24 @@ export const styles = css`
   .header {
     display: flex;
     align-items: center;
-    gap: 0.25rem;
-    padding: 0.6rem 0.75rem;
+    gap: 4px;
+    padding: 10px 12px;
     background: var(--_accent);
     color: var(--_on-accent);
   }
   h2 {
     flex: 1;
-    margin: 0 0.25rem;
-    font-size: 1.05rem;
+    margin: 0 4px;
+    font-size: 17px;
   }
   .header button {
     border: none;
     background: transparent;
     color: inherit;
-    font-size: 1.5rem;
+    font-size: 24px;
     line-height: 1;
-    min-inline-size: 2.25rem;
-    min-block-size: 2.25rem;
+    min-inline-size: 36px;
+    min-block-size: 36px;
     border-radius: 8px;
   }
   .header button:focus-visible {
@@ -143,7 +156,7 @@ export const styles = css`
   }
   [role='alert'] {
     margin: 0;
-    padding: 0.5rem 1rem;
+    padding: 8px 16px;
     background: light-dark(#fdecea, #3b1715);
     color: var(--_danger);
   }

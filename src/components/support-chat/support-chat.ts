@@ -247,7 +247,8 @@ export class SupportChat extends LitElement {
     const { strings } = this.settings;
     const { dir, lang } = this.#locales;
     const error = state.error;
-    return html`
+    // .root, not the element, is what sits in the corner: see support-chat.styles.ts.
+    return html`<div class="root">
       <section
         part="panel"
         class="panel"
@@ -271,7 +272,7 @@ export class SupportChat extends LitElement {
       ${this.noLauncher
         ? nothing
         : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`}
-    `;
+    </div>`;
   }
 
   /** Whether the widget is shown (see `show()` / `hide()`). */

@@ -5,25 +5,25 @@ export const styles = css`
     flex: 1;
     min-block-size: 0;
     overflow-y: auto;
-    padding: 0.75rem;
+    padding: 12px;
   }
   h3 {
-    margin: 0.25rem 0.25rem 0.75rem;
-    font-size: 1rem;
+    margin: 4px 4px 12px;
+    font-size: 16px;
   }
   ul {
     list-style: none;
-    margin: 0 0 1rem;
+    margin: 0 0 16px;
     padding: 0;
     display: grid;
-    gap: 0.25rem;
+    gap: 4px;
   }
   .ticket {
     inline-size: 100%;
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.2rem 0.5rem;
-    padding: 0.6rem 0.75rem;
+    gap: 3px 8px;
+    padding: 10px 12px;
     border: none;
     border-radius: calc(var(--_radius) / 2);
     background: none;
@@ -43,27 +43,27 @@ export const styles = css`
   .meta {
     grid-column: 1 / -1;
     display: flex;
-    gap: 0.5rem;
-    font-size: 0.8rem;
+    gap: 8px;
+    font-size: 13px;
     color: var(--_muted);
   }
   .pill {
     align-self: center;
-    padding: 0 0.5rem;
+    padding: 0 8px;
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
-    font-size: 0.75rem;
+    font-size: 12px;
     font-weight: 700;
   }
   .empty {
-    margin: 1rem 0.25rem;
+    margin: 16px 4px;
     color: var(--_muted);
   }
   .primary {
     inline-size: 100%;
   }
   .link {
-    margin-block-start: 0.75rem;
+    margin-block-start: 12px;
   }
 `;
