@@ -17,7 +17,8 @@ describe('response validation', () => {
     const bad = (guard: validate.Guard<unknown>, value: unknown) => () => guard(value, 'response');
     expect(bad(validate.message, { ...message, id: '' })).to.throw('response.id should be an id');
     expect(bad(validate.message, { ...message, created_at: 'yesterday' })).to.throw('response.created_at should be an ISO time');
-    expect(bad(validate.message, { ...message, author_type: 'robot' })).to.throw(/author_type should be one of customer, AI, human/);
+    // The contract: any author type but the known ones is the team's, never a broken answer.
+    expect(validate.message({ ...message, author_type: 'robot' }, 'response').author_type).to.equal('support');
     expect(bad(validate.getTicketsResponse, { count: -1, results: [] })).to.throw('response.count should be a whole number ≥ 0');
     expect(bad(validate.getTicketsResponse, { count: 1, results: {} })).to.throw('response.results should be an array');
     expect(bad(validate.getTicketsResponse, { count: 1, results: [{ ...ticket, status: 'lost' }] })).to.throw(/response\.results\[0\]\.status/);
@@ -32,5 +33,24 @@ describe('response validation', () => {
     });
     expect(validate.restoreResponse({ status: 'expired' }, 'r')).to.deep.equal({ status: 'expired', code: 'expired' });
     expect(() => validate.restoreResponse({ status: 'maybe' }, 'r')).to.throw(/r\.status should be one of invalid, expired, used/);
+  });
+
+  it('restore answers as a production backend gives them: no empty keys, and migration_failed', () => {
+    expect(validate.restoreResponse({ status: 'success', widget_session_id: 's' }, 'r'), 'no ids moved: the key is left out').to.deep.equal({
+      status: 'success', widget_session_id: 's', migrated_ticket_ids: [],
+    });
+    expect(validate.restoreResponse({ status: 'invalid', code: 'migration_failed' }, 'r')).to.deep.equal({ status: 'invalid', code: 'migration_failed' });
+    expect(validate.restoreResponse({ status: 'error', code: 'migration_failed' }, 'r'), 'whatever status word comes with it').to.deep.equal({
+      status: 'invalid', code: 'migration_failed',
+    });
+    expect(() => validate.restoreResponse({ status: 'success', widget_session_id: 's', migrated_ticket_ids: 't1' }, 'r')).to.throw('r.migrated_ticket_ids should be an array');
+    expect(() => validate.restoreResponse({ status: 'error', code: 'oops' }, 'r')).to.throw(/r\.status should be one of/);
+  });
+
+  it('capabilities: only an explicit true turns an extension on', () => {
+    expect(validate.capabilities({ idempotent_send: true, stream: true }, 'r')).to.deep.equal({ idempotent_send: true });
+    expect(validate.capabilities({ idempotent_send: 'yes' }, 'r')).to.deep.equal({ idempotent_send: false });
+    expect(validate.capabilities({}, 'r')).to.deep.equal({ idempotent_send: false });
+    expect(() => validate.capabilities(null, 'r')).to.throw('r should be an object');
   });
 });
