@@ -1,6 +1,6 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { Credentials, Transport } from '../../transport/transport.js';
-import type { Message, SendMessageResponse, TicketStatus } from '../../transport/wire-types.js';
+import type { SendMessageResponse } from '../../transport/wire-types.js';
 import type { Clock } from '../clock.js';
 import { NEW_TICKET, type OutboxEntry } from './outbox.js';
 
@@ -16,14 +16,17 @@ import { NEW_TICKET, type OutboxEntry } from './outbox.js';
  */
 export function mayHaveArrived(error: unknown): boolean {
   if (!(error instanceof TransportError)) return false;
-  return error.kind === 'network' || error.kind === 'invalid_response' || (error.kind === 'http' && [502, 503, 504].includes(error.status!));
+  return (
+    error.kind === 'network' ||
+    error.kind === 'invalid_response' ||
+    (error.kind === 'http' && [502, 503, 504].includes(error.status!))
+  );
 }
 
 /** Clocks of browsers and servers differ: a message stored this long before our attempt still counts. */
 const SLACK_MS = 5_000;
-/** Pages of messages, and new tickets, looked at: the first attempt is recent, so it is near the end. */
-const MAX_LOOKS = 3;
-const MAX_CLAIMED = 500;
+/** New tickets looked into, newest first: the first attempt is recent, so its ticket is among the newest. */
+const MAX_TICKETS = 3;
 
 /**
  * Finds out whether the server already has a message whose answer was lost, so that it is
@@ -39,7 +42,7 @@ export class Reconciler {
   #idempotent: Promise<boolean> | undefined;
   /** Server time minus ours: a lower bound, from the last answer to a send (0 until one came). */
   #offset = 0;
-  /** Messages that sends of this queue account for: each matches one entry at most. */
+  /** Messages that sends of this queue account for (a few per visit): each matches one entry at most. */
   readonly #claimed = new Set<string>();
 
   readonly #transport: Transport;
@@ -54,7 +57,7 @@ export class Reconciler {
 
   /** A send went through: its message is accounted for, and its time says how the server's clock runs. */
   sent(response: SendMessageResponse) {
-    this.#claim(response.message_id);
+    this.#claimed.add(response.message_id);
     // Stamped before the answer left, so this errs towards an earlier server time: towards finding.
     this.#offset = Date.parse(response.created_at) - this.#clock.now();
   }
@@ -63,7 +66,9 @@ export class Reconciler {
   async find(entry: OutboxEntry): Promise<SendMessageResponse | null> {
     if (entry.triedAt === undefined || (await this.#isIdempotent())) return null;
     const since = entry.triedAt + this.#offset - SLACK_MS;
-    return entry.ticket.startsWith(NEW_TICKET) ? this.#inNewTicket(entry.content, since) : this.#inTicket(entry.ticket, entry.content, since);
+    return entry.ticket.startsWith(NEW_TICKET)
+      ? this.#inNewTicket(entry.content, since)
+      : this.#inTicket(entry.ticket, entry.content, since);
   }
 
   /** Asked once; a network failure is asked again next time, any other failure means a plain backend. */
@@ -80,45 +85,37 @@ export class Reconciler {
       : Promise.resolve(false));
   }
 
+  /**
+   * One read, from just before the first attempt: a full page (500) of messages within seconds
+   * is not a conversation, so there is no page to follow.
+   */
   async #inTicket(ticketId: string, content: string, since: number): Promise<SendMessageResponse | null> {
-    let after = new Date(since).toISOString();
-    let found: { message: Message; status: TicketStatus; unread: number } | undefined;
-    for (let look = 0; look < MAX_LOOKS; look++) {
-      const page = await this.#transport.getMessages(this.#credentials(), { ticketId, after });
-      const match = this.#newestMatch(page.messages, content);
-      if (match) found = { message: match, status: page.ticket_status, unread: page.unread_count };
-      // A full page may say `has_more` with nothing after it (a production backend does): then the next is empty.
-      if (!page.has_more || !page.messages.length) break;
-      after = page.messages.at(-1)!.created_at;
-    }
+    const page = await this.#transport.getMessages(this.#credentials(), { ticketId, after: new Date(since).toISOString() });
+    const text = content.trim();
+    // The newest, not the oldest: this queue sends one message at a time, so the one in doubt is
+    // the last it can have stored; an older copy of the same text is another message (written
+    // twice by the visitor, sent by an earlier page, or within the slack).
+    const found = [...page.messages]
+      .reverse()
+      .find((m) => m.author_type === 'customer' && m.content.trim() === text && !this.#claimed.has(m.id));
     if (!found) return null;
-    this.#claim(found.message.id);
-    return { ticket_id: ticketId, message_id: found.message.id, ticket_status: found.status, created_at: found.message.created_at, unread_count: found.unread };
+    this.#claimed.add(found.id);
+    return {
+      ticket_id: ticketId,
+      message_id: found.id,
+      ticket_status: page.ticket_status,
+      created_at: found.created_at,
+      unread_count: page.unread_count,
+    };
   }
 
   /** A new ticket's opener: in one of the tickets made since the first attempt (the list is newest first). */
   async #inNewTicket(content: string, since: number) {
-    const { results } = await this.#transport.getTickets(this.#credentials(), { limit: MAX_LOOKS });
+    const { results } = await this.#transport.getTickets(this.#credentials(), { limit: MAX_TICKETS });
     for (const ticket of results.filter((t) => Date.parse(t.created_at) >= since)) {
       const found = await this.#inTicket(ticket.id, content, since);
       if (found) return found;
     }
     return null;
-  }
-
-  /**
-   * The newest, not the oldest: this queue sends one message at a time, so the one in doubt is
-   * the last it can have stored; an older copy of the same text is another message (one the
-   * visitor wrote twice, sent by an earlier page, or its answer lost among the slack).
-   */
-  #newestMatch(messages: Message[], content: string) {
-    const text = content.trim();
-    return [...messages].reverse().find((m) => m.author_type === 'customer' && m.content.trim() === text && !this.#claimed.has(m.id));
-  }
-
-  #claim(id: string) {
-    this.#claimed.add(id);
-    // Oldest first in a Set: what goes is long settled, far behind any first attempt still in doubt.
-    if (this.#claimed.size > MAX_CLAIMED) this.#claimed.delete(this.#claimed.values().next().value!);
   }
 }

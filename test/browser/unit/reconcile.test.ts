@@ -38,8 +38,20 @@ class ScriptedServer implements Transport {
   /** A ticket with one message of the visitor's, written before the tests' sends. */
   seed(content = 'Earlier') {
     const created_at = this.now();
-    const ticket: Ticket = { id: `t${++this.#id}`, ticket_number: 1, status: 'open', unread_count: 0, last_message: content, last_message_at: created_at, message_count: 1, created_at };
-    this.tickets.push({ ticket, messages: [{ id: `m${++this.#id}`, content, author_type: 'customer', author_name: null, created_at }] });
+    const ticket: Ticket = {
+      id: `t${++this.#id}`,
+      ticket_number: 1,
+      status: 'open',
+      unread_count: 0,
+      last_message: content,
+      last_message_at: created_at,
+      message_count: 1,
+      created_at,
+    };
+    this.tickets.push({
+      ticket,
+      messages: [{ id: `m${++this.#id}`, content, author_type: 'customer', author_name: null, created_at }],
+    });
     return ticket.id;
   }
 
@@ -58,11 +70,23 @@ class ScriptedServer implements Transport {
       this.seed(r.message);
       t = this.tickets.at(-1)!;
     } else {
-      t.messages.push({ id: `m${++this.#id}`, content: r.message, author_type: 'customer', author_name: null, created_at: this.now() });
+      t.messages.push({
+        id: `m${++this.#id}`,
+        content: r.message,
+        author_type: 'customer',
+        author_name: null,
+        created_at: this.now(),
+      });
     }
     const m = t.messages.at(-1)!;
     if (outcome === 'stored-answer-lost') throw new TransportError('network', 'The request timed out.');
-    return { ticket_id: t.ticket.id, message_id: m.id, ticket_status: t.ticket.status, created_at: m.created_at, unread_count: 0 };
+    return {
+      ticket_id: t.ticket.id,
+      message_id: m.id,
+      ticket_status: t.ticket.status,
+      created_at: m.created_at,
+      unread_count: 0,
+    };
   }
 
   async getMessages(_: Credentials, r: GetMessagesRequest) {
@@ -104,7 +128,10 @@ describe('reconciling lost sends against a backend that is not idempotent (fake 
       clock,
       backoff: { base: 1_000, max: 1_000 },
       send: async (e) => {
-        const response = await backend.sendMessage({ widgetSessionId: 's' }, { message: e.content, ticketId: e.ticket.startsWith(NEW_TICKET) ? null : e.ticket });
+        const response = await backend.sendMessage(
+          { widgetSessionId: 's' },
+          { message: e.content, ticketId: e.ticket.startsWith(NEW_TICKET) ? null : e.ticket },
+        );
         reconciler.sent(response);
         return response;
       },
@@ -125,7 +152,19 @@ describe('reconciling lost sends against a backend that is not idempotent (fake 
   }
 
   const queue = (content: string, ticket: string, extra: Partial<OutboxEntry> = {}) =>
-    outbox.put({ clientMessageId: `c${++queued}`, content, ticket, traits: {}, queuedAt: clock.now() + queued, state: 'sending', tab: 'tab', ...extra }, true);
+    outbox.put(
+      {
+        clientMessageId: `c${++queued}`,
+        content,
+        ticket,
+        traits: {},
+        queuedAt: clock.now() + queued,
+        state: 'sending',
+        tab: 'tab',
+        ...extra,
+      },
+      true,
+    );
 
   beforeEach(() => {
     clock = new FakeClock(Date.parse('2024-05-01T10:00:00Z'));
@@ -207,7 +246,7 @@ describe('reconciling lost sends against a backend that is not idempotent (fake 
     expect(settled).to.have.length(1);
   });
 
-  it("works with a server clock an hour ahead or behind, learnt from the answers to sends", async () => {
+  it('works with a server clock an hour ahead or behind, learnt from the answers to sends', async () => {
     for (const skewMs of [3_600_000, -3_600_000]) {
       server = new ScriptedServer(clock, skewMs);
       settled = [];
@@ -230,7 +269,9 @@ describe('reconciling lost sends against a backend that is not idempotent (fake 
     await clock.tick(5_000);
     expect(idempotent.calls, 'asked once').to.deep.equal(['send', 'capabilities', 'send', 'send']);
 
-    const plain = new ScriptedServer(clock, 0, async () => Promise.reject(new TransportError('http', 'Endpoint not found.', 404)));
+    const plain = new ScriptedServer(clock, 0, async () =>
+      Promise.reject(new TransportError('http', 'Endpoint not found.', 404)),
+    );
     const other = plain.seed();
     plain.script = ['never-arrived'];
     await queue('Twice?', other);
@@ -241,7 +282,22 @@ describe('reconciling lost sends against a backend that is not idempotent (fake 
 
   it('says which failures may have stored the message', () => {
     const may = (e: unknown) => mayHaveArrived(e);
-    expect([new TransportError('network', 'timeout'), new TransportError('http', 'x', 502), new TransportError('http', 'x', 503), new TransportError('http', 'x', 504), new TransportError('invalid_response', 'x')].map(may)).to.deep.equal([true, true, true, true, true]);
-    expect([new TransportError('rate_limit', 'x', 429), new TransportError('http', 'x', 500), new TransportError('http', 'x', 400), new Error('x')].map(may)).to.deep.equal([false, false, false, false]);
+    expect(
+      [
+        new TransportError('network', 'timeout'),
+        new TransportError('http', 'x', 502),
+        new TransportError('http', 'x', 503),
+        new TransportError('http', 'x', 504),
+        new TransportError('invalid_response', 'x'),
+      ].map(may),
+    ).to.deep.equal([true, true, true, true, true]);
+    expect(
+      [
+        new TransportError('rate_limit', 'x', 429),
+        new TransportError('http', 'x', 500),
+        new TransportError('http', 'x', 400),
+        new Error('x'),
+      ].map(may),
+    ).to.deep.equal([false, false, false, false]);
   });
 });
