@@ -17,7 +17,7 @@ describe('response validation', () => {
     const bad = (guard: validate.Guard<unknown>, value: unknown) => () => guard(value, 'response');
     expect(bad(validate.message, { ...message, id: '' })).to.throw('response.id should be an id');
     expect(bad(validate.message, { ...message, created_at: 'yesterday' })).to.throw('response.created_at should be an ISO time');
-    // The contract: any author type but the known ones is the team's, never a broken answer.
+    // An unknown author type is the team's, never a reason to refuse the answer (REFERENCE-API).
     expect(validate.message({ ...message, author_type: 'robot' }, 'response').author_type).to.equal('support');
     expect(bad(validate.getTicketsResponse, { count: -1, results: [] })).to.throw('response.count should be a whole number ≥ 0');
     expect(bad(validate.getTicketsResponse, { count: 1, results: {} })).to.throw('response.results should be an array');
