@@ -28,6 +28,9 @@ export function errorResponse(status: number, error: string, details?: Record<st
 
 type ResolverInfo = Parameters<HttpResponseResolver>[0];
 
+/** Requests (by MSW's request id) that the chaos lets through and whose answer it then loses (`drop_after_store_rate`). */
+export const answersToDrop = new Set<string>();
+
 /**
  * Wraps a resolver: wakes snoozed tickets whose time has come (so every answer sees the
  * present), and turns a thrown `HttpError` into its response instead of threading returns.
@@ -35,16 +38,22 @@ type ResolverInfo = Parameters<HttpResponseResolver>[0];
 export function route(store: Store, resolver: (info: ResolverInfo) => Promise<Response> | Response) {
   return async (info: ResolverInfo): Promise<Response> => {
     store.wakeSnoozed();
-    try {
-      return await resolver(info);
-    } catch (error) {
-      if (error instanceof HttpError) {
-        if (error.body) return HttpResponse.json(error.body, { status: error.status, headers: error.headers });
-        return errorResponse(error.status, error.message, error.details, error.headers);
-      }
-      throw error;
-    }
+    const response = await answer(resolver, info);
+    // The work is done (a send is stored); the connection drops before the answer arrives.
+    return answersToDrop.delete(info.requestId) ? HttpResponse.error() : response;
   };
+}
+
+async function answer(resolver: (info: ResolverInfo) => Promise<Response> | Response, info: ResolverInfo) {
+  try {
+    return await resolver(info);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      if (error.body) return HttpResponse.json(error.body, { status: error.status, headers: error.headers });
+      return errorResponse(error.status, error.message, error.details, error.headers);
+    }
+    throw error;
+  }
 }
 
 /** `application/json`, or a `+json` type, with any parameters (`; charset=utf-8`). */

@@ -2,7 +2,8 @@ import { HttpResponse, delay, http } from 'msw';
 import { invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import type { Chaos } from '../store.js';
-import { errorResponse, jsonBody, queryOf, requireJson, route, type HandlerContext } from './context.js';
+import { throttled } from '../lib/framework-errors.js';
+import { answersToDrop, errorResponse, jsonBody, queryOf, requireJson, route, type HandlerContext } from './context.js';
 import { WIDGET_BASE } from './widget.js';
 
 /**
@@ -13,7 +14,7 @@ import { WIDGET_BASE } from './widget.js';
  * otherwise), even the bodiless reset: a JSON POST cannot be sent cross-origin without a
  * preflight, and the standalone server refuses preflights and sends no CORS headers here.
  */
-export function devHandlers({ store }: HandlerContext) {
+export function devHandlers({ store, config }: HandlerContext) {
   return [
     http.get(
       '*/api/_dev/mailbox',
@@ -56,11 +57,11 @@ export function devHandlers({ store }: HandlerContext) {
         const body = await jsonBody(request);
         const chaos: Chaos = {};
         if (body.latency_ms !== undefined) chaos.latency_ms = field.integer(body.latency_ms, 'latency_ms', { min: 0, max: 60_000, fallback: 0 });
-        if (body.error_rate !== undefined) {
-          if (typeof body.error_rate !== 'number' || !(body.error_rate >= 0 && body.error_rate <= 1)) {
-            throw invalid('error_rate', 'must be a number from 0 to 1');
-          }
-          chaos.error_rate = body.error_rate;
+        for (const rate of ['error_rate', 'drop_after_store_rate'] as const) {
+          if (body[rate] === undefined) continue;
+          const value = body[rate];
+          if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw invalid(rate, 'must be a number from 0 to 1');
+          chaos[rate] = value;
         }
         if (body.error_status !== undefined) chaos.error_status = field.integer(body.error_status, 'error_status', { min: 400, max: 599, fallback: 500 });
         if (body.offline !== undefined) chaos.offline = field.boolean(body.offline, 'offline', false);
@@ -70,14 +71,19 @@ export function devHandlers({ store }: HandlerContext) {
     ),
 
     // Listed before the widget handlers: applies the faults, then falls through to them.
-    http.all(`${WIDGET_BASE}/*`, async () => {
-      const { latency_ms, error_rate, error_status = 500, offline } = store.chaos;
+    http.all(`${WIDGET_BASE}/*`, async ({ requestId }) => {
+      const { latency_ms, error_rate, error_status = 500, offline, drop_after_store_rate } = store.chaos;
       if (offline) return HttpResponse.error();
       if (latency_ms) await delay(latency_ms);
       if (error_rate && Math.random() < error_rate) {
-        const headers = error_status === 429 ? { 'Retry-After': '1' } : undefined;
-        return errorResponse(error_status, `Injected fault (HTTP ${error_status})`, undefined, headers);
+        if (error_status === 429) {
+          // As the flavour throttles: with Retry-After, or (posthog) the framework's body without it.
+          const { status, body, headers } = throttled(config.flavor, 1);
+          return body ? HttpResponse.json(body, { status }) : errorResponse(status, 'Injected fault (HTTP 429)', undefined, headers);
+        }
+        return errorResponse(error_status, `Injected fault (HTTP ${error_status})`);
       }
+      if (drop_after_store_rate && Math.random() < drop_after_store_rate) answersToDrop.add(requestId);
       return undefined;
     }),
   ];

@@ -137,6 +137,11 @@ export interface Chaos {
   error_status?: number;
   /** Every widget request fails as a network error. */
   offline?: boolean;
+  /**
+   * 0..1: share of widget requests served in full (a send is stored) whose answer is then
+   * lost, as when a connection drops after the server did its work: what makes resends duplicate.
+   */
+  drop_after_store_rate?: number;
 }
 
 export type RestoreResult =

@@ -8,6 +8,11 @@ export interface SupportChatClientOptions {
   token: string;
   /** Backend origin for the default HTTP transport; defaults to the page's origin. */
   apiHost?: string;
+  /**
+   * The site's id of the visitor (its analytics id), sent as `distinct_id`; default: the
+   * session id. A verified identity (`setIdentity`) wins over it. Also `client.distinctId`.
+   */
+  distinctId?: string;
   /** Another backend: anything implementing `Transport`. Overrides `apiHost`. */
   transport?: Transport;
   /** Defaults to IndexedDB, one database per token, with an in-memory fallback. */

@@ -40,6 +40,8 @@ export type { SupportChatClientOptions };
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below adds typed event overloads only
 export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly transport: Transport;
+  /** The site's id of the visitor, sent as `distinct_id` from the next message on (see the option). */
+  distinctId: string | undefined;
   readonly #storage: KeyValueStorage;
   readonly #consent: ConsentStorage | undefined;
   readonly #eventTarget: EventTarget;
@@ -53,6 +55,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   constructor(options: SupportChatClientOptions) {
     super();
     const { token, pollIntervals, retryDelays, clock = realClock } = options;
+    this.distinctId = options.distinctId;
     const transport = (this.transport =
       options.transport ?? new HttpTransport({ token, apiHost: options.apiHost, timeoutMs: options.requestTimeout }));
     const storage = options.storage ?? new IndexedDbStorage(token);
@@ -75,6 +78,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     this.#queue = new DeliveryQueue({
       tab, session, transport, conversation, clock,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
+      distinctId: () => this.distinctId || undefined,
     });
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
     this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next());

@@ -80,6 +80,11 @@ export class HttpTransport implements Transport {
     });
   }
 
+  /** `GET …/capabilities`: a production backend has no such endpoint (404), which callers read as none. */
+  getCapabilities() {
+    return this.#request('GET', '/capabilities', validate.capabilities, {});
+  }
+
   async #request<T>(
     method: 'GET' | 'POST',
     path: string,
@@ -131,13 +136,25 @@ function credentialFields(credentials: Credentials): Record<string, string> {
     : { identity_distinct_id: credentials.identityDistinctId, identity_hash: credentials.identityHash };
 }
 
+/**
+ * Two error shapes: the contract's (and a production backend's views') `{error, details?}`,
+ * and a production framework's `{type, code, detail, attr}`. Both become a readable message
+ * and `details`; a framework error's field (`attr`) is keyed like the contract's details.
+ */
 function errorFromResponse(response: Response, body: unknown): TransportError {
-  const payload = (body && typeof body === 'object' ? body : {}) as { error?: unknown; details?: unknown };
-  const text = typeof payload.error === 'string' ? payload.error.slice(0, 500) : `HTTP ${response.status}`;
+  const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const said = typeof o.error === 'string' ? o.error : typeof o.detail === 'string' ? o.detail : '';
+  const text = said.slice(0, 500) || `HTTP ${response.status}`;
   const details =
-    payload.details && typeof payload.details === 'object' ? (payload.details as Record<string, unknown>) : undefined;
+    o.details && typeof o.details === 'object'
+      ? (o.details as Record<string, unknown>)
+      : typeof o.code === 'string'
+        ? { code: o.code, ...(typeof o.attr === 'string' && { [o.attr]: said }) }
+        : undefined;
   if (response.status === 429) {
-    return new TransportError('rate_limit', text, 429, retryAfter(response.headers.get('Retry-After')), details);
+    // Without `Retry-After` (a production backend never sends it), the framework's sentence says when.
+    const wait = retryAfter(response.headers.get('Retry-After')) ?? secondsIn(said);
+    return new TransportError('rate_limit', text, 429, wait, details);
   }
   return new TransportError('http', text, response.status, undefined, details);
 }
@@ -146,5 +163,13 @@ function errorFromResponse(response: Response, body: unknown): TransportError {
 function retryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
-  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 3600) : undefined;
+  return clampWait(seconds);
 }
+
+/** "Request was throttled. Expected available in 12 seconds." (Django REST framework's words). */
+function secondsIn(detail: string): number | undefined {
+  const match = /available in (\d+(?:\.\d+)?) second/.exec(detail);
+  return match ? clampWait(Number(match[1])) : undefined;
+}
+
+const clampWait = (seconds: number) => (Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 3600) : undefined);

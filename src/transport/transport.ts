@@ -1,4 +1,5 @@
 import type {
+  Capabilities,
   GetMessagesResponse,
   GetTicketsResponse,
   MarkAsReadResponse,
@@ -53,4 +54,9 @@ export interface Transport {
   getTickets(credentials: Credentials, request: GetTicketsRequest): Promise<GetTicketsResponse>;
   requestRestoreLink(email: string, requestUrl: string): Promise<void>;
   restore(request: RestoreRequest): Promise<RestoreResponse>;
+  /**
+   * Optional: the backend's extensions. Without this member, or when it rejects, the client
+   * treats the backend as a plain production one (no idempotent sends, and so on).
+   */
+  getCapabilities?(): Promise<Capabilities>;
 }

@@ -1,5 +1,6 @@
-import { AUTHOR_TYPES, RESTORE_FAILURE_STATUSES, TICKET_STATUSES } from '../../contract/names.js';
+import { AUTHOR_TYPES, RESTORE_CODES, RESTORE_FAILURE_STATUSES, TICKET_STATUSES } from '../../contract/names.js';
 import type {
+  Capabilities,
   GetMessagesResponse,
   GetTicketsResponse,
   MarkAsReadResponse,
@@ -121,13 +122,20 @@ export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
     return {
       status: 'success',
       widget_session_id: id(o.widget_session_id, `${p}.widget_session_id`),
-      migrated_ticket_ids: array(id)(o.migrated_ticket_ids, `${p}.migrated_ticket_ids`),
+      // A production backend leaves out empty keys: no ids means none moved, not a broken answer.
+      migrated_ticket_ids: o.migrated_ticket_ids == null ? [] : array(id)(o.migrated_ticket_ids, `${p}.migrated_ticket_ids`),
     };
   }
+  // A failed migration is a failure whatever status word comes with it (the link itself was fine,
+  // so `invalid` is only the fallback for the sentence; the code says what happened).
+  const migrationFailed = o.code === RESTORE_CODES.migrationFailed;
   return {
-    status: oneOf(...RESTORE_FAILURE_STATUSES)(o.status, `${p}.status`),
+    status: migrationFailed && !(RESTORE_FAILURE_STATUSES as readonly unknown[]).includes(o.status) ? 'invalid' : oneOf(...RESTORE_FAILURE_STATUSES)(o.status, `${p}.status`),
     code: string(o.code ?? o.status, `${p}.code`),
   };
 };
+
+/** Missing flags are false: a backend advertises an extension only by saying `true`. */
+export const capabilities: Guard<Capabilities> = (v, p) => ({ idempotent_send: object(v, p).idempotent_send === true });
 
 export type { Guard };

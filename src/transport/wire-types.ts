@@ -74,6 +74,15 @@ export interface GetTicketsResponse {
   results: Ticket[];
 }
 
+/**
+ * What a backend says it supports beyond the production core (`GET …/capabilities`). Only
+ * the flags the client reads; a backend without the endpoint has none of them.
+ */
+export interface Capabilities {
+  /** A resend with the same `client_message_id` is stored once. */
+  idempotent_send: boolean;
+}
+
 export type RestoreResponse =
   | { status: 'success'; widget_session_id: string; migrated_ticket_ids: string[] }
   | { status: RestoreFailureStatus; code: string };

@@ -10,6 +10,7 @@ import { STORED } from '../stored-fields.js';
 import type { TabState } from '../tab-state.js';
 import type { BackoffOptions } from './backoff.js';
 import { NEW_TICKET, Outbox, type OutboxEntry } from './outbox.js';
+import { Reconciler } from './reconcile.js';
 import { Sender } from './sender.js';
 
 export interface DeliveryQueueOptions {
@@ -19,6 +20,8 @@ export interface DeliveryQueueOptions {
   conversation: Conversation;
   clock: Clock;
   backoff: BackoffOptions;
+  /** The site's id of the visitor, sent as `distinct_id` unless a verified identity says otherwise. */
+  distinctId(): string | undefined;
 }
 
 interface Waiter {
@@ -45,20 +48,34 @@ export class DeliveryQueue {
     const tab = (this.#tab = options.tab);
     this.#conversation = options.conversation;
     this.#eventTarget = tab.eventTarget;
-    const { session, transport } = options;
-    this.outbox = new Outbox(tab.storage, options.clock);
+    const { session, transport, clock } = options;
+    const outbox = (this.outbox = new Outbox(tab.storage, clock));
+    const reconciler = new Reconciler(transport, clock, () => session.credentials);
     this.sender = new Sender({
-      outbox: this.outbox,
-      clock: options.clock,
+      outbox,
+      clock,
       backoff: options.backoff,
-      send: (entry) => transport.sendMessage(session.credentials, {
-        message: entry.content,
-        ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
-        traits: entry.traits,
-        distinctId: tab.identity?.distinctId,
-        clientMessageId: entry.clientMessageId,
-        currentUrl: location.href,
-      }),
+      send: async (entry) => {
+        const response = await transport.sendMessage(session.credentials, {
+          message: entry.content,
+          ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
+          traits: entry.traits,
+          // A verified identity is who this is; else the site's id, else (the transport's default) the session.
+          distinctId: tab.identity?.distinctId ?? options.distinctId(),
+          clientMessageId: entry.clientMessageId,
+          currentUrl: location.href,
+        });
+        reconciler.sent(response);
+        return response;
+      },
+      trying: async (entry) => {
+        // Stored and told to the other tabs: whoever delivers it next (after a reload, or another leader) looks for it first.
+        const tried = { ...entry, triedAt: clock.now() };
+        await outbox.put(tried, true);
+        tab.post({ t: 'put', entry: tried });
+        return tried;
+      },
+      find: (entry) => reconciler.find(entry),
       sent: (entry, response) => this.#settle(entry, response, true),
       refused: (entry, error) => this.#refuse(entry, error),
       retrying: (error) => tab.reportError(error),

@@ -18,6 +18,11 @@ export interface OutboxEntry {
   failure?: ChatError;
   /** The tab that queued it: that tab announces `support-chat-message-sent`. */
   tab: string;
+  /**
+   * When it was first sent (stored before that request): from then on the server may have it,
+   * even if this page never heard back (a reload, another tab delivering, a lost answer).
+   */
+  triedAt?: number;
 }
 
 const PREFIX = 'outbox:';

@@ -3,6 +3,7 @@ import type { SendMessageResponse } from '../../transport/wire-types.js';
 import type { Clock } from '../clock.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
+import { mayHaveArrived } from './reconcile.js';
 
 export interface SenderOptions {
   outbox: Outbox;
@@ -10,7 +11,14 @@ export interface SenderOptions {
   clock: Clock;
   backoff: BackoffOptions;
   send(entry: OutboxEntry): Promise<SendMessageResponse>;
-  /** The server has it (exactly once, thanks to the entry's idempotency key). */
+  /** Before an entry's first request: records (and stores) `triedAt`, and returns the entry with it. */
+  trying(entry: OutboxEntry): Promise<OutboxEntry>;
+  /**
+   * Before sending again an entry that an earlier attempt may have stored: the server's answer
+   * when it has it (then it is settled as sent, not resent), or `null` to send it.
+   */
+  find(entry: OutboxEntry): Promise<SendMessageResponse | null>;
+  /** The server has it, once (by its idempotency key, or because it was found rather than resent). */
   sent(entry: OutboxEntry, response: SendMessageResponse): Promise<void>;
   /** The server refused it (4xx, or an answer we could not read): it waits for retry or discard. */
   refused(entry: OutboxEntry, error: unknown): Promise<void>;
@@ -28,6 +36,11 @@ export class Sender {
   #busy = false;
   #wake: (() => void) | undefined;
   #attempt = 0;
+  /**
+   * Entries that this sender first tried and that no attempt since may have stored (every
+   * failure said so): they are resent without looking. Any other tried entry is looked for first.
+   */
+  readonly #clean = new Set<string>();
 
   readonly #options: SenderOptions;
 
@@ -56,18 +69,31 @@ export class Sender {
 
   async #loop() {
     this.#busy = true;
-    for (let entry; this.#running && (entry = this.#options.outbox.next()); ) {
+    const options = this.#options;
+    for (let entry; this.#running && (entry = options.outbox.next()); ) {
+      const id = entry.clientMessageId;
       try {
-        const response = await this.#options.send(entry);
+        let response: SendMessageResponse | null = null;
+        if (entry.triedAt === undefined) {
+          entry = await options.trying(entry);
+          this.#clean.add(id);
+        } else if (!this.#clean.has(id)) {
+          response = await options.find(entry);
+          // Not there: from here on it is as if never tried (the next request is the only one on its way).
+          if (!response) this.#clean.add(id);
+        }
+        response ??= await options.send(entry);
         this.#attempt = 0;
-        await this.#options.sent(entry, response);
+        this.#clean.delete(id);
+        await options.sent(entry, response);
       } catch (error) {
+        if (mayHaveArrived(error)) this.#clean.delete(id);
         if (error instanceof TransportError && error.retryable) {
-          this.#options.retrying(error);
-          await this.#sleep(retryDelay(this.#attempt++, error, this.#options.backoff));
+          options.retrying(error);
+          await this.#sleep(retryDelay(this.#attempt++, error, options.backoff));
         } else {
           this.#attempt = 0;
-          await this.#options.refused(entry, error);
+          await options.refused(entry, error);
         }
       }
     }

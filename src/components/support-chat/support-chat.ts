@@ -122,6 +122,9 @@ export class SupportChat extends LitElement {
   /** Query parameter of restore links; the backend writes it into the emailed link. */
   @property({ attribute: 'restore-param' }) restoreParam = DEFAULT_RESTORE_PARAM;
 
+  /** The site's id of the visitor (e.g. its analytics id), sent as `distinct_id`; default: the session id. A verified identity wins. */
+  @property({ attribute: 'distinct-id' }) distinctId = '';
+
   /** Store nothing until the visitor first interacts with the widget. */
   @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
 
@@ -170,6 +173,7 @@ export class SupportChat extends LitElement {
       eventTarget: this,
       restoreParam: this.restoreParam,
       consentRequired: this.consentRequired,
+      distinctId: this.distinctId,
       describeError: (error) => describeError(error, this.settings.strings),
     });
     // Read before subscribing: the first state (closed until storage is read) overwrites it.
@@ -209,6 +213,8 @@ export class SupportChat extends LitElement {
       else this.client?.closePanel();
     }
     if (changed.has('client')) this.#clientProvider.setValue(this.client);
+    // Only into a client made from the attributes: a page's own client keeps its own setting.
+    if (changed.has('distinctId') && this.#ownClient) this.#ownClient.distinctId = this.distinctId;
     if (changed.has('color')) {
       if (this.color) this.style.setProperty('--support-chat-color', this.color);
       else this.style.removeProperty('--support-chat-color');

@@ -7,11 +7,13 @@ import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { chaos, countRequests, deleteDatabase, sleep } from '../helpers/faults.js';
 import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
 import { closeTab, openTab, reloadTab } from '../helpers/tabs.js';
 
 const WIDGET = '*/api/conversations/v1/widget';
 
-describe('delivery: outbox, retries, exactly once, in order', () => {
+/** Every test runs against both flavours: the reference server, and one behaving like PostHog's production backend. */
+const suite = (flavor: Flavor) => () => {
   let worker: SetupWorker;
   let clients: SupportChatClient[] = [];
 
@@ -32,7 +34,7 @@ describe('delivery: outbox, retries, exactly once, in order', () => {
   const deliveries = (c: SupportChatClient) => c.getState().messages.map((m) => `${m.content}:${m.delivery}`);
 
   beforeEach(async () => {
-    worker = await startReferenceServer();
+    worker = await startReferenceServer({ flavor });
   });
   afterEach(async () => {
     clients.forEach((c) => c.stop());
@@ -179,6 +181,13 @@ describe('delivery: outbox, retries, exactly once, in order', () => {
         await held;
         return undefined; // then the real handler stores it
       }),
+      // Reads wait until that store is done: a backend that is not idempotent (posthog) is then
+      // looked at by the reloaded page after the first attempt landed, as a real server would be.
+      http.get(`${WIDGET}/messages/:id`, async () => {
+        await held;
+        await sleep(100);
+        return undefined;
+      }),
     );
     void tab.client.sendMessage('Sent, then F5').catch(() => undefined);
     await waitFor(() => expect(tab.requests.filter((r) => r.method === 'POST')).to.have.length(2));
@@ -192,4 +201,6 @@ describe('delivery: outbox, retries, exactly once, in order', () => {
     expect(tab.events.filter((e) => e.name === 'support-chat-message-sent'), 'the reloaded tab announces the adopted message').to.have.length(1);
     closeTab(tab);
   });
-});
+};
+
+for (const flavor of FLAVORS) describe(`delivery: outbox, retries, exactly once, in order (${flavor} flavour)`, suite(flavor));

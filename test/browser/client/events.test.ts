@@ -6,8 +6,10 @@ import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { chaos, sleep } from '../helpers/faults.js';
 import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
 
-describe('events: typed, bubbling, each fired once per real change', () => {
+/** Every test runs against both flavours: the reference server, and one behaving like PostHog's production backend. */
+const suite = (flavor: Flavor) => () => {
   let c: SupportChatClient;
   let target: HTMLElement;
   let listening: AbortController;
@@ -19,7 +21,7 @@ describe('events: typed, bubbling, each fired once per real change', () => {
   const names = () => seen.map((e) => e.name.replace('support-chat-', ''));
 
   beforeEach(async () => {
-    await startReferenceServer();
+    await startReferenceServer({ flavor });
     target = document.createElement('div');
     document.body.append(target);
     seen = [];
@@ -95,4 +97,6 @@ describe('events: typed, bubbling, each fired once per real change', () => {
     await sleep(300);
     expect(seen.filter((e) => e.name === 'support-chat-error').map((e) => (e.detail as { kind: string }).kind)).to.deep.equal(['server', 'network']);
   });
-});
+};
+
+for (const flavor of FLAVORS) describe(`events: typed, bubbling, each fired once per real change (${flavor} flavour)`, suite(flavor));

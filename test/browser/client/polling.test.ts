@@ -9,10 +9,12 @@ import { chaos, countRequests, setPageHidden, sleep } from '../helpers/faults.js
 import { FakeClock } from '../helpers/fake-clock.js';
 import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
 
 const WIDGET = '*/api/conversations/v1/widget';
 
-describe('receiving: the polling schedule, unread counts and mark-read', () => {
+/** Every test runs against both flavours: the reference server, and one behaving like PostHog's production backend. */
+const suite = (flavor: Flavor) => () => {
   let worker: SetupWorker;
   let requests: ReturnType<typeof countRequests>;
   let clients: SupportChatClient[] = [];
@@ -56,7 +58,7 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
 
   beforeEach(async () => {
     clock = new FakeClock();
-    worker = await startReferenceServer();
+    worker = await startReferenceServer({ flavor });
     requests = countRequests(worker);
   });
   afterEach(async () => {
@@ -217,4 +219,6 @@ describe('receiving: the polling schedule, unread counts and mark-read', () => {
     await c.markAsRead(second);
     expect(c.getState().unreadCount).to.equal(0);
   });
-});
+};
+
+for (const flavor of FLAVORS) describe(`receiving: the polling schedule, unread counts and mark-read (${flavor} flavour)`, suite(flavor));

@@ -33,6 +33,35 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     history.replaceState(history.state, '', originalUrl);
   });
 
+  it("sends the site's distinct_id (option or property), else the session id; a verified identity wins", async () => {
+    const worker = await startReferenceServer({ flavor: 'posthog' });
+    const sent: Array<Record<string, unknown>> = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST' && request.url.endsWith('/widget/message')) void request.clone().json().then((b) => sent.push(b));
+    });
+    const anonymous = client();
+    await anonymous.sendMessage('No id from the site');
+    const site = new SupportChatClient({ token: `posthog-site-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(), distinctId: 'site-visitor-7' });
+    clients.push(site);
+    await site.sendMessage('With the site id');
+    site.distinctId = 'site-visitor-8'; // the site learnt who this is
+    await site.sendMessage('With the new id');
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('demo-identity-secret'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode('user-42')));
+    await site.setIdentity('user-42', [...mac].map((b) => b.toString(16).padStart(2, '0')).join(''));
+    await site.sendMessage('As the verified user');
+    await sleep(50);
+    worker.events.removeAllListeners();
+    expect(sent.map((b) => [b.message, b.distinct_id])).to.deep.equal([
+      ['No id from the site', anonymous.getWidgetSessionId()],
+      ['With the site id', 'site-visitor-7'],
+      ['With the new id', 'site-visitor-8'],
+      ['As the verified user', 'user-42'],
+    ]);
+    expect(sent[3].identity_distinct_id).to.equal('user-42');
+    expect((await team.tickets()).map((t) => (t as { distinct_id?: string }).distinct_id).sort()).to.deep.equal([anonymous.getWidgetSessionId(), 'site-visitor-8', 'user-42'].sort());
+  });
+
   it('is really the production flavour: no capabilities', async () => {
     const answer = await fetch('/api/conversations/v1/widget/capabilities', { headers: { 'X-Conversations-Token': WIDGET_TOKEN } });
     expect(answer.status).to.equal(404);

@@ -5,6 +5,7 @@ import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { TransportError } from '../../../src/transport/transport-error.js';
 import { sleep } from '../helpers/faults.js';
 import { WIDGET_TOKEN, startReferenceServer } from '../helpers/reference-server.js';
+import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
 
 interface Mail {
   to: string;
@@ -16,7 +17,8 @@ async function mailbox(): Promise<Mail[]> {
   return (await fetch('/api/_dev/mailbox')).json();
 }
 
-describe('restore: a link by email moves the tickets to this browser', () => {
+/** Every test runs against both flavours: the reference server, and one behaving like PostHog's production backend. */
+const suite = (flavor: Flavor) => () => {
   let clients: SupportChatClient[] = [];
   const originalUrl = location.href;
 
@@ -27,7 +29,7 @@ describe('restore: a link by email moves the tickets to this browser', () => {
   };
 
   beforeEach(async () => {
-    await startReferenceServer();
+    await startReferenceServer({ flavor });
   });
   afterEach(() => {
     clients.forEach((c) => c.stop());
@@ -112,4 +114,6 @@ describe('restore: a link by email moves the tickets to this browser', () => {
     expect(new URL(location.href).searchParams.has('ph_conv_restore')).to.be.false;
     expect(c.getWidgetSessionId()).to.be.a('string');
   });
-});
+};
+
+for (const flavor of FLAVORS) describe(`restore: a link by email moves the tickets to this browser (${flavor} flavour)`, suite(flavor));

@@ -6,6 +6,8 @@ import { TransportError } from '../../../src/transport/transport-error.js';
 import { SupportChatClient } from '../../../src/client/support-chat-client.js';
 import { MemoryStorage } from '../../../src/client/storage.js';
 import { chaos } from '../helpers/faults.js';
+import { toChatError } from '../../../src/client/chat-error.js';
+import { describeError } from '../../../src/i18n/strings.js';
 import { MemoryTransport } from '../helpers/memory-transport.js';
 import { WIDGET_TOKEN, startReferenceServer } from '../helpers/reference-server.js';
 
@@ -78,6 +80,33 @@ describe('HTTP transport against the reference handlers', () => {
     const error = await rejection(transport.getTickets(session, {}));
     expect(error.retryAfter).to.be.within(3, 5);
     expect(error.message).to.equal('Slow down');
+  });
+
+  it('reads the errors of a production framework: {type, code, detail, attr}, a 429 with no Retry-After', async () => {
+    await startReferenceServer({ flavor: 'posthog' });
+    const wrongToken = await rejection(new HttpTransport({ token: 'nope' }).getTickets(session, {}));
+    expect([wrongToken.kind, wrongToken.status, wrongToken.message]).to.deep.equal(['http', 403, 'Invalid token or conversations not enabled']);
+    expect(wrongToken.details).to.deep.equal({ code: 'authentication_failed' });
+
+    // The chaos throttles as the flavour does: the framework's body, no Retry-After; the wait is in its words.
+    await chaos({ error_rate: 1, error_status: 429 });
+    const limited = await rejection(transport.getTickets(session, {}));
+    expect([limited.kind, limited.status, limited.retryAfter, limited.message]).to.deep.equal(['rate_limit', 429, 1, 'Request was throttled. Expected available in 1 seconds.']);
+    expect(describeError(toChatError(limited)), 'what the visitor reads').to.equal('Too many requests. Please wait a moment and try again.');
+    await chaos({});
+
+    worker.use(http.post(`${WIDGET}/message`, () => HttpResponse.json({ type: 'validation_error', code: 'invalid_input', detail: 'This field is required.', attr: 'distinct_id' }, { status: 400 })));
+    const invalid = await rejection(transport.sendMessage(session, { message: 'Hi', ticketId: null }));
+    expect([invalid.message, invalid.details]).to.deep.equal(['This field is required.', { code: 'invalid_input', distinct_id: 'This field is required.' }]);
+
+    worker.use(http.get(`${WIDGET}/tickets`, () => HttpResponse.json({ type: 'throttled_error', code: 'throttled', detail: 'Request was throttled.', attr: null }, { status: 429 })));
+    const unsaid = await rejection(transport.getTickets(session, {}));
+    expect([unsaid.kind, unsaid.retryAfter], 'no wait said: the client backs off on its own').to.deep.equal(['rate_limit', undefined]);
+
+    const none = await rejection(transport.getCapabilities());
+    expect([none.kind, none.status], 'a production backend has no capabilities').to.deep.equal(['http', 404]);
+    await startReferenceServer();
+    expect(await transport.getCapabilities()).to.deep.equal({ idempotent_send: true });
   });
 
   const hostile: Array<[string, unknown]> = [

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { RelativeTimeController } from '../../../src/controllers/relative-time-controller.js';
+import { deleteDatabase } from '../helpers/faults.js';
 import { findByRole, getByRole, queryAllByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
 import { deepQuery, openPanel, send, ticketOf, ui, widget } from './widget.js';
@@ -18,6 +19,22 @@ describe('attributes, methods and events of the element', () => {
     el.open = true;
     await findByRole(ui(el), 'dialog', 'Support');
     expect(el.client!.getState().open).to.be.true;
+  });
+
+  it("distinct-id: the site's id reaches the client the element makes, and follows the attribute", async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const el = document.createElement('support-chat');
+    el.setAttribute('token', 'distinct-id-test');
+    el.setAttribute('distinct-id', 'site-visitor-7');
+    container.append(el);
+    await el.updateComplete;
+    expect(el.client!.distinctId).to.equal('site-visitor-7');
+    el.setAttribute('distinct-id', 'site-visitor-8');
+    await el.updateComplete;
+    expect([el.distinctId, el.client!.distinctId]).to.deep.equal(['site-visitor-8', 'site-visitor-8']);
+    container.remove();
+    await deleteDatabase('support-chat-distinct-id-test');
   });
 
   it('no-launcher: no button, the panel opens from code', async () => {

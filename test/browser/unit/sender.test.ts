@@ -51,6 +51,8 @@ describe('Sender (fake clock)', () => {
       clock,
       backoff: { base: 1_000, max: 30_000 },
       send: (e) => (attempts.push(e.clientMessageId), respond(e)),
+      trying: async (e) => ({ ...e, triedAt: clock.now() }),
+      find: async () => null,
       sent: async (e) => {
         sent.push(e.clientMessageId);
         await outbox.remove(e.clientMessageId, true);

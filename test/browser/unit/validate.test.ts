@@ -34,4 +34,23 @@ describe('response validation', () => {
     expect(validate.restoreResponse({ status: 'expired' }, 'r')).to.deep.equal({ status: 'expired', code: 'expired' });
     expect(() => validate.restoreResponse({ status: 'maybe' }, 'r')).to.throw(/r\.status should be one of invalid, expired, used/);
   });
+
+  it('restore answers as a production backend gives them: no empty keys, and migration_failed', () => {
+    expect(validate.restoreResponse({ status: 'success', widget_session_id: 's' }, 'r'), 'no ids moved: the key is left out').to.deep.equal({
+      status: 'success', widget_session_id: 's', migrated_ticket_ids: [],
+    });
+    expect(validate.restoreResponse({ status: 'invalid', code: 'migration_failed' }, 'r')).to.deep.equal({ status: 'invalid', code: 'migration_failed' });
+    expect(validate.restoreResponse({ status: 'error', code: 'migration_failed' }, 'r'), 'whatever status word comes with it').to.deep.equal({
+      status: 'invalid', code: 'migration_failed',
+    });
+    expect(() => validate.restoreResponse({ status: 'success', widget_session_id: 's', migrated_ticket_ids: 't1' }, 'r')).to.throw('r.migrated_ticket_ids should be an array');
+    expect(() => validate.restoreResponse({ status: 'error', code: 'oops' }, 'r')).to.throw(/r\.status should be one of/);
+  });
+
+  it('capabilities: only an explicit true turns an extension on', () => {
+    expect(validate.capabilities({ idempotent_send: true, stream: true }, 'r')).to.deep.equal({ idempotent_send: true });
+    expect(validate.capabilities({ idempotent_send: 'yes' }, 'r')).to.deep.equal({ idempotent_send: false });
+    expect(validate.capabilities({}, 'r')).to.deep.equal({ idempotent_send: false });
+    expect(() => validate.capabilities(null, 'r')).to.throw('r should be an object');
+  });
 });
