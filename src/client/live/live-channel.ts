@@ -144,7 +144,6 @@ export class LiveChannel {
       }
       case 'reset':
         // What the stream told may not be the server's state any more: read it all again.
-        void sync.getTickets({}).catch((error: unknown) => this.#options.tab.reportError(error));
         return this.#readGap();
     }
   }
@@ -172,9 +171,13 @@ export class LiveChannel {
     void tab.share({ tickets: tab.state.tickets.map((t) => (t === known ? bumped : t)) });
   }
 
+  /** The ticket list and the conversation on show, as they are now (a poll alone may skip the list while open). */
   #readGap() {
+    const { sync, tab } = this.#options;
     this.#gapRead = document.visibilityState === 'hidden';
-    if (!this.#gapRead) void this.#options.sync.poller.pollNow();
+    if (this.#gapRead) return;
+    void sync.getTickets({}).catch((error: unknown) => tab.reportError(error));
+    void sync.poller.pollNow();
   }
 
   #setChannel(channel: ChatChannel) {

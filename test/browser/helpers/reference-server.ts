@@ -47,6 +47,14 @@ export const team = {
     });
     if (!response.ok) throw new Error(`status change failed: ${response.status}`);
   },
+  async typing(ticketId: string, typing: boolean, authorName?: string) {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}/typing`, {
+      method: 'POST',
+      headers: teamHeaders,
+      body: JSON.stringify({ typing, author_name: authorName }),
+    });
+    if (!response.ok) throw new Error(`typing failed: ${response.status}`);
+  },
   async reply(ticketId: string, content: string, extra: Record<string, unknown> = {}) {
     const response = await fetch(`${teamBase}/tickets/${ticketId}/messages`, {
       method: 'POST',
