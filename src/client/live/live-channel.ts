@@ -185,8 +185,11 @@ export class LiveChannel {
     if (tab.state.channel !== channel) tab.broadcast({ t: 'channel', channel });
   }
 
+  /** The network is back: try now rather than at the next retry (no timer: a plain backend schedules nothing). */
   readonly #onOnline = () => {
-    if (!this.#stream) this.#reconnect(0);
+    if (this.#stream) return;
+    this.#options.clock.clearTimeout(this.#retry);
+    void this.#connect();
   };
 
   readonly #onVisible = () => {

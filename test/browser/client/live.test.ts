@@ -53,7 +53,7 @@ describe('live: the stream, its fallback and typing (reference server)', () => {
   const contents = (c: SupportChatClient) => c.getState().messages.map((m) => m.content);
 
   beforeEach(async () => {
-    worker = await startReferenceServer();
+    worker = await startReferenceServer({ live: true });
     seen.length = 0;
     worker.events.on('request:start', onStart);
   });
