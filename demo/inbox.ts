@@ -38,6 +38,12 @@ let selected: string | null = null;
 /** The list's copy of each ticket, for servers without GET /tickets/{id}. */
 const listed = new Map<string, TeamTicket>();
 let shownMessages = '';
+/** "Visitor is typing…" under the open thread (kept across re-renders, so it is announced once). */
+const typingLine = element('p', '', 'hint');
+typingLine.setAttribute('role', 'status');
+/** Tickets whose visitor types, each with the timer of its 6 s lapse. */
+const typing = new Map<string, ReturnType<typeof setTimeout>>();
+const showTyping = () => (typingLine.textContent = selected && typing.has(selected) ? 'Visitor is typing…' : '');
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(base + path, { ...init, headers });
@@ -92,6 +98,7 @@ async function renderTickets() {
       button.addEventListener('click', () => {
         selected = ticket.id;
         shownMessages = '';
+        showTyping();
         void refresh();
       });
       item.append(button);
@@ -167,6 +174,7 @@ async function renderConversation() {
   const actions = element('div', '', 'actions');
   actions.append(noteLabel, send);
   form.append(box, actions);
+  box.addEventListener('input', () => agentTyping(ticketId, !!box.value.trim() && !note.checked));
   note.addEventListener('change', () => {
     send.textContent = note.checked ? 'Add note' : 'Send';
     form.classList.toggle('private', note.checked);
@@ -179,9 +187,10 @@ async function renderConversation() {
       body: JSON.stringify({ content: box.value, author_name: 'Ada (Support)', is_private: note.checked }),
     });
     box.value = '';
+    agentTyping(ticketId, false);
     await refresh();
   });
-  conversation.replaceChildren(title, toolbar, messages, form);
+  conversation.replaceChildren(title, toolbar, messages, typingLine, form);
   messages.lastElementChild?.scrollIntoView({ block: 'nearest' });
 }
 
@@ -190,7 +199,41 @@ async function refresh() {
   await renderConversation();
 }
 
+/** The agent's typing, for the visitor's widget: `true` at most every 3 s while typing, `false` when done. */
+let agentTypingAt = 0;
+function agentTyping(ticketId: string, on: boolean) {
+  if (on && Date.now() - agentTypingAt < 3000) return;
+  if (!on && !agentTypingAt) return;
+  agentTypingAt = on ? Date.now() : 0;
+  const body = JSON.stringify({ typing: on, author_name: 'Ada (Support)' });
+  void api(`/tickets/${ticketId}/typing`, { method: 'POST', body }).catch(() => {});
+}
+
+// Live: the team stream brings new tickets, messages, status changes and the visitor's typing;
+// each re-reads what it touches (the views re-render only on news). EventSource reconnects and
+// resumes by itself; polling is only the fallback while it is not open (or on the posthog flavour).
+const live = new EventSource(`${base}/live?api_key=${encodeURIComponent(defaultConfig.apiKey)}`);
+const refreshSoon = () => void refresh().catch(() => {});
+for (const event of ['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.resolved', 'message.received', 'message.sent', 'reset']) {
+  live.addEventListener(event, refreshSoon);
+}
+live.addEventListener('typing', (event) => {
+  const data = JSON.parse((event as MessageEvent<string>).data) as { ticket_id: string; typing: boolean };
+  clearTimeout(typing.get(data.ticket_id));
+  if (data.typing) typing.set(data.ticket_id, setTimeout(() => (typing.delete(data.ticket_id), showTyping()), 6000));
+  else typing.delete(data.ticket_id);
+  showTyping();
+});
+live.addEventListener('message.received', (event) => {
+  const { ticket_id } = JSON.parse((event as MessageEvent<string>).data) as { ticket_id: string };
+  clearTimeout(typing.get(ticket_id));
+  typing.delete(ticket_id);
+  showTyping();
+});
+
 filters.addEventListener('input', () => void renderTickets());
 filters.addEventListener('submit', (event) => event.preventDefault());
 await refresh();
-setInterval(() => void refresh().catch(() => {}), 2000);
+setInterval(() => {
+  if (live.readyState !== EventSource.OPEN) refreshSoon();
+}, 2000);

@@ -30,6 +30,12 @@ export interface SupportChatApi {
    * message shows as `failed`) if the server refuses it; resolves `null` if it is discarded.
    */
   sendMessage(message: string, traits?: Traits, newTicket?: boolean): Promise<SendMessageResponse | null>;
+  /**
+   * Tells the team whether the visitor is typing (call it with `true` on every keystroke:
+   * it is throttled to one request every 3 s, and turns `false` by itself after 5 s without
+   * one). Only when the backend advertises `typing`, never before consent; never the text.
+   */
+  setTyping(typing: boolean): void;
   /** Sends a failed message again, with the same idempotency key. */
   retryMessage(clientMessageId: string): Promise<SendMessageResponse | null>;
   /** Gives up on a message that has not been sent: it leaves the conversation. */

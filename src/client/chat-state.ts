@@ -48,6 +48,15 @@ export interface ChatError {
   code: ChatErrorCode;
 }
 
+/** How news reaches the widget: a live stream (the backend has one and it is healthy), or polling. */
+export type ChatChannel = 'live' | 'polling';
+
+/** A team member typing in one of the visitor's conversations (`authorName` null: unnamed). */
+export interface ChatTyping {
+  ticketId: string;
+  authorName: string | null;
+}
+
 /** Everything a UI needs to render, as one immutable snapshot. */
 export interface ChatState {
   /** False until storage has been read and the session is known. */
@@ -65,6 +74,10 @@ export interface ChatState {
   unreadCount: number;
   /** The last problem worth telling the visitor about; cleared when things work again. */
   error: ChatError | null;
+  /** `live` while the stream is healthy, else `polling` (also in the tabs that only mirror the leader). */
+  channel: ChatChannel;
+  /** Who of the team types right now, if anyone (the latest to start; hidden after 6 s without a refresh). */
+  typing: ChatTyping | null;
 }
 
 export const initialState: ChatState = {
@@ -78,4 +91,6 @@ export const initialState: ChatState = {
   tickets: [],
   unreadCount: 0,
   error: null,
+  channel: 'polling',
+  typing: null,
 };

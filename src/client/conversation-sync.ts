@@ -105,6 +105,14 @@ export class ConversationSync {
     return response;
   }
 
+  /** Messages of `ticketId` from the live stream: as a poll's, for the ticket on show (its history is read first). */
+  receiveLive(ticketId: string, messages: Message[]) {
+    if (ticketId !== this.#tab.state.currentTicketId) return;
+    if (!this.#conversation.loaded) return void this.poller.pollNow();
+    this.#receive(ticketId, messages, true);
+    this.#tab.post({ t: 'messages', ticketId, messages, news: true });
+  }
+
   /** One poll; resolves `true` when it failed for lack of a network (the poller's circuit breaker counts those). */
   async #poll(open: boolean): Promise<boolean> {
     if (!this.#tab.state.ready) return false;

@@ -11,6 +11,8 @@ export interface SupportChatEventDetails {
   'support-chat-identified': { hasName: boolean; hasEmail: boolean };
   'support-chat-restore-requested': Record<string, never>;
   'support-chat-restored': { ticketIds: string[] };
+  /** A team member started or stopped typing (or their typing lapsed, or their message came). */
+  'support-chat-typing': { ticketId: string; authorName: string | null; typing: boolean };
   /** `message` is the sentence of `code` in the widget's locale (English for a bare client). */
   'support-chat-error': { kind: ChatErrorKind; code: ChatErrorCode; message: string };
 }

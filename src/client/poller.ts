@@ -27,7 +27,8 @@ export class Poller {
   #again: Promise<void> | undefined;
   #open = false;
   #failures = 0;
-
+  /** A live stream brings the news: no schedule, only the polls asked for (`pollNow`). */
+  #suspended = false;
 
   readonly #options: PollerOptions;
 
@@ -56,11 +57,25 @@ export class Poller {
     removeEventListener('online', this.#onOnline);
   }
 
+  /** Stops the schedule (not `pollNow`) while a live stream is healthy. */
+  suspend() {
+    this.#suspended = true;
+    this.#options.clock.clearTimeout(this.#timer);
+  }
+
+  /** Back to the schedule (the stream failed), with a poll at once for what it may have missed. */
+  resume() {
+    if (!this.#suspended) return;
+    this.#suspended = false;
+    this.#failures = 0;
+    if (this.#scheduled) void this.pollNow();
+  }
+
   /** The panel opened or closed: an opening polls at once (and closes the breaker), a closing slows down. */
   setOpen(open: boolean) {
     if (open === this.#open) return;
     this.#open = open;
-    if (!this.#scheduled) return;
+    if (!this.#scheduled || this.#suspended) return;
     if (open) {
       this.#failures = 0;
       void this.pollNow();
@@ -91,7 +106,7 @@ export class Poller {
   #schedule() {
     this.#options.clock.clearTimeout(this.#timer);
     // Offline, nothing can succeed: `online` resumes the schedule.
-    if (!this.#scheduled || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
+    if (!this.#scheduled || this.#suspended || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
       return;
     }
     const delay = this.#open ? this.#options.openInterval : this.#options.closedInterval;
@@ -100,10 +115,11 @@ export class Poller {
 
   readonly #onVisibility = () => {
     if (document.visibilityState === 'hidden') this.#options.clock.clearTimeout(this.#timer);
-    else if (!this.broken) void this.pollNow();
+    else if (!this.broken && !this.#suspended) void this.pollNow();
   };
 
   readonly #onOnline = () => {
+    if (this.#suspended) return;
     this.#failures = 0;
     void this.pollNow();
   };

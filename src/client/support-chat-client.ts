@@ -12,6 +12,8 @@ import { ConversationSync } from './conversation-sync.js';
 import { DeliveryQueue } from './delivery/delivery-queue.js';
 import { NEW_TICKET } from './delivery/outbox.js';
 import { dispatch, type SupportChatEventMap } from './events.js';
+import { capabilitiesReader } from './capabilities.js';
+import { liveParts, type LiveParts } from './live/live-parts.js';
 import { DEFAULT_RESTORE_PARAM, takeRestoreToken } from './restore.js';
 import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
 import { Session, cleanTraits } from './session.js';
@@ -34,8 +36,9 @@ export type { SupportChatClientOptions };
  *
  * A facade over parts with one job each: `TabState` (the state every tab shares),
  * `DeliveryQueue` (outbox and sender), `ConversationSync` (polling and mark-read), `Session`
- * (identity and consent) and `RestoreFlow`. Only the leader tab (see `TabSync`) polls and
- * delivers the outbox; the others mirror what it finds.
+ * (identity and consent), `RestoreFlow`, and the live parts (`LiveChannel`, the stream with
+ * polling as its fallback; `TeamTyping`, `VisitorTyping`). Only the leader tab (see `TabSync`)
+ * streams, polls and delivers the outbox; the others mirror what it finds.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below adds typed event overloads only
 export class SupportChatClient extends EventTarget implements SupportChatApi {
@@ -50,6 +53,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly #session: Session;
   readonly #queue: DeliveryQueue;
   readonly #sync: ConversationSync;
+  readonly #live: LiveParts;
   #starting: Promise<void> | undefined;
 
   constructor(options: SupportChatClientOptions) {
@@ -75,13 +79,16 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
       leaderChange: (leader) => void this.#lead(leader),
     }));
     const session = (this.#session = new Session(tab, this.#consent));
+    // One read of the backend's extensions, for delivery (idempotent sends) and live alike.
+    const capabilities = capabilitiesReader(transport);
     this.#queue = new DeliveryQueue({
-      tab, session, transport, conversation, clock,
+      tab, session, transport, conversation, clock, capabilities,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
       distinctId: () => this.distinctId || undefined,
     });
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
-    this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next());
+    const sync = (this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next()));
+    this.#live = liveParts({ tab, session, transport, sync, clock, consent: this.#consent, capabilities });
   }
 
   /** Reads the stored session (making one the first time), joins the other tabs, redeems a restore link in the URL. Idempotent. */
@@ -121,12 +128,13 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     if (!leader) {
       this.#sync.poller.stop();
       this.#queue.sender.stop();
-      return;
+      return this.#live.channel.lead(false);
     }
     await this.#queue.outbox.load(); // what a closed tab left unsent
     this.#tab.recompose();
     this.#sync.poller.start();
     this.#queue.sender.start();
+    this.#live.channel.lead(true);
   }
 
   getState(): ChatState {
@@ -169,7 +177,12 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     // No needless await: once started, the message shows as `sending` before this call returns.
     if (!this.#tab.state.ready) await this.start();
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
+    this.#live.visitorTyping.set(false);
     return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt);
+  }
+
+  setTyping(typing: boolean) {
+    this.#live.visitorTyping.set(typing);
   }
 
   async retryMessage(clientMessageId: string) {

@@ -1,6 +1,6 @@
 import type { Message, SendMessageResponse } from '../transport/wire-types.js';
 import { toChatError } from './chat-error.js';
-import { initialState, type ChatError, type ChatMessage, type ChatState } from './chat-state.js';
+import { initialState, type ChatChannel, type ChatError, type ChatMessage, type ChatState, type ChatTyping } from './chat-state.js';
 import type { OutboxEntry } from './delivery/outbox.js';
 import { dispatch } from './events.js';
 import type { KeyValueStorage } from './storage.js';
@@ -26,6 +26,8 @@ export type TabMessage = { from?: string } & (
   | { t: 'hello' }
   | { t: 'consent' }
   | { t: 'reset'; sessionId: string }
+  | { t: 'channel'; channel: ChatChannel }
+  | { t: 'typing'; typing: ChatTyping; on: boolean }
 );
 
 type Kind = TabMessage['t'];
@@ -94,7 +96,7 @@ export class TabState {
       this.epoch++;
       this.identity = this.draft = null;
       this.#changedSinceHello = new Set(Object.keys(this.#snapshot())); // a welcome from before the reset holds nothing
-      this.update({ ...initialState, ready: true, sessionId });
+      this.update({ ...initialState, ready: true, sessionId, channel: this.state.channel });
     });
   }
 

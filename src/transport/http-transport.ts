@@ -2,10 +2,14 @@ import type {
   Credentials,
   GetMessagesRequest,
   GetTicketsRequest,
+  LiveStreamListener,
+  OpenStreamRequest,
   RestoreRequest,
   SendMessageRequest,
   Transport,
+  TypingRequest,
 } from './transport.js';
+import { eventSourceStream } from './event-source-stream.js';
 import { TransportError } from './transport-error.js';
 import * as validate from './validate.js';
 
@@ -44,7 +48,7 @@ export class HttpTransport implements Transport {
       ticket_id: r.ticketId,
       traits: r.traits ?? {},
       // Required with a session (the production backend answers 400 without it); the session id is the default.
-      distinct_id: r.distinctId ?? ('widgetSessionId' in credentials ? credentials.widgetSessionId : undefined),
+      distinct_id: r.distinctId ?? sessionOf(credentials),
       client_message_id: r.clientMessageId,
       session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
     });
@@ -83,6 +87,19 @@ export class HttpTransport implements Transport {
   /** `GET …/capabilities`: a production backend has no such endpoint (404), which callers read as none. */
   getCapabilities() {
     return this.#request('GET', '/capabilities', validate.capabilities, {});
+  }
+
+  /** `EventSource` cannot set headers: the token and the credentials go in the query. */
+  openStream(credentials: Credentials, r: OpenStreamRequest, listener: LiveStreamListener) {
+    const url = new URL(this.#base + '/stream', globalThis.location?.href);
+    const query = { token: this.#token, ...credentialFields(credentials), distinct_id: sessionOf(credentials), last_event_id: r.lastEventId };
+    for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
+    return eventSourceStream(url, listener);
+  }
+
+  async sendTyping(credentials: Credentials, r: TypingRequest) {
+    const fields = { ...credentialFields(credentials), distinct_id: sessionOf(credentials), ticket_id: r.ticketId, typing: r.typing };
+    await this.#request('POST', '/typing', validate.restoreRequestResponse, fields);
   }
 
   async #request<T>(
@@ -141,6 +158,9 @@ function credentialFields(credentials: Credentials): Record<string, string> {
  * and a production framework's `{type, code, detail, attr}`. Both become a readable message
  * and `details`; a framework error's field (`attr`) is keyed like the contract's details.
  */
+/** The default `distinct_id` of an anonymous session: its id (the production backend requires one). */
+const sessionOf = (credentials: Credentials) => ('widgetSessionId' in credentials ? credentials.widgetSessionId : undefined);
+
 function errorFromResponse(response: Response, body: unknown): TransportError {
   const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const said = typeof o.error === 'string' ? o.error : typeof o.detail === 'string' ? o.detail : '';

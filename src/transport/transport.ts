@@ -5,6 +5,7 @@ import type {
   MarkAsReadResponse,
   RestoreResponse,
   SendMessageResponse,
+  StreamEvents,
   Traits,
 } from './wire-types.js';
 
@@ -42,6 +43,34 @@ export interface RestoreRequest {
   distinctId?: string;
 }
 
+/** What a live stream tells its opener. Events come in order, each checked, with its `id`. */
+export interface LiveStreamListener {
+  /** Connected: events follow. */
+  open(): void;
+  event<K extends keyof StreamEvents>(name: K, data: StreamEvents[K], id: string): void;
+  /**
+   * The connection failed or was lost; the stream is closed and the caller decides when to
+   * open another. `refused`: the server answered with an error (bad credentials, too many
+   * streams, no such endpoint) rather than the connection dropping.
+   */
+  error(refused: boolean): void;
+}
+
+/** An open live stream: closing it stops its events. */
+export interface LiveStream {
+  close(): void;
+}
+
+export interface OpenStreamRequest {
+  /** Resume after this event id (the server replays what was missed, or starts with `reset`). */
+  lastEventId?: string;
+}
+
+export interface TypingRequest {
+  ticketId: string;
+  typing: boolean;
+}
+
 /**
  * Everything the headless client needs from a backend. The HTTP transport speaks
  * REFERENCE-API.md; any other backend plugs in by implementing this interface.
@@ -54,9 +83,11 @@ export interface Transport {
   getTickets(credentials: Credentials, request: GetTicketsRequest): Promise<GetTicketsResponse>;
   requestRestoreLink(email: string, requestUrl: string): Promise<void>;
   restore(request: RestoreRequest): Promise<RestoreResponse>;
-  /**
-   * Optional: the backend's extensions. Without this member, or when it rejects, the client
-   * treats the backend as a plain production one (no idempotent sends, and so on).
-   */
+  // Optional extensions: a transport without them is a plain backend, and the client polls.
+  /** What the backend supports beyond the production API; rejects when it says nothing. */
   getCapabilities?(): Promise<Capabilities>;
+  /** Opens the live stream of the visitor's tickets (used only when capabilities say `stream`). */
+  openStream?(credentials: Credentials, request: OpenStreamRequest, listener: LiveStreamListener): LiveStream;
+  /** Tells the team that the visitor types, or stopped (used only when capabilities say `typing`). */
+  sendTyping?(credentials: Credentials, request: TypingRequest): Promise<void>;
 }

@@ -8,6 +8,7 @@ import type {
   RestoreResponse,
   RichDoc,
   SendMessageResponse,
+  StreamEvents,
   Ticket,
 } from './wire-types.js';
 
@@ -108,6 +109,7 @@ export const markAsReadResponse: Guard<MarkAsReadResponse> = (v, p) => {
   return { success: boolean(o.success, `${p}.success`), unread_count: count(o.unread_count, `${p}.unread_count`) };
 };
 
+/** `{ok: true}`: the answer of requests that return nothing else (restore request, typing). */
 export const restoreRequestResponse: Guard<{ ok: true }> = (v, p) =>
   object(v, p).ok === true ? { ok: true } : fail(`${p}.ok`, 'true');
 
@@ -135,7 +137,27 @@ export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
   };
 };
 
-/** Missing flags are false: a backend advertises an extension only by saying `true`. */
-export const capabilities: Guard<Capabilities> = (v, p) => ({ idempotent_send: object(v, p).idempotent_send === true });
+/** Only a `true` flag turns an extension on: anything else in an answer means "not here". */
+export const capabilities: Guard<Capabilities> = (v, p) => {
+  const o = object(v, p);
+  return { stream: o.stream === true, typing: o.typing === true, idempotent_send: o.idempotent_send === true, rating: o.rating === true, attachments: o.attachments };
+};
+
+/** The live stream's events: each `data` checked as strictly as a polled answer. */
+export const streamEvents: { [K in keyof StreamEvents]: Guard<StreamEvents[K]> } = {
+  message: (v, p) => {
+    const o = object(v, p);
+    return { ticket_id: id(o.ticket_id, `${p}.ticket_id`), message: message(o.message, `${p}.message`) };
+  },
+  ticket: (v, p) => {
+    const o = object(v, p);
+    return { ticket_id: id(o.ticket_id, `${p}.ticket_id`), status: status(o.status, `${p}.status`), unread_count: count(o.unread_count, `${p}.unread_count`) };
+  },
+  typing: (v, p) => {
+    const o = object(v, p);
+    return { ticket_id: id(o.ticket_id, `${p}.ticket_id`), author_name: nullableString(o.author_name, `${p}.author_name`), typing: boolean(o.typing, `${p}.typing`) };
+  },
+  reset: (v, p) => ({ reason: String(object(v, p).reason ?? '') }),
+};
 
 export type { Guard };

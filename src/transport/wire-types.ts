@@ -78,11 +78,28 @@ export interface GetTicketsResponse {
  * What a backend says it supports beyond the production core (`GET …/capabilities`). Only
  * the flags the client reads; a backend without the endpoint has none of them.
  */
-export interface Capabilities {
-  /** A resend with the same `client_message_id` is stored once. */
-  idempotent_send: boolean;
-}
-
 export type RestoreResponse =
   | { status: 'success'; widget_session_id: string; migrated_ticket_ids: string[] }
   | { status: RestoreFailureStatus; code: string };
+
+/**
+ * What a backend says it has beyond the production API (`GET …/capabilities`, REFERENCE-API.md).
+ * Every flag may be missing: only `true` turns an extension on. A backend without the endpoint
+ * (404, or any error) is a plain one: polling, no typing.
+ */
+export interface Capabilities {
+  stream?: boolean;
+  typing?: boolean;
+  /** A resend with the same `client_message_id` is stored once. */
+  idempotent_send?: boolean;
+  rating?: boolean;
+  attachments?: unknown;
+}
+
+/** The events of the widget's live stream, by name, as their `data` arrives. */
+export interface StreamEvents {
+  message: { ticket_id: string; message: Message };
+  ticket: { ticket_id: string; status: TicketStatus; unread_count: number };
+  typing: { ticket_id: string; author_name: string | null; typing: boolean };
+  reset: { reason: string };
+}

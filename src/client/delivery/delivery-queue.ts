@@ -1,6 +1,6 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { Transport } from '../../transport/transport.js';
-import type { SendMessageResponse, Traits } from '../../transport/wire-types.js';
+import type { Capabilities, SendMessageResponse, Traits } from '../../transport/wire-types.js';
 import { toChatError } from '../chat-error.js';
 import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation.js';
@@ -20,6 +20,8 @@ export interface DeliveryQueueOptions {
   conversation: Conversation;
   clock: Clock;
   backoff: BackoffOptions;
+  /** The client's one read of the backend's capabilities (null: a plain backend). */
+  capabilities: () => Promise<Capabilities | null>;
   /** The site's id of the visitor, sent as `distinct_id` unless a verified identity says otherwise. */
   distinctId(): string | undefined;
 }
@@ -50,7 +52,7 @@ export class DeliveryQueue {
     this.#eventTarget = tab.eventTarget;
     const { session, transport, clock } = options;
     const outbox = (this.outbox = new Outbox(tab.storage, clock));
-    const reconciler = new Reconciler(transport, clock, () => session.credentials);
+    const reconciler = new Reconciler(transport, clock, () => session.credentials, options.capabilities);
     this.sender = new Sender({
       outbox,
       clock,

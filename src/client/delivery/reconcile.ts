@@ -1,6 +1,6 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { Credentials, Transport } from '../../transport/transport.js';
-import type { SendMessageResponse } from '../../transport/wire-types.js';
+import type { Capabilities, SendMessageResponse } from '../../transport/wire-types.js';
 import type { Clock } from '../clock.js';
 import { NEW_TICKET, type OutboxEntry } from './outbox.js';
 
@@ -39,7 +39,6 @@ const MAX_TICKETS = 3;
  * credentials may make anyway; a failed read is retried like the send, never skipped.
  */
 export class Reconciler {
-  #idempotent: Promise<boolean> | undefined;
   /** Server time minus ours: a lower bound, from the last answer to a send (0 until one came). */
   #offset = 0;
   /** Messages that sends of this queue account for (a few per visit): each matches one entry at most. */
@@ -48,11 +47,13 @@ export class Reconciler {
   readonly #transport: Transport;
   readonly #clock: Clock;
   readonly #credentials: () => Credentials;
+  readonly #capabilities: () => Promise<Capabilities | null>;
 
-  constructor(transport: Transport, clock: Clock, credentials: () => Credentials) {
+  constructor(transport: Transport, clock: Clock, credentials: () => Credentials, capabilities: () => Promise<Capabilities | null>) {
     this.#transport = transport;
     this.#clock = clock;
     this.#credentials = credentials;
+    this.#capabilities = capabilities;
   }
 
   /** A send went through: its message is accounted for, and its time says how the server's clock runs. */
@@ -64,25 +65,11 @@ export class Reconciler {
 
   /** The answer the lost send would have had, or `null` when the server does not have it (then send it). */
   async find(entry: OutboxEntry): Promise<SendMessageResponse | null> {
-    if (entry.triedAt === undefined || (await this.#isIdempotent())) return null;
+    if (entry.triedAt === undefined || (await this.#capabilities())?.idempotent_send) return null;
     const since = entry.triedAt + this.#offset - SLACK_MS;
     return entry.ticket.startsWith(NEW_TICKET)
       ? this.#inNewTicket(entry.content, since)
       : this.#inTicket(entry.ticket, entry.content, since);
-  }
-
-  /** Asked once; a network failure is asked again next time, any other failure means a plain backend. */
-  #isIdempotent() {
-    const ask = this.#transport.getCapabilities?.bind(this.#transport);
-    return (this.#idempotent ??= ask
-      ? ask().then(
-          (capabilities) => capabilities.idempotent_send,
-          (error: unknown) => {
-            if (error instanceof TransportError && error.kind === 'network') this.#idempotent = undefined;
-            return false;
-          },
-        )
-      : Promise.resolve(false));
   }
 
   /**

@@ -56,7 +56,7 @@ export class SupportChatComposer extends LitElement {
           aria-describedby="limit"
           placeholder=${settings.placeholder}
           .value=${this.draft}
-          @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+          @input=${this.#onInput}
           @keydown=${this.#onKeyDown}
         ></textarea>
         <button part="send-button" class="primary" ?disabled=${!this.draft.trim()}>${strings.send}</button>
@@ -65,6 +65,12 @@ export class SupportChatComposer extends LitElement {
         >
       </form>
     `;
+  }
+
+  #onInput(event: Event) {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    // The team sees that the visitor types (throttled by the client), and that they stopped when the box is empty.
+    this.#chat.client?.setTyping(!!this.draft.trim());
   }
 
   #onKeyDown(event: KeyboardEvent) {

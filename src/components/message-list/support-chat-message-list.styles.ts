@@ -5,6 +5,14 @@ export const styles = css`
     overflow-y: auto;
     padding: 16px;
   }
+  .typing {
+    margin: 0.5rem 0 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .typing:empty {
+    display: none;
+  }
   ol {
     list-style: none;
     margin: 0;

@@ -5,6 +5,7 @@ import type { Settings } from '../../context/settings-context.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
+import { format } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -13,10 +14,13 @@ import { styles } from './support-chat-message-list.styles.js';
 
 /**
  * The messages of the current conversation, in a live region (`role="log"`) so that
- * screen readers announce each new reply. The greeting when there are none yet.
+ * screen readers announce each new reply. The greeting when there are none yet. Below it,
+ * "Dana is typing…" while someone of the team types: a polite status, always in the page
+ * and only its text changing, so that it is announced once when it starts, not per refresh.
  * @csspart message-list - The list.
  * @csspart message - One message; also `message-customer` or `message-team`.
  * @csspart greeting - The greeting of an empty conversation.
+ * @csspart typing - "… is typing" while a team member types.
  *
  * @tag support-chat-message-list
  */
@@ -48,7 +52,15 @@ export class SupportChatMessageList extends LitElement {
                   <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
                 </p>`}
       </div>
+      <p part="typing" class="typing" role="status">${this.#typing(strings)}</p>
     `;
+  }
+
+  /** Who of the team types in this conversation, in words; nothing when nobody does. */
+  #typing(strings: Settings['strings']) {
+    const { typing, currentTicketId } = this.#chat.state;
+    if (!typing || typing.ticketId !== currentTicketId) return nothing;
+    return typing.authorName ? format(strings.typing, { name: typing.authorName }) : strings.typingNameless;
   }
 
   #renderMessage(message: ChatMessage, { strings, lang }: Settings) {

@@ -26,7 +26,7 @@ export function renderView(view: View, state: ChatState, strings: Strings, requi
       const identify = requireEmail && !state.traits.email;
       return html`
         <support-chat-message-list
-          exportparts="message-list, message, message-customer, message-team, greeting"
+          exportparts="message-list, message, message-customer, message-team, greeting, typing"
         ></support-chat-message-list>
         ${identify
           ? html`<support-chat-identify-form

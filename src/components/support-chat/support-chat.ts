@@ -33,6 +33,7 @@ import { styles } from './support-chat.styles.js';
  * @event support-chat-identified - The visitor gave a name or email. `detail: {hasName, hasEmail}`.
  * @event support-chat-restore-requested - A restore link was requested.
  * @event support-chat-restored - Tickets from a restore link were adopted. `detail: {ticketIds}`.
+ * @event support-chat-typing - A team member started or stopped typing (also when it lapsed after 6 s, or their message came). `detail: {ticketId, authorName, typing}`.
  * @event support-chat-error - Something failed. `detail: {kind, code, message}` (`message`: the sentence in the widget's locale).
  *
  * @csspart launcher - The round button that opens the panel.
@@ -51,6 +52,7 @@ import { styles } from './support-chat.styles.js';
  * @csspart message-list - The messages of the open conversation.
  * @csspart message - One message; also `message-customer` (the visitor's) or `message-team`.
  * @csspart greeting - The greeting shown in an empty conversation.
+ * @csspart typing - "Dana is typing…" below the messages, while a team member types.
  * @csspart resolved - The banner of a resolved conversation.
  * @csspart composer - The form at the bottom of a conversation.
  * @csspart input - The message text box.

@@ -21,6 +21,8 @@ const ar: Strings = {
   newConversation: 'محادثة جديدة',
   noConversations: 'لا توجد لديك محادثات بعد.',
   loading: 'جارٍ التحميل…',
+  typing: '{name} يكتب الآن…',
+  typingNameless: 'فريق الدعم يكتب الآن…',
   unread: '{count} غير مقروءة',
   charactersLeft: 'تبقّى {count} حرفًا',
   resolved: 'تم حل هذه المحادثة. ابدأ محادثة جديدة إذا احتجت إلى مزيد من المساعدة.',

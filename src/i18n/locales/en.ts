@@ -20,6 +20,8 @@ export const en = {
   newConversation: 'New conversation',
   noConversations: 'You have no conversations yet.',
   loading: 'Loading…',
+  typing: '{name} is typing…',
+  typingNameless: 'Support is typing…',
   unread: '{count} unread',
   charactersLeft: '{count} characters left',
   resolved: 'This conversation has been resolved. Start a new one if you need more help.',

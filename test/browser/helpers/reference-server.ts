@@ -1,3 +1,4 @@
+import { HttpResponse, http } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from '../../../mock-server/handlers/index.js';
 import { defaultConfig, type Flavor } from '../../../mock-server/config.js';
@@ -13,13 +14,20 @@ let worker: SetupWorker | undefined;
 /** As the browser runtime does: the widget may run on this page's host only. */
 const handlersFor = (flavor: Flavor) => createHandlers(undefined, { flavor, allowedDomains: [location.hostname] });
 
-export async function startReferenceServer({ flavor = 'reference' }: { flavor?: Flavor } = {}): Promise<SetupWorker> {
+/**
+ * Without `live`, the server does not advertise its extensions (capabilities answer 404, as
+ * PostHog's backend does): the widget polls, as the tests of polling, tabs and delivery expect.
+ * The tests of the live channel pass `live: true`.
+ */
+const noCapabilities = http.get('*/api/conversations/v1/widget/capabilities', () => HttpResponse.json({ error: 'Not found' }, { status: 404 }));
+
+export async function startReferenceServer({ flavor = 'reference', live = false }: { flavor?: Flavor; live?: boolean } = {}): Promise<SetupWorker> {
   if (!worker) {
     worker = setupWorker(...handlersFor(flavor));
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
   }
   // Replaces the handlers of the last test (its `use()` overrides, and its flavour).
-  worker.resetHandlers(...handlersFor(flavor));
+  worker.resetHandlers(...(live ? [] : [noCapabilities]), ...handlersFor(flavor));
   // JSON, as the dev endpoints require (a text/plain POST is what a foreign page could send).
   const reset = await fetch('/api/_dev/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   if (!reset.ok) throw new Error(`reset answered ${reset.status}`);
@@ -46,6 +54,14 @@ export const team = {
       body: JSON.stringify({ status }),
     });
     if (!response.ok) throw new Error(`status change failed: ${response.status}`);
+  },
+  async typing(ticketId: string, typing: boolean, authorName?: string) {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}/typing`, {
+      method: 'POST',
+      headers: teamHeaders,
+      body: JSON.stringify({ typing, author_name: authorName }),
+    });
+    if (!response.ok) throw new Error(`typing failed: ${response.status}`);
   },
   async reply(ticketId: string, content: string, extra: Record<string, unknown> = {}) {
     const response = await fetch(`${teamBase}/tickets/${ticketId}/messages`, {

@@ -9,7 +9,7 @@ import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-s
 describe('live stream through the service worker', () => {
   let source: EventSource | undefined;
   beforeEach(async () => {
-    await startReferenceServer();
+    await startReferenceServer({ live: true });
   });
   afterEach(() => source?.close());
 

@@ -1,3 +1,4 @@
+import { capabilitiesReader } from '../../../src/client/capabilities.js';
 import { expect } from '@open-wc/testing';
 import { NEW_TICKET, Outbox, type OutboxEntry } from '../../../src/client/delivery/outbox.js';
 import { Reconciler, mayHaveArrived } from '../../../src/client/delivery/reconcile.js';
@@ -122,7 +123,7 @@ describe('reconciling lost sends against a backend that is not idempotent (fake 
 
   /** The delivery part as the client wires it: Sender, Outbox and Reconciler, nothing else. */
   function sender(backend = server) {
-    const reconciler = new Reconciler(backend, clock, () => ({ widgetSessionId: 's' }));
+    const reconciler = new Reconciler(backend, clock, () => ({ widgetSessionId: 's' }), capabilitiesReader(backend));
     return new Sender({
       outbox,
       clock,
