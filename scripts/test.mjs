@@ -100,6 +100,16 @@ if (await check('Build', process.execPath, ['scripts/build.mjs'])) {
     const m = lastMatch(output, /^pack: (\d+) passed, (\d+) failed$/gm);
     return m ? { passed: +m[1], failed: +m[2] } : undefined;
   });
+  // The CDN tag with integrity, and React/Vue apps built from dist/ (needs Chromium).
+  await suite(
+    'Embeds (CDN tag with SRI, React 19 and Vue 3 apps)',
+    process.execPath,
+    ['--import', 'tsx', 'scripts/check-embeds.mjs'],
+    (output) => {
+      const m = lastMatch(output, /^embeds: (\d+) passed, (\d+) failed$/gm);
+      return m ? { passed: +m[1], failed: +m[2] } : undefined;
+    },
+  );
 }
 
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
