@@ -45,8 +45,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
 
   if (mode === 'react') {
     // dist/react.js (support-chat/react): imports the element from 'support-chat' (the user's
-    // copy of dist/support-chat.js, so one registration) and React; @lit/react is bundled
-    // (about 1 kB), so React users install nothing more.
+    // copy of dist/support-chat.js, so one registration) and React, and nothing else.
     return {
       publicDir: false,
       build: {

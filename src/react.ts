@@ -1,20 +1,20 @@
 /**
- * support-chat/react: `<SupportChat>` for React 17–19, made with @lit/react.
+ * support-chat/react: `<SupportChat>` for React 19, on React's own custom-element support.
  *
- * Why @lit/react rather than React 19's own custom-element support: React 19 does set
- * properties (so `client` and `strings` would work), but it listens to an event named after
- * what follows `on` as written (`onSupportChatReady` → `SupportChatReady`), so our
- * `support-chat-…` events would need props such as `onsupport-chat-ready`, which no React
- * typing or lint rule expects. @lit/react maps `onSupportChatReady` to `support-chat-ready` and
- * works on React 18 too. It is bundled into dist/react.js (about 1 kB), so users install
- * only React; the types below name React only, not @lit/react.
+ * Why not @lit/react: it sets properties in a layout effect, after React has put the element in
+ * the page, so `connectedCallback` made the client with an empty `token` and every request
+ * failed ("Authentication required"). React 19 sets each prop the element has as a property
+ * before inserting it (`client`, `strings` included), and listens to `onX` props as event `X`,
+ * case kept. So this wrapper only renames `onSupportChatOpenChange` to
+ * `onsupport-chat-open-change`: typed camel-case handlers, no dependency beyond React 19.
  */
-import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type { SupportChatEventName } from './client/events.js';
 import type { SupportChatEventHandlers, SupportChatProperties } from './framework-types.js';
-// The package's own name, not ./index.js: dist/react.js then shares the page's one element class.
-import { SupportChat as SupportChatElement } from 'support-chat';
+// The package's own name, not ./index.js: dist/react.js then shares the page's one element class
+// (and importing it registers <support-chat> before React creates one).
+import type { SupportChat as SupportChatElement } from 'support-chat';
+import 'support-chat';
 
 export type { SupportChatEventHandlers, SupportChatProperties };
 
@@ -36,15 +36,19 @@ const EVENTS: Record<SupportChatEventName, true> = {
   'support-chat-error': true,
 };
 
-const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
+/** `onSupportChatOpenChange` → `onsupport-chat-open-change`, the prop React 19 listens to as that event. */
+const EVENT_PROPS: Record<string, string> = Object.fromEntries(
+  Object.keys(EVENTS).map((name) => [
+    `on${name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase())}`,
+    `on${name}`,
+  ]),
+);
 
 /** `<SupportChat token="…" onSupportChatOpenChange={(e) => e.detail.open} />`; `ref` is the element. */
-export const SupportChat: React.ForwardRefExoticComponent<SupportChatProps> = createComponent({
-  react: React,
-  tagName: 'support-chat',
-  elementClass: SupportChatElement,
-  events: Object.fromEntries(Object.keys(EVENTS).map((name) => [`on${pascal(name)}`, name as EventName])),
-  displayName: 'SupportChat',
-}) as unknown as React.ForwardRefExoticComponent<SupportChatProps>;
+export const SupportChat = React.forwardRef<SupportChatElement, Omit<SupportChatProps, 'ref'>>(function SupportChat(props, ref) {
+  const mapped: Record<string, unknown> = { ref };
+  for (const [key, value] of Object.entries(props)) mapped[EVENT_PROPS[key] ?? key] = value;
+  return React.createElement('support-chat', mapped);
+});
 
 export type { SupportChatElement };
