@@ -43,6 +43,23 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
 
+  if (mode === 'react') {
+    // dist/react.js (support-chat/react): imports the element from 'support-chat' (the user's
+    // copy of dist/support-chat.js, so one registration) and React, and nothing else.
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: { react: 'src/react.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        rollupOptions: { external: ['support-chat', 'react'] },
+      },
+    };
+  }
+
   const iife = mode === 'iife';
   return {
     publicDir: false,

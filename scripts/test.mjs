@@ -58,8 +58,14 @@ await suite(
   'Node tests (reference server)',
   process.execPath,
   [
-    '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec',
-    ...readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => `test/node/${f}`),
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    ...readdirSync('test/node')
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `test/node/${f}`),
   ],
   (output) => {
     const pass = lastMatch(output, /^ℹ pass (\d+)/gm);
@@ -70,10 +76,16 @@ await suite(
 );
 
 if (await findChromium()) {
-  await suite('Browser tests (web-test-runner, Chromium)', bin('web-test-runner'), [], (output) => {
-    const m = lastMatch(output, /^wtr: (\d+) passed, (\d+) failed, (\d+) skipped$/gm);
-    return m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : undefined;
-  }, { FORCE_COLOR: '0' });
+  await suite(
+    'Browser tests (web-test-runner, Chromium)',
+    bin('web-test-runner'),
+    [],
+    (output) => {
+      const m = lastMatch(output, /^wtr: (\d+) passed, (\d+) failed, (\d+) skipped$/gm);
+      return m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : undefined;
+    },
+    { FORCE_COLOR: '0' },
+  );
 } else {
   console.log(`\n== Browser tests\n${HOW_TO_GET_A_BROWSER}`);
   total.failed++;
@@ -84,6 +96,20 @@ if (await check('Build', process.execPath, ['scripts/build.mjs'])) {
     const m = lastMatch(output, /^bundle: (\d+) passed, (\d+) failed$/gm);
     return m ? { passed: +m[1], failed: +m[2] } : undefined;
   });
+  await suite('Package contents (npm pack --dry-run)', process.execPath, ['scripts/check-pack.mjs'], (output) => {
+    const m = lastMatch(output, /^pack: (\d+) passed, (\d+) failed$/gm);
+    return m ? { passed: +m[1], failed: +m[2] } : undefined;
+  });
+  // The CDN tag with integrity, and React/Vue apps built from dist/ (needs Chromium).
+  await suite(
+    'Embeds (CDN tag with SRI, React 19 and Vue 3 apps)',
+    process.execPath,
+    ['--import', 'tsx', 'scripts/check-embeds.mjs'],
+    (output) => {
+      const m = lastMatch(output, /^embeds: (\d+) passed, (\d+) failed$/gm);
+      return m ? { passed: +m[1], failed: +m[2] } : undefined;
+    },
+  );
 }
 
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
