@@ -161,9 +161,14 @@ export class TabState {
     for (const handler of this.#handlers[message.t] ?? []) handler(message);
   }
 
-  /** Things work again: the error goes, unless it is storage's (that stays true for the page's life). */
-  clearError() {
-    if (this.state.error && this.state.error.kind !== 'storage') void this.share({ error: null });
+  /**
+   * Things work again: the error goes, unless it is storage's (that stays true for the page's
+   * life) or news the visitor has not acted on yet: `notices` clears only that (`ticket_gone`,
+   * dismissed by the visitor's next send or choice of conversation).
+   */
+  clearError(notices = false) {
+    const { error } = this.state;
+    if (error && error.kind !== 'storage' && (error.code === 'ticket_gone') === notices) void this.share({ error: null });
   }
 
   reportError(error: unknown) {
