@@ -118,13 +118,14 @@ export class ConversationSync {
   /** One poll; resolves `true` when it failed for lack of a network (the poller's circuit breaker counts those). */
   async #poll(open: boolean): Promise<boolean> {
     if (!this.#tab.state.ready) return false;
-    const ticketId = this.#tab.state.currentTicketId;
+    // The ticket and its epoch together: another ticket shown while the list loads makes this answer stale.
+    const [ticketId, epoch] = [this.#tab.state.currentTicketId, this.#tab.epoch];
     try {
       await this.#guard.sweep();
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
       if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId);
+      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId, epoch);
       if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {
@@ -145,8 +146,8 @@ export class ConversationSync {
     if (JSON.stringify(results) !== JSON.stringify(this.#tab.state.tickets)) void this.#tab.share({ tickets: results });
   }
 
-  async #pollMessages(ticketId: string) {
-    const epoch = this.#tab.epoch;
+  async #pollMessages(ticketId: string, epoch: number) {
+    if (epoch !== this.#tab.epoch) return;
     // Pages of 500 until the server has nothing more, within the budget (see `PageBudget`).
     for (let page = 0; page < this.#pages.perPoll && this.#pages.take(); page++) {
       const response = await this.#transport.getMessages(this.#session.credentials, { ticketId, after: this.#conversation.cursor });
