@@ -148,8 +148,9 @@ export class ConversationSync {
 
   async #pollMessages(ticketId: string, epoch: number) {
     if (epoch !== this.#tab.epoch) return;
-    // Pages of 500 until the server has nothing more, within the budget (see `PageBudget`).
-    for (let page = 0; page < this.#pages.perPoll && this.#pages.take(); page++) {
+    // Pages of 500 until the server has nothing more. The first is the poll's own (the schedule
+    // bounds those); the ones it asks for more come out of the budget (see `PageBudget`).
+    for (let page = 0; page < this.#pages.perPoll && (page === 0 || this.#pages.take()); page++) {
       const response = await this.#transport.getMessages(this.#session.credentials, { ticketId, after: this.#conversation.cursor });
       if (epoch !== this.#tab.epoch) return; // the visitor moved on (another ticket, identity or session) meanwhile
       this.#absorb(ticketId, response);

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.js';
 
 /**
- * How many pages of messages polling may fetch: a few per poll, and a budget over time. A
+ * How many more pages of messages polling may fetch than one per poll: a few per poll, and a budget over time. A
  * backend that answers `has_more: true` forever otherwise delivers tens of thousands of
  * messages in seconds and stalls the tab; a limit per poll alone still lets it do so poll after
  * poll. Over budget, paging waits for the next scheduled poll.

@@ -38,7 +38,8 @@ describe('hardening: a backend that never stops talking', () => {
     }
     clearInterval(lag);
     c.stop();
-    expect(pages, 'at most 30 pages a minute').to.be.within(1, 60);
+    // Each poll's own page (24 in two minutes) and at most 30 more a minute; 10 per poll alone would be 240.
+    expect(pages, 'pages over two minutes').to.be.within(24, 84);
     expect(worst, 'no long stall of the main thread (ms)').to.be.below(1_000);
   });
 
