@@ -177,8 +177,7 @@ export class SupportChat extends LitElement {
     const openRequested = this.open;
     this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
     void this.client.start().then(() => {
-      // A restore link opens the panel with its question; a removed element opens nothing.
-      if ((!openRequested && !this.client?.getState().pendingRestore) || !this.isConnected) return;
+      if ((!openRequested /* a restore link's question opens it too */ && !this.client?.getState().pendingRestore) || !this.isConnected) return;
       this.#loading = true;
       this.client?.openPanel();
       this.#loading = false;
