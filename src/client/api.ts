@@ -64,8 +64,15 @@ export interface SupportChatApi {
    * request fails (`rate_limit` with `retryAfter` after too many).
    */
   requestRestoreLink(email: string): Promise<void>;
-  /** Redeems a restore token found in the page URL (done by `start()`): the tickets move here, the parameter leaves the address bar. */
+  /**
+   * Redeems the restore link opened in this tab: the tickets move here. `start()` only takes
+   * the token out of the address bar and sets `state.pendingRestore`; a link can be sent by
+   * someone else (to plant their conversation), so call this when the visitor confirms the
+   * link is theirs. Resolves `null` when no link is waiting.
+   */
   restoreFromUrlToken(): Promise<RestoreResponse | null>;
+  /** Drops the waiting restore link unredeemed (the visitor said it is not theirs); `state.pendingRestore` turns false. */
+  discardRestoreToken(): void;
   /** Remembers the visitor's name and email for the next messages. */
   identify(traits: Traits): Promise<void>;
   /** Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from the site's server. */

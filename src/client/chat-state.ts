@@ -25,7 +25,9 @@ export type ChatErrorKind = 'network' | 'rate_limit' | 'server' | 'invalid_respo
  * - `server_error`: a 5xx, or something unexpected; kind `server`.
  * - `invalid_response`: an answer not of the contract's shape; kind `invalid_response`.
  * - `rejected`: any other refusal (4xx); kind `rejected`.
- * - `ticket_gone`: the conversation on show was deleted or moved to another browser; kind `rejected`.
+ * - `ticket_gone`: the conversation on show was deleted or moved to another browser; kind
+ *   `rejected`. It was dropped, and the visitor's unsent messages went to a new conversation;
+ *   it stays until the visitor sends or picks a conversation (it is news, not a failure).
  * - `token_invalid`, `token_expired`, `token_already_used`, `migration_failed`: a restore link
  *   could not be redeemed (the backend's codes); kind `rejected`.
  * - `storage_unavailable`: the browser cannot store, the widget works in memory; kind `storage`.
@@ -78,6 +80,12 @@ export interface ChatState {
   channel: ChatChannel;
   /** Who of the team types right now, if anyone (the latest to start; hidden after 6 s without a refresh). */
   typing: ChatTyping | null;
+  /**
+   * A restore link was opened in this tab and waits for the visitor's answer: a UI asks
+   * whether the conversations are theirs, then calls `restoreFromUrlToken()` (yes) or
+   * `discardRestoreToken()` (no). Never redeemed unasked: a link can be sent by someone else.
+   */
+  pendingRestore: boolean;
 }
 
 export const initialState: ChatState = {
@@ -93,4 +101,5 @@ export const initialState: ChatState = {
   error: null,
   channel: 'polling',
   typing: null,
+  pendingRestore: false,
 };

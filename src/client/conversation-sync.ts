@@ -4,9 +4,11 @@ import type { GetMessagesResponse, GetTicketsResponse, Message } from '../transp
 import type { Clock } from './clock.js';
 import type { Conversation } from './conversation.js';
 import { dispatch } from './events.js';
+import { PageBudget } from './page-budget.js';
 import { Poller } from './poller.js';
 import type { Session } from './session.js';
 import type { Shared, TabState } from './tab-state.js';
+import type { TicketChecks } from './ticket-guard.js';
 import { withUnread } from './unread.js';
 
 /**
@@ -30,8 +32,13 @@ export class ConversationSync {
   readonly #clock: Clock;
   readonly #closedInterval: number;
   readonly #pending: () => boolean;
+  readonly #guard: TicketChecks;
+  readonly #pages: PageBudget;
 
-  /** `pending`: whether a message still waits in the outbox (its errors are the sender's to clear). */
+  /**
+   * `pending`: whether a message still waits in the outbox (its errors are the sender's to
+   * clear); `guard`: what to do when the ticket on show is refused.
+   */
   constructor(
     tab: TabState,
     session: Session,
@@ -40,6 +47,7 @@ export class ConversationSync {
     clock: Clock,
     intervals: { open: number; closed: number },
     pending: () => boolean,
+    guard: TicketChecks,
   ) {
     this.#tab = tab;
     this.#session = session;
@@ -48,6 +56,8 @@ export class ConversationSync {
     this.#clock = clock;
     this.#closedInterval = intervals.closed;
     this.#pending = pending;
+    this.#guard = guard;
+    this.#pages = new PageBudget(clock);
     this.poller = new Poller({ openInterval: intervals.open, closedInterval: intervals.closed, clock, poll: (open) => this.#poll(open) });
     tab.on('messages', ({ ticketId, messages, news }) => {
       if (ticketId === tab.state.currentTicketId) this.#receive(ticketId, messages, news);
@@ -116,15 +126,18 @@ export class ConversationSync {
   /** One poll; resolves `true` when it failed for lack of a network (the poller's circuit breaker counts those). */
   async #poll(open: boolean): Promise<boolean> {
     if (!this.#tab.state.ready) return false;
+    // The ticket and its epoch together: another ticket shown while the list loads makes this answer stale.
+    const [ticketId, epoch] = [this.#tab.state.currentTicketId, this.#tab.epoch];
     try {
-      const ticketId = this.#tab.state.currentTicketId;
+      await this.#guard.sweep();
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
       if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId);
+      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId, epoch);
       if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {
+      if (ticketId && (await this.#guard.check(ticketId, error))) return false;
       this.#tab.reportError(error);
       return error instanceof TransportError && error.kind === 'network';
     }
@@ -141,10 +154,11 @@ export class ConversationSync {
     if (JSON.stringify(results) !== JSON.stringify(this.#tab.state.tickets)) void this.#tab.share({ tickets: results });
   }
 
-  async #pollMessages(ticketId: string) {
-    const epoch = this.#tab.epoch;
-    // Pages of 500 until the server has nothing more (bounded, against a server that always says has_more).
-    for (let page = 0; page < 20; page++) {
+  async #pollMessages(ticketId: string, epoch: number) {
+    if (epoch !== this.#tab.epoch) return;
+    // Pages of 500 until the server has nothing more. The first is the poll's own (the schedule
+    // bounds those); the ones it asks for more come out of the budget (see `PageBudget`).
+    for (let page = 0; page < this.#pages.perPoll && (page === 0 || this.#pages.take()); page++) {
       const response = await this.#transport.getMessages(this.#session.credentials, { ticketId, after: this.#conversation.cursor });
       if (epoch !== this.#tab.epoch) return; // the visitor moved on (another ticket, identity or session) meanwhile
       this.#absorb(ticketId, response);

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_LENGTH } from '../../contract/limits.js';
 import type { Message } from '../transport/wire-types.js';
 import type { ChatMessage } from './chat-state.js';
 import type { OutboxEntry } from './delivery/outbox.js';
@@ -25,7 +26,7 @@ export class Conversation {
     const known = new Set(this.#received.map((m) => m.id));
     const fresh = messages.filter((m) => !known.has(m.id) && !!known.add(m.id));
     for (const m of messages) if (!this.cursor || Date.parse(m.created_at) > Date.parse(this.cursor)) this.cursor = m.created_at;
-    this.#add(fresh.map((m) => ({ ...m, delivery: 'sent' })));
+    this.#add(fresh.map((m) => ({ ...m, content: cut(m.content), delivery: 'sent' })));
     this.loaded = true;
     return fresh;
   }
@@ -56,4 +57,14 @@ export class Conversation {
   #add(messages: ChatMessage[]) {
     this.#received = [...this.#received, ...messages].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
   }
+}
+
+/**
+ * No message is longer than the contract allows: a backend sending more (one 100,000-character
+ * word froze the tab for seconds) is cut there, in code points, so no surrogate pair is split.
+ */
+function cut(content: string): string {
+  if (content.length <= MAX_MESSAGE_LENGTH) return content; // code points never outnumber code units
+  const points = [...content];
+  return points.length <= MAX_MESSAGE_LENGTH ? content : points.slice(0, MAX_MESSAGE_LENGTH).join('');
 }

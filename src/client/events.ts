@@ -36,3 +36,6 @@ export function dispatch<K extends SupportChatEventName>(
 ): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
+
+/** A typed listener of a `support-chat-*` event on the client (`this` is the client). */
+export type ClientListener<This, K extends keyof SupportChatEventMap> = (this: This, event: SupportChatEventMap[K]) => unknown;

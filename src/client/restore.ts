@@ -19,14 +19,15 @@ export function restoreLinkBase(param: string): string {
  * Reads the restore token from the address bar and removes it, so that it is neither
  * bookmarked, shared nor redeemed twice. SPA routers often rewrite the URL a moment later
  * from the copy they read at start-up, which would put the token back: the removal is
- * repeated after each history change for a few seconds.
+ * repeated after each history change for a few seconds (for this token only).
  */
 export function takeRestoreToken(param: string): string | null {
   const token = new URL(location.href).searchParams.get(param);
   if (!token) return null;
   const scrub = () => {
     const url = new URL(location.href);
-    if (!url.searchParams.has(param)) return;
+    // Only this token: another link opened meanwhile (an SPA, a second click) is its own.
+    if (url.searchParams.get(param) !== token) return;
     url.searchParams.delete(param);
     history.replaceState(history.state, '', url);
   };

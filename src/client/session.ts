@@ -19,10 +19,26 @@ export class Session {
   }
 
   get credentials(): Credentials {
-    const { identity, state } = this.#tab;
+    const { identity } = this.#tab;
     if (identity) return { identityDistinctId: identity.distinctId, identityHash: identity.hash };
-    if (!state.sessionId) throw new Error('support-chat: call start() first');
-    return { widgetSessionId: state.sessionId };
+    return this.sessionCredentials;
+  }
+
+  /** The browser session's credentials, whoever the visitor is. */
+  get sessionCredentials(): Credentials {
+    const { sessionId } = this.#tab.state;
+    if (!sessionId) throw new Error('support-chat: call start() first');
+    return { widgetSessionId: sessionId };
+  }
+
+  /** Tickets a restore moved to the session while an identity is set (see `Identity.sessionTickets`). */
+  get sessionTickets(): readonly string[] {
+    return this.#tab.identity?.sessionTickets ?? [];
+  }
+
+  /** Who may read or write `ticketId`: the session for a ticket restored to it, else as `credentials`. */
+  credentialsFor(ticketId: string | null | undefined): Credentials {
+    return ticketId && this.sessionTickets.includes(ticketId) ? this.sessionCredentials : this.credentials;
   }
 
   /** The visitor did something with the widget: from now on, storing is consented to (in every tab). */
@@ -52,6 +68,13 @@ export class Session {
     if (!this.#tab.identity) return false;
     await this.#tab.share({ identity: null, currentTicketId: null, draft: null, tickets: [] });
     return true;
+  }
+}
+
+/** `setIdentity`'s arguments: a distinct id and a hex HMAC-SHA256, else a `RangeError`. */
+export function checkIdentity(distinctId: unknown, hash: unknown) {
+  if (typeof distinctId !== 'string' || !distinctId || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
+    throw new RangeError('support-chat: setIdentity needs a distinct id and its hex HMAC-SHA256');
   }
 }
 

@@ -5,6 +5,12 @@ import type { KeyValueStorage } from './storage.js';
 export interface Identity {
   distinctId: string;
   hash: string;
+  /**
+   * Tickets a restore link moved to this browser while this identity was set. A redeem gives
+   * tickets to the browser session (the contract has no way to give them to an identity), so
+   * these are read and written with the session's credentials, beside the identity's own.
+   */
+  sessionTickets?: string[];
 }
 
 /** The shared fields that are stored, and their keys. */
@@ -47,7 +53,13 @@ export function persist(storage: KeyValueStorage, patch: Partial<Record<StoredFi
 
 function isIdentity(value: unknown): value is Identity {
   const o = value as Identity | undefined;
-  return !!o && typeof o.distinctId === 'string' && typeof o.hash === 'string';
+  const tickets = o?.sessionTickets;
+  return (
+    !!o &&
+    typeof o.distinctId === 'string' &&
+    typeof o.hash === 'string' &&
+    (tickets === undefined || (Array.isArray(tickets) && tickets.every((t) => typeof t === 'string')))
+  );
 }
 
 function isTraits(value: unknown): value is Traits {

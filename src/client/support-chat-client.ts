@@ -11,15 +11,18 @@ import { Conversation } from './conversation.js';
 import { ConversationSync } from './conversation-sync.js';
 import { DeliveryQueue } from './delivery/delivery-queue.js';
 import { NEW_TICKET } from './delivery/outbox.js';
-import { dispatch, type SupportChatEventMap } from './events.js';
 import { capabilitiesReader } from './capabilities.js';
+import { dispatch, type ClientListener, type SupportChatEventMap } from './events.js';
 import { liveParts, type LiveParts } from './live/live-parts.js';
-import { DEFAULT_RESTORE_PARAM, takeRestoreToken } from './restore.js';
+import { ownedTransport } from './owned-transport.js';
+import { PendingRestore } from './pending-restore.js';
+import { DEFAULT_RESTORE_PARAM } from './restore.js';
 import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
-import { Session, cleanTraits } from './session.js';
+import { Session, checkIdentity, cleanTraits } from './session.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
 import { STORED, loadStored } from './stored-fields.js';
 import { TabState } from './tab-state.js';
+import { TicketGuard } from './ticket-guard.js';
 import { MAX_MESSAGE_LENGTH, fitsMessageLimit, normaliseEmail } from './visitor-input.js';
 
 export type { SupportChatClientOptions };
@@ -35,10 +38,11 @@ export type { SupportChatClientOptions };
  * ```
  *
  * A facade over parts with one job each: `TabState` (the state every tab shares),
- * `DeliveryQueue` (outbox and sender), `ConversationSync` (polling and mark-read), `Session`
- * (identity and consent), `RestoreFlow`, and the live parts (`LiveChannel`, the stream with
- * polling as its fallback; `TeamTyping`, `VisitorTyping`). Only the leader tab (see `TabSync`)
- * streams, polls and delivers the outbox; the others mirror what it finds.
+ * `DeliveryQueue` (outbox and sender), `ConversationSync` (polling and mark-read),
+ * `TicketGuard` (tickets gone), `Session` (identity and consent), `PendingRestore` and the
+ * restore flow, and the live parts (`LiveChannel`, the stream with polling as its fallback;
+ * `TeamTyping`, `VisitorTyping`). Only the leader tab (see `TabSync`) streams, polls and
+ * delivers the outbox; the others mirror what it finds.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below adds typed event overloads only
 export class SupportChatClient extends EventTarget implements SupportChatApi {
@@ -47,14 +51,14 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   distinctId: string | undefined;
   readonly #storage: KeyValueStorage;
   readonly #consent: ConsentStorage | undefined;
-  readonly #eventTarget: EventTarget;
-  readonly #restoreParam: string;
   readonly #tab: TabState;
   readonly #session: Session;
   readonly #queue: DeliveryQueue;
   readonly #sync: ConversationSync;
   readonly #live: LiveParts;
+  readonly #restore: PendingRestore;
   #starting: Promise<void> | undefined;
+  #generation = 0; // bumped by stop(): see #load
 
   constructor(options: SupportChatClientOptions) {
     super();
@@ -65,13 +69,11 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     const storage = options.storage ?? new IndexedDbStorage(token);
     this.#consent = options.consentRequired ? new ConsentStorage(storage) : undefined;
     this.#storage = this.#consent ?? storage;
-    const eventTarget = (this.#eventTarget = options.eventTarget ?? this);
-    this.#restoreParam = options.restoreParam || DEFAULT_RESTORE_PARAM;
     const conversation = new Conversation();
     const tab = (this.#tab = new TabState({
       name: `support-chat:${token}`,
       storage: this.#storage,
-      eventTarget,
+      eventTarget: options.eventTarget ?? this,
       describeError: options.describeError ?? describeError,
       compose: (view) => this.#queue.messages(view),
       moved: () => conversation.clear(),
@@ -79,39 +81,52 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
       leaderChange: (leader) => void this.#lead(leader),
     }));
     const session = (this.#session = new Session(tab, this.#consent));
+    this.#restore = new PendingRestore(tab, options.restoreParam || DEFAULT_RESTORE_PARAM);
+    const owned = ownedTransport(transport, session);
     // One read of the backend's extensions, for delivery (idempotent sends) and live alike.
     const capabilities = capabilitiesReader(transport);
-    this.#queue = new DeliveryQueue({
-      tab, session, transport, conversation, clock, capabilities,
+    const queue = (this.#queue = new DeliveryQueue({
+      tab, session, transport: owned, conversation, clock, capabilities,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
       distinctId: () => this.distinctId || undefined,
-    });
+    }));
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
-    const sync = (this.#sync = new ConversationSync(tab, session, transport, conversation, clock, intervals, () => !!this.#queue.outbox.next()));
+    const guard = new TicketGuard(tab, session, owned, queue);
+    const sync = (this.#sync = new ConversationSync(tab, session, owned, conversation, clock, intervals, () => !!queue.outbox.next(), guard));
     this.#live = liveParts({ tab, session, transport, sync, clock, consent: this.#consent, capabilities });
   }
 
-  /** Reads the stored session (making one the first time), joins the other tabs, redeems a restore link in the URL. Idempotent. */
+  /**
+   * Reads the stored session (making one the first time) and joins the other tabs. A restore
+   * link in the URL leaves the address bar and waits (`state.pendingRestore`) for
+   * `restoreFromUrlToken()` or `discardRestoreToken()`: it is not redeemed unasked. Idempotent.
+   */
   start(): Promise<void> {
     if (!this.#starting) {
-      this.#starting = this.#load();
-      void this.#starting.then(() => this.restoreFromUrlToken()).catch((error) => this.#tab.reportError(error));
+      this.#restore.collect();
+      this.#starting = this.#load(this.#generation);
+      void this.#starting.catch((error) => this.#tab.reportError(error));
     }
     return this.#starting;
   }
 
-  /** Stops polling, delivering and listening to other tabs; state and storage are kept, `start()` resumes. */
+  /** Stops polling, delivering and listening to other tabs, even while `start()` still loads; state and storage are kept, `start()` resumes. */
   stop() {
+    this.#generation++;
     this.#tab.tabs.stop();
+    this.#sync.poller.stop();
+    this.#queue.sender.stop();
     this.#starting = undefined;
   }
 
-  async #load() {
+  /** Loads what is stored, then joins the tabs, unless `stop()` came meanwhile (`generation` is then old). */
+  async #load(generation: number) {
     const tab = this.#tab;
     if (this.#consent && (await this.#consent.previouslyGranted())) await this.#consent.grant();
     const { identity, ...stored } = await loadStored(this.#storage);
     const { outbox } = this.#queue;
     await outbox.load();
+    if (generation !== this.#generation) return; // an element removed right after it was added
     tab.identity = identity;
     // A reload while a new ticket's first message was unsent: that draft is still on show.
     tab.draft = stored.currentTicketId ? null : (outbox.entries.find((e) => e.ticket.startsWith(NEW_TICKET))?.ticket ?? null);
@@ -119,7 +134,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     this.#sync.poller.setOpen(tab.state.open);
     tab.tabs.start();
     tab.post({ t: 'hello' });
-    dispatch(this.#eventTarget, 'support-chat-ready', {});
+    dispatch(tab.eventTarget, 'support-chat-ready', {});
     tab.checkStorage();
   }
 
@@ -131,6 +146,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
       return this.#live.channel.lead(false);
     }
     await this.#queue.outbox.load(); // what a closed tab left unsent
+    if (!this.#tab.tabs.leader) return; // stopped, or no longer leading, meanwhile
     this.#tab.recompose();
     this.#sync.poller.start();
     this.#queue.sender.start();
@@ -178,6 +194,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     if (!this.#tab.state.ready) await this.start();
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
     this.#live.visitorTyping.set(false);
+    this.#tab.clearError(true); // a ticket_gone notice has been read
     return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt);
   }
 
@@ -219,6 +236,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   async selectTicket(ticketId: string | null) {
     await this.start();
     await this.#session.interacted();
+    this.#tab.clearError(true);
     if (ticketId === this.#tab.state.currentTicketId && !this.#tab.draft) return;
     await this.#tab.share({ currentTicketId: ticketId, draft: null });
     if (ticketId) await this.refresh();
@@ -251,9 +269,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   }
 
   async setIdentity(distinctId: string, hash: string) {
-    if (typeof distinctId !== 'string' || !distinctId || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
-      throw new RangeError('support-chat: setIdentity needs a distinct id and its hex HMAC-SHA256');
-    }
+    checkIdentity(distinctId, hash);
     await this.start();
     if (await this.#session.setIdentity(distinctId, hash)) void this.refresh();
   }
@@ -266,16 +282,19 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   async requestRestoreLink(email: string) {
     const normal = normaliseEmail(email);
     await this.start();
-    await requestRestoreLink(this.#tab, this.#session, this.transport, this.#restoreParam, normal);
+    await requestRestoreLink(this.#tab, this.#session, this.transport, this.#restore.param, normal);
   }
 
   async restoreFromUrlToken() {
-    const token = takeRestoreToken(this.#restoreParam);
-    if (!token) return null;
-    await this.start();
-    const result = await redeemRestoreToken(this.#tab, this.#session, this.transport, token);
-    if (result.status === 'success') void this.refresh();
-    return result;
+    if (!this.#tab.state.ready) await this.start(); // once started, the question goes at once
+    const token = this.#restore.take();
+    const result = token && (await redeemRestoreToken(this.#tab, this.#session, this.transport, token));
+    if (result && result.status === 'success') void this.refresh();
+    return result || null;
+  }
+
+  discardRestoreToken() {
+    this.#restore.take();
   }
 
   async reset() {
@@ -287,14 +306,12 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   }
 }
 
-type Listener<K extends keyof SupportChatEventMap> = (this: SupportChatClient, event: SupportChatEventMap[K]) => unknown;
-
 // Typed `addEventListener('support-chat-…')` on the client too (types only: nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- overloads of EventTarget's own methods
 export interface SupportChatClient {
-  addEventListener<K extends keyof SupportChatEventMap>(type: K, listener: Listener<K>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof SupportChatEventMap>(type: K, listener: ClientListener<this, K>, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof SupportChatEventMap>(type: K, listener: Listener<K>, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof SupportChatEventMap>(type: K, listener: ClientListener<this, K>, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 

@@ -163,9 +163,14 @@ export class TabState {
     for (const handler of this.#handlers[message.t] ?? []) handler(message);
   }
 
-  /** Things work again: the error goes, unless it is storage's (that stays true for the page's life). */
-  clearError() {
-    if (this.state.error && this.state.error.kind !== 'storage') void this.share({ error: null });
+  /**
+   * Things work again: the error goes, unless it is storage's (that stays true for the page's
+   * life) or news the visitor has not acted on yet: `notices` clears only that (a ticket gone, a
+   * restore link refused; dismissed by the visitor's next send or choice of conversation).
+   */
+  clearError(notices = false) {
+    const { error } = this.state;
+    if (error && error.kind !== 'storage' && isNotice(error) === notices) void this.share({ error: null });
   }
 
   reportError(error: unknown) {
@@ -211,6 +216,9 @@ export class TabState {
     return { open, sessionId, currentTicketId, ticketStatus, traits, tickets, error, identity: this.identity, draft: this.draft };
   }
 }
+
+/** What happened once, rather than a failure that ends when things work again: the next poll must not hide it. */
+const isNotice = ({ code }: ChatError) => code === 'ticket_gone' || code.startsWith('token_') || code === 'migration_failed';
 
 const sameError = (a: ChatError | null, b: ChatError | null) => a?.kind === b?.kind && a?.code === b?.code;
 

@@ -36,12 +36,22 @@ export class ViewController {
   }
 
   /** Whether the header offers "Back": from a conversation when others exist, and from restore. */
-  canGoBack({ tickets }: ChatState) {
+  canGoBack({ tickets, pendingRestore }: ChatState) {
+    if (pendingRestore) return false; // the question about a restore link is answered first
     return this.view === 'restore' || (this.view === 'conversation' && tickets.length > 0);
   }
 }
 
-/** Asks the panel for another screen; used by the UI pieces inside it. */
-export function navigate(from: HTMLElement, view: View) {
-  from.dispatchEvent(new CustomEvent('support-chat-navigate', { detail: view, bubbles: true }));
+/** What a `support-chat-navigate` event asks for: a screen, and whether the keyboard follows it there. */
+export interface Navigation {
+  view: View;
+  focus: boolean;
+}
+
+/**
+ * Asks the panel for another screen; used by the UI pieces inside it. `focus: false` when it
+ * is not the visitor's doing (the page called `selectTicket()`): focus is not taken from the page.
+ */
+export function navigate(from: HTMLElement, view: View, focus = true) {
+  from.dispatchEvent(new CustomEvent<Navigation>('support-chat-navigate', { detail: { view, focus }, bubbles: true }));
 }

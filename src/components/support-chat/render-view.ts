@@ -6,11 +6,16 @@ import '../composer/support-chat-composer.js';
 import '../identify-form/support-chat-identify-form.js';
 import '../message-list/support-chat-message-list.js';
 import '../restore-form/support-chat-restore-form.js';
+import '../restore-prompt/support-chat-restore-prompt.js';
 import '../ticket-list/support-chat-ticket-list.js';
 
 /** The body of the open panel: the screen on show, each a UI piece of its own. */
 export function renderView(view: View, state: ChatState, strings: Strings, requireEmail: boolean) {
   if (!state.ready) return html`<p class="center" role="status">${strings.loading}</p>`;
+  // A restore link waits for the visitor's word before anything of it shows.
+  if (state.pendingRestore) {
+    return html`<support-chat-restore-prompt data-focus exportparts="form, submit-button, cancel-button"></support-chat-restore-prompt>`;
+  }
   switch (view) {
     case 'tickets':
       return html`<support-chat-ticket-list

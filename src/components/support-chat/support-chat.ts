@@ -10,7 +10,7 @@ import { clientContext } from '../../context/client-context.js';
 import { settingsContext, type Settings } from '../../context/settings-context.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { ViewController, type View } from '../../controllers/view-controller.js';
+import { ViewController, type Navigation } from '../../controllers/view-controller.js';
 import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -61,7 +61,8 @@ import { styles } from './support-chat.styles.js';
  * @csspart form - The identification and restore forms.
  * @csspart field - A labelled field of those forms.
  * @csspart field-input - The input of a field.
- * @csspart submit-button - The submit button of those forms.
+ * @csspart submit-button - The submit button of those forms; also "Continue" of the restore question.
+ * @csspart cancel-button - "Not me" of the restore question (a restore link opened this page).
  *
  * @cssproperty --support-chat-color - Accent colour of the launcher, header, buttons and the visitor's messages (default #1d4ed8).
  * @cssproperty --support-chat-on-color - Text on the accent colour; by default black or white, whichever contrasts more.
@@ -182,7 +183,7 @@ export class SupportChat extends LitElement {
     const openRequested = this.open;
     this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
     void this.client.start().then(() => {
-      if (!openRequested) return;
+      if ((!openRequested /* a restore link's question opens it too */ && !this.client?.getState().pendingRestore) || !this.isConnected) return;
       this.#loading = true;
       this.client?.openPanel();
       this.#loading = false;
@@ -240,9 +241,9 @@ export class SupportChat extends LitElement {
     }
   }
 
-  #onNavigate(event: CustomEvent<View>) {
-    this.#views.show(event.detail);
-    this.#focusing.enterPanel();
+  #onNavigate({ detail }: CustomEvent<Navigation>) {
+    this.#views.show(detail.view);
+    if (detail.focus) this.#focusing.enterPanel();
   }
 
   #goBack() {

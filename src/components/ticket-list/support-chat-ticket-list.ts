@@ -27,10 +27,22 @@ export class SupportChatTicketList extends LitElement {
   readonly #chat = new ChatStateController(this);
   readonly #time = new RelativeTimeController(this);
 
+  /** The conversation current when the list came on screen: another one chosen from code is shown. */
+  #shown: string | null | undefined;
+
   override connectedCallback() {
     super.connectedCallback();
+    this.#shown = undefined;
     // The list is polled in the background; coming here is a good moment to freshen it.
     void this.#chat.client?.refresh();
+  }
+
+  override willUpdate() {
+    const { currentTicketId, ready } = this.#chat.state;
+    if (!ready) return;
+    if (this.#shown === undefined) this.#shown = currentTicketId;
+    // `selectTicket()` called by the page (or another tab) while the list shows.
+    else if (currentTicketId && currentTicketId !== this.#shown) navigate(this, 'conversation', false);
   }
 
   override render() {

@@ -41,6 +41,8 @@ const de: Strings = {
   restoreLink: 'Unterhaltung von einem anderen Gerät fortsetzen',
   restoreIntro: 'Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, der Ihre Unterhaltungen hier öffnet.',
   sendLink: 'Link senden',
+  restoreQuestion: 'Die Unterhaltungen aus Ihrem E-Mail-Link fortsetzen?',
+  notMe: 'Nicht ich',
   restoreSent: 'Danke. Falls wir Unterhaltungen zu dieser Adresse haben, ist ein Link unterwegs. Sehen Sie in Ihrem Posteingang nach.',
   errorNetwork: 'Sie scheinen offline zu sein. Wir versuchen es weiter.',
   errorRateLimit: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',

@@ -40,6 +40,8 @@ export const en = {
   restoreLink: 'Continue a conversation from another device',
   restoreIntro: 'Enter the email address you used. We will send you a link that opens your conversations here.',
   sendLink: 'Send link',
+  restoreQuestion: 'Continue the conversations from your email link?',
+  notMe: 'Not me',
   restoreSent: 'Thank you. If we have conversations for this address, a link is on its way. Check your inbox.',
   errorNetwork: 'You appear to be offline. We will keep trying.',
   errorRateLimit: 'Too many requests. Please wait a moment and try again.',

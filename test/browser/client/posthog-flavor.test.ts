@@ -86,6 +86,7 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     const restoredClient = client();
     const restored = new Promise<CustomEvent>((resolve) => restoredClient.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)));
     await restoredClient.start();
+    await restoredClient.restoreFromUrlToken(); // the visitor said the link is theirs
     expect((await restored).detail).to.deep.equal({ ticketIds: [ticket.id] });
     await sleep(50);
     expect(restoredClient.getState().messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'It ships today']);

@@ -73,7 +73,7 @@ const suite = (flavor: Flavor) => () => {
     expect(error.retryAfter).to.be.within(1, 3600);
   });
 
-  it('redeems the token in the URL at start-up, adopts the tickets and removes the parameter, even if a router puts it back', async () => {
+  it('takes the token out of the URL at start-up, redeems it when asked, adopts the tickets, even if a router puts it back', async () => {
     const elsewhere = client();
     await elsewhere.start();
     const sent = await elsewhere.sendMessage('Asked from my phone', { email: 'ada@example.com' });
@@ -88,6 +88,10 @@ const suite = (flavor: Flavor) => () => {
     const here = client();
     const restored = new Promise<CustomEvent>((resolve) => here.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)));
     await here.start();
+    expect(here.getState().pendingRestore, 'waits for the visitor').to.be.true;
+    expect(new URL(location.href).searchParams.has('ph_conv_restore'), 'out of the address bar at once').to.be.false;
+    expect((await here.restoreFromUrlToken())?.status).to.equal('success');
+    expect(here.getState().pendingRestore).to.be.false;
     const event = await restored;
     expect(event.detail).to.deep.equal({ ticketIds: [sent!.ticket_id] });
     expect(here.getCurrentTicketId()).to.equal(sent!.ticket_id);
@@ -109,6 +113,7 @@ const suite = (flavor: Flavor) => () => {
     const errors: unknown[] = [];
     c.addEventListener('support-chat-error', (e) => errors.push((e as CustomEvent).detail));
     await c.start();
+    await c.restoreFromUrlToken();
     await sleep(100);
     expect(errors).to.deep.equal([{ kind: 'rejected', code: 'token_invalid', message: 'This restore link is not valid. Ask for a new one.' }]);
     expect(new URL(location.href).searchParams.has('ph_conv_restore')).to.be.false;

@@ -13,7 +13,7 @@ const names: Record<keyof SupportChatApi, true> = {
   isAvailable: true, openPanel: true, closePanel: true, toggle: true, sendMessage: true, retryMessage: true,
   discardMessage: true, getMessages: true, markAsRead: true, getTickets: true, selectTicket: true, refresh: true,
   getCurrentTicketId: true, getWidgetSessionId: true, getState: true, subscribe: true, requestRestoreLink: true,
-  restoreFromUrlToken: true, identify: true, setIdentity: true, clearIdentity: true, reset: true, setTyping: true,
+  restoreFromUrlToken: true, discardRestoreToken: true, identify: true, setIdentity: true, clearIdentity: true, reset: true, setTyping: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
