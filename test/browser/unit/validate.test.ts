@@ -48,9 +48,10 @@ describe('response validation', () => {
   });
 
   it('capabilities: only an explicit true turns an extension on', () => {
-    expect(validate.capabilities({ idempotent_send: true, stream: true }, 'r')).to.deep.equal({ idempotent_send: true });
-    expect(validate.capabilities({ idempotent_send: 'yes' }, 'r')).to.deep.equal({ idempotent_send: false });
-    expect(validate.capabilities({}, 'r')).to.deep.equal({ idempotent_send: false });
+    const none = { stream: false, typing: false, idempotent_send: false, rating: false, attachments: undefined };
+    expect(validate.capabilities({ idempotent_send: true, stream: true }, 'r')).to.deep.equal({ ...none, idempotent_send: true, stream: true });
+    expect(validate.capabilities({ idempotent_send: 'yes', typing: 1 }, 'r')).to.deep.equal(none);
+    expect(validate.capabilities({}, 'r')).to.deep.equal(none);
     expect(() => validate.capabilities(null, 'r')).to.throw('r should be an object');
   });
 });
