@@ -21,6 +21,7 @@ const ar: Strings = {
   newConversation: 'محادثة جديدة',
   noConversations: 'لا توجد لديك محادثات بعد.',
   loading: 'جارٍ التحميل…',
+  earlierMessages: 'عرض الرسائل السابقة',
   unread: '{count} غير مقروءة',
   charactersLeft: 'تبقّى {count} حرفًا',
   resolved: 'تم حل هذه المحادثة. ابدأ محادثة جديدة إذا احتجت إلى مزيد من المساعدة.',

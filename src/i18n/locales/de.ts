@@ -21,6 +21,7 @@ const de: Strings = {
   newConversation: 'Neue Unterhaltung',
   noConversations: 'Sie haben noch keine Unterhaltungen.',
   loading: 'Wird geladen…',
+  earlierMessages: 'Frühere Nachrichten anzeigen',
   unread: '{count} ungelesen',
   charactersLeft: 'Noch {count} Zeichen',
   resolved: 'Diese Unterhaltung ist abgeschlossen. Beginnen Sie eine neue, wenn Sie weitere Hilfe brauchen.',

@@ -20,6 +20,7 @@ export const en = {
   newConversation: 'New conversation',
   noConversations: 'You have no conversations yet.',
   loading: 'Loading…',
+  earlierMessages: 'Show earlier messages',
   unread: '{count} unread',
   charactersLeft: '{count} characters left',
   resolved: 'This conversation has been resolved. Start a new one if you need more help.',
