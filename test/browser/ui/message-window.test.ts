@@ -70,6 +70,12 @@ describe('a long conversation opens on a window of its newest messages', () => {
     // The composer appearing below shrinks the list; it stays scrolled to the end (before the paint).
     for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(list.scrollTop + list.clientHeight).to.be.closeTo(list.scrollHeight, 2);
+
+    // The full date is a tooltip written when the pointer reaches a time, not for every message up front.
+    const time = shown.at(-1)!.querySelector('time')!;
+    expect(time.title).to.equal('');
+    time.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    expect(time.title).to.equal(new Date(time.dateTime).toLocaleString('en'));
   });
 
   it('scrolled to the top, renders the page before it, the messages on screen staying put', async function () {
