@@ -1,7 +1,7 @@
 // A static file server on loopback for the scripts that drive the built files in Chromium
 // (check-bundle.mjs, bench-history.mjs): the repository's files as they are, each page under
-// the strict Content-Security-Policy of test/browser/ui/csp.test.ts, so the built script is
-// proved to need neither inline code nor eval.
+// the strict Content-Security-Policy of test/browser/ui/csp.test.ts (unless told otherwise), so
+// the built script is proved to need neither inline code nor eval.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -10,8 +10,8 @@ const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'applica
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** Serves `root`; resolves with `url(path)` and `close()`. */
-export async function serveStatic(root = process.cwd()) {
+/** Serves `root` (under the strict CSP unless `csp: false`); resolves with `url(path)` and `close()`. */
+export async function serveStatic(root = process.cwd(), { csp = true } = {}) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
     const file = join(root, path);
