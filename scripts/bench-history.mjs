@@ -42,9 +42,9 @@ const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 async function measure(pagePath, script, { preloadPanel = false, blockPanelUntilMeasure = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  let allowPanel = !blockPanelUntilMeasure;
-  // Held back until the measure starts: the idle prefetch fails (and is forgotten), so the click pays for the fetch.
-  await page.route('**/dist/panel.js', (route) => (allowPanel ? route.continue() : route.abort()));
+  // Refused until the measure starts: the idle prefetch fails (and is forgotten), so the click
+  // pays for the fetch; the route is gone by then, so the fetch is a plain one.
+  if (blockPanelUntilMeasure) await page.route('**/dist/panel.js', (route) => route.abort());
   if (preloadPanel) await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: '/dist/panel.js' });
@@ -52,8 +52,12 @@ async function measure(pagePath, script, { preloadPanel = false, blockPanelUntil
     });
   });
   await page.goto(server.url(pagePath), { waitUntil: 'load' });
-  if (blockPanelUntilMeasure) await page.waitForTimeout(100);
-  allowPanel = true;
+  if (blockPanelUntilMeasure) {
+    // The widget in the page, ready, and past its idle prefetch (refused).
+    await page.evaluate('prepareOpen()');
+    await page.waitForTimeout(500);
+    await page.unroute('**/dist/panel.js');
+  }
   const ms = await page.evaluate(script);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -64,6 +68,9 @@ async function measure(pagePath, script, { preloadPanel = false, blockPanelUntil
 
 const rows = [];
 try {
+  // A first page of each, not counted: the browser's and the server's own warm-up.
+  await measure('/scripts/pages/bench-ours.html', 'measureOurs(10)', { preloadPanel: true });
+  await measure('/scripts/pages/bench-deep-chat.html', 'measureDeepChat(10)');
   for (const count of [100, 1_000, 10_000]) {
     const ours = [];
     const theirs = [];

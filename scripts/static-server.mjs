@@ -19,11 +19,9 @@ export async function serveStatic(root = process.cwd(), { csp = true } = {}) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': STRICT_CSP,
-      'Cache-Control': 'no-store',
-    });
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+    if (csp) headers['Content-Security-Policy'] = STRICT_CSP;
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -44,10 +44,13 @@ window.measureDeepChat = async (count) => {
  * clicked in the page, the box looked for every frame; a message posted from the frame that
  * finds it arrives after that frame's paint.
  */
-window.measureOpen = async () => {
+window.prepareOpen = async () => {
   const { el } = await window.memoryWidget(window.historyMessages(20), { open: false });
   document.body.append(el);
   await new Promise((resolve) => el.addEventListener('support-chat-ready', resolve, { once: true }));
+};
+window.measureOpen = async () => {
+  const el = document.querySelector('support-chat');
   const launcher = () => el.shadowRoot.querySelector('support-chat-launcher')?.shadowRoot?.querySelector('button');
   while (!launcher()) await frame();
   const start = performance.now();
