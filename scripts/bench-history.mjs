@@ -14,7 +14,9 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './find-browser.mjs';
 import { serveStatic } from './static-server.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, counts: { type: 'string', default: '100,1000,10000' } },
+});
 const runs = Number(values.runs);
 for (const file of ['dist/support-chat.iife.js', 'dist/panel.js', 'node_modules/deep-chat/dist/deepChat.bundle.js']) {
   if (!existsSync(file)) {
@@ -45,12 +47,13 @@ async function measure(pagePath, script, { preloadPanel = false, blockPanelUntil
   // Refused until the measure starts: the idle prefetch fails (and is forgotten), so the click
   // pays for the fetch; the route is gone by then, so the fetch is a plain one.
   if (blockPanelUntilMeasure) await page.route('**/dist/panel.js', (route) => route.abort());
-  if (preloadPanel) await page.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: '/dist/panel.js' });
-      document.head.append(link);
+  if (preloadPanel)
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: '/dist/panel.js' });
+        document.head.append(link);
+      });
     });
-  });
   await page.goto(server.url(pagePath), { waitUntil: 'load' });
   if (blockPanelUntilMeasure) {
     // The widget in the page, ready, and past its idle prefetch (refused).
@@ -58,7 +61,9 @@ async function measure(pagePath, script, { preloadPanel = false, blockPanelUntil
     await page.waitForTimeout(500);
     await page.unroute('**/dist/panel.js');
   }
-  const ms = await page.evaluate(script);
+  // A page that never finishes is reported, not waited for.
+  const ms = await Promise.race([page.evaluate(script), page.waitForTimeout(120_000).then(() => Number.NaN)]);
+  if (process.env.BENCH_VERBOSE) console.error(`${pagePath} ${script}: ${ms.toFixed(0)} ms`);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -71,7 +76,7 @@ try {
   // A first page of each, not counted: the browser's and the server's own warm-up.
   await measure('/scripts/pages/bench-ours.html', 'measureOurs(10)', { preloadPanel: true });
   await measure('/scripts/pages/bench-deep-chat.html', 'measureDeepChat(10)');
-  for (const count of [100, 1_000, 10_000]) {
+  for (const count of values.counts.split(',').map(Number)) {
     const ours = [];
     const theirs = [];
     for (let i = 0; i < runs; i++) {
@@ -86,10 +91,13 @@ try {
       theirsHeap: median(theirs.map((r) => r.heap)),
     };
     rows.push(row);
-    console.log(`${count} messages: ours ${ours.map((r) => r.ms.toFixed(0)).join(', ')} ms; deep-chat ${theirs.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `${count} messages: ours ${ours.map((r) => r.ms.toFixed(0)).join(', ')} ms; deep-chat ${theirs.map((r) => r.ms.toFixed(0)).join(', ')} ms`,
+    );
   }
   const opens = [];
-  for (let i = 0; i < Math.max(runs, 5); i++) opens.push((await measure('/scripts/pages/bench-ours.html', 'measureOpen()', { blockPanelUntilMeasure: true })).ms);
+  for (let i = 0; i < Math.max(runs, 5); i++)
+    opens.push((await measure('/scripts/pages/bench-ours.html', 'measureOpen()', { blockPanelUntilMeasure: true })).ms);
   var open = median(opens);
   console.log(`launcher click → panel painted: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 } finally {
@@ -98,15 +106,27 @@ try {
 }
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const lazy = ['dist/panel.js', 'dist/rich-content.js', ...readdirSync('dist/locales').filter((f) => f.endsWith('.js')).map((f) => `dist/locales/${f}`)];
+const lazy = [
+  'dist/panel.js',
+  'dist/rich-content.js',
+  ...readdirSync('dist/locales')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `dist/locales/${f}`),
+];
 const first = gz('dist/support-chat.iife.js');
 const total = first + lazy.reduce((sum, file) => sum + gz(file), 0);
 
-console.log(`\nOpening a conversation, median of ${runs} (time from creating the element to the messages rendered and two frames later; JS heap after GC):\n`);
+console.log(
+  `\nOpening a conversation, median of ${runs} (time from creating the element to the messages rendered and two frames later; JS heap after GC):\n`,
+);
 console.log('| messages | support-chat | deep-chat 2.4.2 | ratio | heap, support-chat | heap, deep-chat |');
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.count.toLocaleString('en')} | ${r.ours.toFixed(0)} ms | ${r.theirs.toFixed(0)} ms | ${(r.ours / r.theirs).toFixed(2)} | ${r.oursHeap.toFixed(1)} MB | ${r.theirsHeap.toFixed(1)} MB |`);
+  console.log(
+    `| ${r.count.toLocaleString('en')} | ${r.ours.toFixed(0)} ms | ${r.theirs.toFixed(0)} ms | ${(r.ours / r.theirs).toFixed(2)} | ${r.oursHeap.toFixed(1)} MB | ${r.theirsHeap.toFixed(1)} MB |`,
+  );
 }
-console.log(`\nLauncher click → panel painted with its message box, panel file not yet fetched (loopback): ${open.toFixed(0)} ms (median)`);
+console.log(
+  `\nLauncher click → panel painted with its message box, panel file not yet fetched (loopback): ${open.toFixed(0)} ms (median)`,
+);
 console.log(`First file (support-chat.iife.js): ${first} B gzip -9; with everything it loads (${lazy.length} files): ${total} B`);

@@ -3,6 +3,7 @@ import { shareModules } from '../../internal/shared-modules.js';
 import { panelSlot } from './panel-slot.js';
 
 let loading: Promise<void> | undefined;
+let failures = 0;
 
 /**
  * Loads the panel's views (panel.ts, built as dist/panel.js beside the script), once: what
@@ -14,12 +15,15 @@ export function loadPanel(): Promise<void> {
   if (panelSlot.renderView) return Promise.resolve();
   const url = beside('./panel.js', import.meta.url);
   shareModules(url);
-  loading ??= import(/* @vite-ignore */ url).then(
+  // The browser remembers a module that failed to load and fails every import() of its URL
+  // again: a retry asks for another URL (nothing was evaluated from the failed one).
+  loading ??= import(/* @vite-ignore */ failures ? `${url}?retry=${failures}` : url).then(
     () => {
       if (!panelSlot.renderView) throw new Error(`support-chat: ${url} did not provide the panel`);
     },
     (error: unknown) => {
       loading = undefined;
+      failures++;
       throw error;
     },
   );
