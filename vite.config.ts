@@ -1,6 +1,42 @@
+import { readFileSync } from 'node:fs';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/server/demo-plugin.js';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/**
+ * The modules the panel file takes from the first file instead of carrying its own copy, by
+ * their names in src/internal/shared-modules.ts: Lit's core (lit, lit-element, lit-html,
+ * reactive-element, css-tag: decorators and directives are small and ride along, using the
+ * shared core) and our modules both halves use.
+ */
+const SHARED: Array<[string, RegExp]> = [
+  ['lit', /\/node_modules\/(lit\/index|lit-element\/lit-element|lit-html\/lit-html|@lit\/reactive-element\/(reactive-element|css-tag))\.js$/],
+  ['chatStateController', /\/src\/controllers\/chat-state-controller\.ts$/],
+  ['viewController', /\/src\/controllers\/view-controller\.ts$/],
+  ['strings', /\/src\/i18n\/strings\.ts$/],
+  ['visitorInput', /\/src\/client\/visitor-input\.ts$/],
+  ['panelSlot', /\/src\/components\/support-chat\/panel-slot\.ts$/],
+  ['beside', /\/src\/internal\/beside\.ts$/],
+  ['define', /\/src\/internal\/define\.ts$/],
+  ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],
+];
+const registry = `globalThis[Symbol.for(${JSON.stringify(`support-chat ${version}`)})]`;
+
+/** Turns each import of a shared module into an external, read from the registry the first file fills. */
+function sharedModules(): Plugin {
+  return {
+    name: 'support-chat-shared-modules',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source.startsWith('shared:')) return { id: source, external: true };
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const key = resolved && SHARED.find(([, pattern]) => pattern.test(resolved.id))?.[0];
+      return key ? { id: `shared:${key}`, external: true } : resolved;
+    },
+  };
+}
 
 /**
  * `vite` (npm start) serves the demo, with the reference server running in the page
@@ -19,9 +55,30 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
 
+  if (mode === 'panel') {
+    // dist/panel.js: the panel's views, loaded on first open. A classic script body (IIFE) whose
+    // imports of Lit and the shared modules are arguments read from the registry; loaded with
+    // import(), so that it arrives as the locales do and works under a strict CSP.
+    return {
+      publicDir: false,
+      plugins: [sharedModules(), minifyTemplateLiterals({ include: ['src/**/*.ts'] })],
+      // Its own URL, for what it loads beside itself in turn (rich-content.js).
+      define: { 'import.meta.url': `${registry}.url` },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: 'src/components/support-chat/panel.ts', formats: ['iife'], name: 'SupportChatPanel', fileName: () => 'panel.js' },
+        rollupOptions: { output: { globals: (id: string) => `${registry}.${id.slice('shared:'.length)}` } },
+      },
+    };
+  }
+
   if (mode === 'locales') {
     // What loads at run time, beside the scripts: the tables beyond English (dist/locales/de.js,
-    // …) and the renderer of formatted messages (dist/rich-content.js).
+    // …) and the renderer of formatted messages (dist/rich-content.js); the panel's views too (mode `panel`).
     return {
       publicDir: false,
       plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] })],

@@ -32,6 +32,8 @@ export class FocusController implements ReactiveController {
     if (!target) return;
     const selector = target === 'panel' ? '[data-focus]' : 'support-chat-launcher';
     const element = this.#host.renderRoot.querySelector<LitElement>(selector);
+    // Not there yet (the panel's views are still loading): try again after the next render.
+    if (!element && target === 'panel') this.#target = target;
     // The piece renders after us; its shadow root delegates focus to its first control.
     await element?.updateComplete;
     element?.focus();

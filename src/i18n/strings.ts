@@ -1,12 +1,9 @@
 import type { ChatError, ChatErrorCode } from '../client/chat-state.js';
 import type { TicketStatus } from '../transport/wire-types.js';
+import { beside } from '../internal/beside.js';
 import { en, type Strings } from './locales/en.js';
 
 export { en, type Strings };
-
-// Where this module was loaded from. The one-file (IIFE) build has no import.meta, so it reads
-// its <script>'s src, which is only there while the script first runs.
-const here = import.meta.url || (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 
 /** Locales shipped beside the script (dist/locales/*.js), loaded only by pages that want them. */
 export const lazyLocales = ['de', 'ar'];
@@ -17,7 +14,7 @@ export const lazyLocales = ['de', 'ar'];
  * import() into the one-file build.
  */
 export async function loadLocale(base: string): Promise<Strings> {
-  const module: { default: Strings } = await import(/* @vite-ignore */ new URL(`./locales/${base}.js`, here).href);
+  const module: { default: Strings } = await import(/* @vite-ignore */ beside(`./locales/${base}.js`, import.meta.url));
   return module.default;
 }
 

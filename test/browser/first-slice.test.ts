@@ -31,7 +31,8 @@ describe('first slice: launcher → panel → send → team reply', () => {
     expect(dialog).to.exist;
     expect(el.open).to.be.true;
     expect(launcher.getAttribute('aria-expanded')).to.equal('true');
-    getByRole(el.shadowRoot!, 'textbox', 'Message');
+    // The panel's screens are a file of their own, loaded on first open.
+    await findByRole(el.shadowRoot!, 'textbox', 'Message');
   });
 
   it('sends a message through the reference server and shows the team reply by polling', async () => {

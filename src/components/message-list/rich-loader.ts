@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { beside } from '../../internal/beside.js';
 import type { RichDoc } from '../../transport/wire-types.js';
 
 /** What the renderer takes from the page's Lit, so that its file carries no Lit of its own. */
@@ -8,10 +9,6 @@ export interface Lit {
 }
 
 type Render = (doc: RichDoc | undefined, lit: Lit) => unknown[] | undefined;
-
-// Where this module was loaded from (as in i18n/strings.ts): the one-file build has no
-// import.meta, so it reads its <script>'s src, which is only there while the script first runs.
-const here = import.meta.url || (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 
 let render: Render | undefined;
 let loading: Promise<unknown> | undefined;
@@ -24,7 +21,7 @@ let loading: Promise<unknown> | undefined;
  */
 export function richContent(doc: RichDoc, loaded: () => void): unknown[] | undefined {
   if (render) return render(doc, { html, nothing });
-  loading ??= import(/* @vite-ignore */ new URL(`./rich-content.js`, here).href).then(
+  loading ??= import(/* @vite-ignore */ beside('./rich-content.js', import.meta.url)).then(
     (module: { renderRichContent: Render }) => (render = module.renderRichContent),
   );
   loading.then(loaded, () => {});

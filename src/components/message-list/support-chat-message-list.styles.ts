@@ -118,6 +118,17 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface-2);
   }
+  /* Older messages, shown on request above the live log, and the button that shows more. */
+  .earlier {
+    display: block;
+    margin: 0 auto 12px;
+  }
+  .earlier-list {
+    margin-block-end: 12px;
+  }
+  .earlier-list:focus {
+    outline: none;
+  }
   .restore {
     margin-block-start: 16px;
     color: var(--_muted);

@@ -9,6 +9,8 @@ import { format } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { formatDateTime } from '../../internal/formatters.js';
+import { MessageWindow } from './message-window.js';
 import { richContent } from './rich-loader.js';
 import { styles } from './support-chat-message-list.styles.js';
 
@@ -17,7 +19,12 @@ import { styles } from './support-chat-message-list.styles.js';
  * screen readers announce each new reply. The greeting when there are none yet. Below it,
  * "Dana is typing…" while someone of the team types: a polite status, always in the page
  * and only its text changing, so that it is announced once when it starts, not per refresh.
- * @csspart message-list - The list.
+ *
+ * A long conversation opens on its newest messages; older ones are rendered as the visitor
+ * scrolls up to them (or presses "Show earlier messages", the first control of the list),
+ * with the messages on screen kept where they were. Those are rendered above the live log:
+ * they were there before, and are not announced as new.
+ * @csspart message-list - The list (older messages shown later are in a second one above it, also `earlier-messages`).
  * @csspart message - One message; also `message-customer` or `message-team`.
  * @csspart greeting - The greeting of an empty conversation.
  * @csspart typing - "… is typing" while a team member types.
@@ -30,22 +37,75 @@ export class SupportChatMessageList extends LitElement {
   // On screen, this list is what the visitor reads: its ticket's replies count as seen.
   readonly #chat = new ChatStateController(this, true);
   readonly #time = new RelativeTimeController(this);
+  readonly #window = new MessageWindow();
   #shownCount = 0;
+  /** The next scroll event is the one of #scrollTo. */
+  #scrolling = false;
+  /** A page of older messages is being rendered. */
+  #showing = false;
+  #observer?: IntersectionObserver;
+  #resizes?: ResizeObserver;
+  /** Scrolled to the newest message: stays there when the list resizes (the composer appearing below, a rotated phone). */
+  #pinned = true;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Scrolled up to the top of what is rendered: render the page before it.
+    this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void this.#showEarlier(), {
+      root: this,
+      rootMargin: '200px 0px 0px 0px',
+    });
+    this.#resizes = new ResizeObserver(() => this.#pinned && this.#scrollTo(this.scrollHeight));
+    this.#resizes.observe(this);
+    this.addEventListener(
+      'scroll',
+      () => {
+        // Our own scrolling says nothing of where the visitor wants to be; and its event comes a
+        // frame later, when the list may have resized in between.
+        if (this.#scrolling) this.#scrolling = false;
+        else this.#pinned = this.scrollTop + this.clientHeight >= this.scrollHeight - 4;
+      },
+      { passive: true },
+    );
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#resizes?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    const { messages, currentTicketId } = this.#chat.state;
+    this.#window.update(currentTicketId, messages.length);
+  }
 
   override render() {
     const { messages, currentTicketId, ticketStatus } = this.#chat.state;
     const settings = this.#chat.settings;
     if (!settings) return nothing;
     const { strings } = settings;
+    const { start, liveStart } = this.#window;
     // A chosen conversation whose messages have not arrived yet has no status either.
     const loading = currentTicketId && !ticketStatus && !messages.length;
+    const list = (from: number, to?: number) =>
+      repeat(messages.slice(from, to), (m) => m.clientMessageId ?? m.id, (m) => this.#renderMessage(m, settings));
     return html`
-      <div role="log" aria-label=${strings.conversation}>
+      ${!loading && this.#window.hasEarlier
+        ? html`<button class="link earlier" @click=${() => this.#showEarlier()}>${strings.earlierMessages}</button>`
+        : nothing}
+      ${!loading && start < liveStart
+        ? html`<ol part="message-list earlier-messages" class="earlier-list" tabindex="-1" @pointerover=${this.#titleTime}>
+            ${list(start, liveStart)}
+          </ol>`
+        : nothing}
+      <div role="log" aria-label=${strings.conversation} @pointerover=${this.#titleTime}>
         ${loading
           ? html`<p role="status">${strings.loading}</p>`
           : messages.length
             ? html`<ol part="message-list">
-                ${repeat(messages, (m) => m.clientMessageId ?? m.id, (m) => this.#renderMessage(m, settings))}
+                ${list(liveStart)}
               </ol>`
             : html`<p part="greeting" class="greeting">${settings.greeting}</p>
                 <p class="restore">
@@ -69,7 +129,7 @@ export class SupportChatMessageList extends LitElement {
     return html`<li part="message ${mine ? 'message-customer' : 'message-team'}" class=${mine ? 'customer' : 'team'}>
       <span class="meta"
         ><b>${mine ? strings.you : message.author_name || strings.team}</b> ·
-        <time datetime=${message.created_at} title=${new Date(message.created_at).toLocaleString(lang)}
+        <time datetime=${message.created_at}
           >${this.#time.format(message.created_at, lang)}</time
         ></span
       >
@@ -90,12 +150,54 @@ export class SupportChatMessageList extends LitElement {
     return html`<div class="content ${rich ? 'rich' : ''}" dir="auto">${rich ?? linkify(content)}</div>`;
   }
 
+  /**
+   * Renders the page before the first one rendered, keeping the messages on screen where they
+   * were: the first of them moves down by the height of what came above it, and so does the
+   * scroll position. Focus on the button moves to the older messages once it is gone.
+   */
+  async #showEarlier() {
+    if (!this.#window.hasEarlier || this.#showing) return;
+    this.#showing = true;
+    const focused = this.renderRoot.querySelector('.earlier')?.matches(':focus');
+    const anchor = this.renderRoot.querySelector('li');
+    const before = anchor?.getBoundingClientRect().top ?? 0;
+    this.#window.showEarlier();
+    this.requestUpdate();
+    await this.updateComplete;
+    if (anchor) this.#scrollTo(this.scrollTop + anchor.getBoundingClientRect().top - before);
+    if (focused && !this.#window.hasEarlier) this.renderRoot.querySelector<HTMLElement>('.earlier-list')?.focus({ preventScroll: true });
+    this.#showing = false;
+  }
+
+  /**
+   * The full date as a time's tooltip, written when the pointer first reaches it: the page's
+   * first Intl.DateTimeFormat alone took some 20 ms, and formatting one per message up front
+   * was the largest piece of opening a conversation once the list was windowed.
+   */
+  #titleTime(event: Event) {
+    const time = (event.target as Element).closest('time');
+    if (time && !time.title) time.title = formatDateTime(time.dateTime, this.#chat.settings?.lang ?? 'en');
+  }
+
+  #scrollTo(top: number) {
+    if (Math.round(top) === Math.round(this.scrollTop)) return;
+    this.#scrolling = true;
+    this.scrollTop = top;
+  }
+
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
-    // Follow the conversation to its newest message, but only when one was added.
+    // Follow the conversation to its newest message, but only when one was added. With only a
+    // window of messages rendered, the layout this forces stays small.
     const count = this.#chat.state.messages.length;
-    if (count !== this.#shownCount) this.scrollTop = this.scrollHeight;
+    if (count !== this.#shownCount) {
+      this.#scrollTo(this.scrollHeight);
+      this.#pinned = true;
+    }
     this.#shownCount = count;
+    this.#observer?.disconnect();
+    const button = this.renderRoot.querySelector('.earlier');
+    if (button) this.#observer?.observe(button);
   }
 }
 

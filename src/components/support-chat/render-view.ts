@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import type { ChatState } from '../../client/chat-state.js';
 import type { View } from '../../controllers/view-controller.js';
-import type { Strings } from '../../i18n/strings.js';
 import '../composer/support-chat-composer.js';
 import '../identify-form/support-chat-identify-form.js';
 import '../message-list/support-chat-message-list.js';
@@ -9,9 +8,8 @@ import '../restore-form/support-chat-restore-form.js';
 import '../restore-prompt/support-chat-restore-prompt.js';
 import '../ticket-list/support-chat-ticket-list.js';
 
-/** The body of the open panel: the screen on show, each a UI piece of its own. */
-export function renderView(view: View, state: ChatState, strings: Strings, requireEmail: boolean) {
-  if (!state.ready) return html`<p class="center" role="status">${strings.loading}</p>`;
+/** The body of the open panel (in the panel file): the screen on show, each a UI piece of its own. */
+export function renderView(view: View, state: ChatState, requireEmail: boolean) {
   // A restore link waits for the visitor's word before anything of it shows.
   if (state.pendingRestore) {
     return html`<support-chat-restore-prompt data-focus exportparts="form, submit-button, cancel-button"></support-chat-restore-prompt>`;

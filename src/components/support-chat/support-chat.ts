@@ -16,7 +16,8 @@ import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import '../launcher/support-chat-launcher.js';
 import { delegateApi } from './delegate.js';
-import { renderView } from './render-view.js';
+import { loadPanel, prefetchPanel } from './panel-loader.js';
+import { panelSlot } from './panel-slot.js';
 import { styles } from './support-chat.styles.js';
 
 /**
@@ -155,8 +156,13 @@ export class SupportChat extends LitElement {
   readonly #views = new ViewController(this);
   readonly #focusing = new FocusController(this);
 
+  /** The panel file could not be loaded on this open (offline?): said in the panel, tried again on the next open. */
+  #panelFailed = false;
+
   constructor() {
     super();
+    // The pointer or focus reaching the widget: the visitor may be about to open it.
+    for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => void loadPanel().catch(() => {}), { once: true });
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#chatState.open) {
         event.stopPropagation();
@@ -183,6 +189,7 @@ export class SupportChat extends LitElement {
     const openRequested = this.open;
     this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
     void this.client.start().then(() => {
+      prefetchPanel();
       if ((!openRequested /* a restore link's question opens it too */ && !this.client?.getState().pendingRestore) || !this.isConnected) return;
       this.#loading = true;
       this.client?.openPanel();
@@ -202,6 +209,7 @@ export class SupportChat extends LitElement {
     this.open = state.open;
     if (state.open && !was.open) {
       this.#views.start(state);
+      this.#panelFailed = false;
       // Opening on page load (restored from storage, or the open attribute) is not the
       // visitor's doing: leave focus alone.
       if (was.ready && !this.#loading) this.#focusing.enterPanel();
@@ -276,12 +284,29 @@ export class SupportChat extends LitElement {
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
         </div>
         ${error ? html`<p part="error" role="alert">${describeError(error, strings)}</p>` : nothing}
-        <div class="body">${state.open ? renderView(this.#views.view, state, this.settings.strings, this.requireEmail) : nothing}</div>
+        <div class="body">${state.open ? this.#renderBody(state, strings) : nothing}</div>
       </section>
       ${this.noLauncher
         ? nothing
         : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`}
     </div>`;
+  }
+
+  /** The current screen, once the panel file is in; until then a loading line, and the file is asked for. */
+  #renderBody(state: ChatState, strings: Strings) {
+    const renderView = panelSlot.renderView;
+    if (renderView && state.ready) return renderView(this.#views.view, state, this.requireEmail);
+    if (this.#panelFailed) return html`<p part="error" role="alert">${strings.errorNetwork}</p>`;
+    if (!renderView) {
+      loadPanel().then(
+        () => this.requestUpdate(),
+        () => {
+          this.#panelFailed = true;
+          this.requestUpdate();
+        },
+      );
+    }
+    return html`<p class="center" role="status">${strings.loading}</p>`;
   }
 
   /** Whether the widget is shown (see `show()` / `hide()`). */

@@ -23,6 +23,7 @@ const ar: Strings = {
   loading: 'جارٍ التحميل…',
   typing: '{name} يكتب الآن…',
   typingNameless: 'فريق الدعم يكتب الآن…',
+  earlierMessages: 'عرض الرسائل السابقة',
   unread: '{count} غير مقروءة',
   charactersLeft: 'تبقّى {count} حرفًا',
   resolved: 'تم حل هذه المحادثة. ابدأ محادثة جديدة إذا احتجت إلى مزيد من المساعدة.',

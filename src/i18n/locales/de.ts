@@ -23,6 +23,7 @@ const de: Strings = {
   loading: 'Wird geladen…',
   typing: '{name} schreibt…',
   typingNameless: 'Der Support schreibt…',
+  earlierMessages: 'Frühere Nachrichten anzeigen',
   unread: '{count} ungelesen',
   charactersLeft: 'Noch {count} Zeichen',
   resolved: 'Diese Unterhaltung ist abgeschlossen. Beginnen Sie eine neue, wenn Sie weitere Hilfe brauchen.',

@@ -22,6 +22,7 @@ export const en = {
   loading: 'Loading…',
   typing: '{name} is typing…',
   typingNameless: 'Support is typing…',
+  earlierMessages: 'Show earlier messages',
   unread: '{count} unread',
   charactersLeft: '{count} characters left',
   resolved: 'This conversation has been resolved. Start a new one if you need more help.',

@@ -2,6 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { SupportChatClient, type SupportChat } from '../../../src/index.js';
+import { loadPanel } from '../../../src/components/support-chat/panel-loader.js';
 import { MemoryStorage, type KeyValueStorage } from '../../../src/client/storage.js';
 import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
@@ -41,10 +42,23 @@ export async function widget(attributes: Record<string, string | boolean> = {}, 
 /** The widget's shadow root, where every query starts. */
 export const ui = (el: SupportChat) => el.shadowRoot!;
 
-/** Opens the panel with the launcher, as a visitor does. */
+/**
+ * Resolves when the open panel shows its screen: the panel's views are a file loaded on first
+ * open (here the TypeScript module, served unbundled), then rendered by the element and the
+ * screen's own elements.
+ */
+export async function panelReady(el: SupportChat) {
+  await loadPanel();
+  await el.updateComplete;
+  for (const view of ui(el).querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('.body > *')) await view.updateComplete;
+}
+
+/** Opens the panel with the launcher, as a visitor does, and waits for its screen. */
 export async function openPanel(el: SupportChat, launcherName: string | RegExp = /^Open chat/) {
   (await findByRole(ui(el), 'button', launcherName)).click();
-  return findByRole(ui(el), 'dialog');
+  const dialog = await findByRole(ui(el), 'dialog');
+  await panelReady(el);
+  return dialog;
 }
 
 /** Writes a message into the composer and sends it with the Send button. */

@@ -1,0 +1,132 @@
+// `npm run bench:history [-- --runs N]`: opening a conversation of 100, 1,000 and 10,000
+// messages, served from memory (no network), in <support-chat> (the built script tag, through
+// window.SupportChat) and in deep-chat 2.4.2 (dist/deepChat.bundle.js, the same history through
+// its `history` property), side by side in one run: the time from creating the element to the
+// newest message rendered and two frames later, and the JS heap after a garbage collection;
+// median of N runs, each in a fresh page. Then a click on the launcher to the panel painted
+// with the panel file not yet fetched, and the sizes of what a page loads. Needs `npm run build`.
+// The panel file is fetched ahead by the history pages (<link rel=modulepreload>, as the idle
+// prefetch does on a real page), but evaluated in the timed part.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './find-browser.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, counts: { type: 'string', default: '100,1000,10000' } },
+});
+const runs = Number(values.runs);
+for (const file of ['dist/support-chat.iife.js', 'dist/panel.js', 'node_modules/deep-chat/dist/deepChat.bundle.js']) {
+  if (!existsSync(file)) {
+    console.error(`bench-history: ${file} is missing; run \`npm ci\` and \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+const executablePath = await findChromium();
+if (!executablePath) {
+  console.error(HOW_TO_GET_A_BROWSER);
+  process.exit(1);
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// deep-chat is measured as it ships, so these pages have no CSP (it may need inline styles).
+const server = await serveStatic(process.cwd(), { csp: false });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+
+/** One measure in a fresh context: its time and the heap used afterwards (after a GC), in MB. */
+async function measure(pagePath, script, { preloadPanel = false, blockPanelUntilMeasure = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  // Refused until the measure starts: the idle prefetch fails (and is forgotten), so the click
+  // pays for the fetch; the route is gone by then, so the fetch is a plain one.
+  if (blockPanelUntilMeasure) await page.route('**/dist/panel.js', (route) => route.abort());
+  if (preloadPanel)
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: '/dist/panel.js' });
+        document.head.append(link);
+      });
+    });
+  await page.goto(server.url(pagePath), { waitUntil: 'load' });
+  if (blockPanelUntilMeasure) {
+    // The widget in the page, ready, and past its idle prefetch (refused).
+    await page.evaluate('prepareOpen()');
+    await page.waitForTimeout(500);
+    await page.unroute('**/dist/panel.js');
+  }
+  // A page that never finishes is reported, not waited for.
+  const ms = await Promise.race([page.evaluate(script), page.waitForTimeout(120_000).then(() => Number.NaN)]);
+  if (process.env.BENCH_VERBOSE) console.error(`${pagePath} ${script}: ${ms.toFixed(0)} ms`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  return { ms, heap: usedSize / 1e6 };
+}
+
+const rows = [];
+try {
+  // A first page of each, not counted: the browser's and the server's own warm-up.
+  await measure('/scripts/pages/bench-ours.html', 'measureOurs(10)', { preloadPanel: true });
+  await measure('/scripts/pages/bench-deep-chat.html', 'measureDeepChat(10)');
+  for (const count of values.counts.split(',').map(Number)) {
+    const ours = [];
+    const theirs = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(await measure('/scripts/pages/bench-ours.html', `measureOurs(${count})`, { preloadPanel: true }));
+      theirs.push(await measure('/scripts/pages/bench-deep-chat.html', `measureDeepChat(${count})`));
+    }
+    const row = {
+      count,
+      ours: median(ours.map((r) => r.ms)),
+      oursHeap: median(ours.map((r) => r.heap)),
+      theirs: median(theirs.map((r) => r.ms)),
+      theirsHeap: median(theirs.map((r) => r.heap)),
+    };
+    rows.push(row);
+    console.log(
+      `${count} messages: ours ${ours.map((r) => r.ms.toFixed(0)).join(', ')} ms; deep-chat ${theirs.map((r) => r.ms.toFixed(0)).join(', ')} ms`,
+    );
+  }
+  const opens = [];
+  for (let i = 0; i < Math.max(runs, 5); i++)
+    opens.push((await measure('/scripts/pages/bench-ours.html', 'measureOpen()', { blockPanelUntilMeasure: true })).ms);
+  var open = median(opens);
+  console.log(`launcher click → panel painted: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const lazy = [
+  'dist/panel.js',
+  'dist/rich-content.js',
+  ...readdirSync('dist/locales')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `dist/locales/${f}`),
+];
+const first = gz('dist/support-chat.iife.js');
+const total = first + lazy.reduce((sum, file) => sum + gz(file), 0);
+
+console.log(
+  `\nOpening a conversation, median of ${runs} (time from creating the element to the messages rendered and two frames later; JS heap after GC):\n`,
+);
+console.log('| messages | support-chat | deep-chat 2.4.2 | ratio | heap, support-chat | heap, deep-chat |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.count.toLocaleString('en')} | ${r.ours.toFixed(0)} ms | ${r.theirs.toFixed(0)} ms | ${(r.ours / r.theirs).toFixed(2)} | ${r.oursHeap.toFixed(1)} MB | ${r.theirsHeap.toFixed(1)} MB |`,
+  );
+}
+console.log(
+  `\nLauncher click → panel painted with its message box, panel file not yet fetched (loopback): ${open.toFixed(0)} ms (median)`,
+);
+console.log(`First file (support-chat.iife.js): ${first} B gzip -9; with everything it loads (${lazy.length} files): ${total} B`);

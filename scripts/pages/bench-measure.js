@@ -1,0 +1,66 @@
+// In the benchmark's pages (scripts/bench-history.mjs): each measure resolves with the time in
+// milliseconds from creating the element to its newest message rendered, and two frames later.
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Resolves once `done()` is true, checked every frame, then after two more frames. */
+async function untilRendered(done) {
+  while (!done()) await frame();
+  await frame();
+  await frame();
+}
+
+/** `<support-chat>` opened on a conversation of `count` messages, served from memory. */
+window.measureOurs = async (count) => {
+  const messages = window.historyMessages(count);
+  const last = `Message ${count}:`;
+  const start = performance.now();
+  const { el } = await window.memoryWidget(messages);
+  document.body.append(el);
+  await untilRendered(() => {
+    const list = el.shadowRoot.querySelector('support-chat-message-list')?.shadowRoot;
+    return !!list?.querySelector('[role="log"] li:last-child')?.textContent.includes(last);
+  });
+  return performance.now() - start;
+};
+
+/** deep-chat given the same history through its `history` property. */
+window.measureDeepChat = async (count) => {
+  const history = window.historyMessages(count).map((m) => ({ role: m.author_type === 'customer' ? 'user' : 'ai', text: m.content }));
+  const last = `Message ${count}:`;
+  const start = performance.now();
+  const el = document.createElement('deep-chat');
+  el.history = history;
+  el.style.height = '600px';
+  document.body.append(el);
+  await untilRendered(() => {
+    const bubbles = el.shadowRoot?.querySelectorAll('.outer-message-container:last-child .message-bubble');
+    return !!bubbles?.length && bubbles[bubbles.length - 1].textContent.includes(last);
+  });
+  return performance.now() - start;
+};
+
+/**
+ * A click on the launcher to the panel painted with its message box: the launcher found and
+ * clicked in the page, the box looked for every frame; a message posted from the frame that
+ * finds it arrives after that frame's paint.
+ */
+window.prepareOpen = async () => {
+  const { el } = await window.memoryWidget(window.historyMessages(20), { open: false });
+  document.body.append(el);
+  await new Promise((resolve) => el.addEventListener('support-chat-ready', resolve, { once: true }));
+};
+window.measureOpen = async () => {
+  const el = document.querySelector('support-chat');
+  const launcher = () => el.shadowRoot.querySelector('support-chat-launcher')?.shadowRoot?.querySelector('button');
+  while (!launcher()) await frame();
+  const start = performance.now();
+  launcher().click();
+  const box = () => el.shadowRoot.querySelector('support-chat-composer')?.shadowRoot?.querySelector('textarea');
+  while (!(box()?.getBoundingClientRect().width > 0)) await frame();
+  await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(null);
+  });
+  return performance.now() - start;
+};

@@ -1,0 +1,41 @@
+import { beside } from '../../internal/beside.js';
+import { shareModules } from '../../internal/shared-modules.js';
+import { panelSlot } from './panel-slot.js';
+
+let loading: Promise<void> | undefined;
+let failures = 0;
+
+/**
+ * Loads the panel's views (panel.ts, built as dist/panel.js beside the script), once: what
+ * a page pays for before the visitor opens the widget is the launcher, the badge and the
+ * client. A runtime URL on purpose, as for locales/: a bundler would inline a static import()
+ * into the one-file build. A failed load is forgotten, so that the next open tries again.
+ */
+export function loadPanel(): Promise<void> {
+  if (panelSlot.renderView) return Promise.resolve();
+  const url = beside('./panel.js', import.meta.url);
+  shareModules(url);
+  // The browser remembers a module that failed to load and fails every import() of its URL
+  // again: a retry asks for another URL (nothing was evaluated from the failed one).
+  loading ??= import(/* @vite-ignore */ failures ? `${url}?retry=${failures}` : url).then(
+    () => {
+      if (!panelSlot.renderView) throw new Error(`support-chat: ${url} did not provide the panel`);
+    },
+    (error: unknown) => {
+      loading = undefined;
+      failures++;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Fetches the panel ahead when the browser is idle, so that a first open rarely waits; the
+ * launcher also asks for it when the pointer or focus reaches it.
+ */
+export function prefetchPanel() {
+  const load = () => void loadPanel().catch(() => {});
+  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
+  else setTimeout(load, 2000);
+}

@@ -1,0 +1,6 @@
+// The panel file (dist/panel.js): the screens of the open panel and every UI piece in them,
+// loaded on first open (panel-loader.ts). Importing it defines those elements.
+import { panelSlot } from './panel-slot.js';
+import { renderView } from './render-view.js';
+
+panelSlot.renderView = renderView;

@@ -1,0 +1,40 @@
+import * as lit from 'lit';
+import * as chatStateController from '../controllers/chat-state-controller.js';
+import * as viewController from '../controllers/view-controller.js';
+import * as strings from '../i18n/strings.js';
+import * as visitorInput from '../client/visitor-input.js';
+import * as panelSlot from '../components/support-chat/panel-slot.js';
+import * as beside from './beside.js';
+import * as define from './define.js';
+import * as sharedStyles from './shared.styles.js';
+import { VERSION } from '../version.js';
+
+/**
+ * What the lazily loaded panel file (dist/panel.js) takes from the script that loaded it,
+ * by these names: Lit itself (one copy on the page: a second would not share its template
+ * cache, and the contexts and the client must be the very same objects) and the modules both
+ * halves use. The panel build (vite.config.ts, mode `panel`) maps each import of these
+ * modules to `globalThis[Symbol.for('support-chat <version>')][name]`; keep the two lists
+ * in step (scripts/check-bundle.mjs loads the built panel in a browser and would fail).
+ * Chosen over passing Lit in as arguments (as rich-content.js gets `html`): the panel's
+ * elements are ordinary Lit modules, written and tested as the sources they are.
+ */
+export const sharedModules = {
+  lit,
+  chatStateController,
+  viewController,
+  strings,
+  visitorInput,
+  panelSlot,
+  beside,
+  define,
+  sharedStyles,
+};
+
+/** One registry per version: a panel file from another version never picks up this one's modules. */
+const KEY = Symbol.for(`support-chat ${VERSION}`);
+
+/** Puts the modules where the panel file looks for them, with the URL it was loaded from (its import.meta.url). */
+export function shareModules(url: string) {
+  (globalThis as Record<symbol, unknown>)[KEY] ??= { ...sharedModules, url };
+}
