@@ -19,12 +19,14 @@ export const MAX_DELIVERIES_PER_WEBHOOK = 100;
  */
 export class WebhookDispatcher {
   #timer: ReturnType<typeof setInterval> | undefined;
-  readonly #inFlight = new Set<string>();
+  /** Webhooks with a try on the way. */
+  readonly #busy = new Set<string>();
   readonly #unsubscribe: () => void;
 
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<ServerConfig, 'webhookTimeoutMs' | 'webhookRetryDelaysMs'>,
+    /** Replaced when handlers are made again for the store (see `webhookDispatcher`). */
+    public config: Pick<ServerConfig, 'webhookTimeoutMs' | 'webhookRetryDelaysMs'>,
     private readonly send: WebhookSender = fetchSender,
   ) {
     this.#unsubscribe = store.feed.subscribe((change) => this.#onChange(change));
@@ -86,6 +88,11 @@ export class WebhookDispatcher {
     (this.#timer as { unref?: () => void }).unref?.();
   }
 
+  /**
+   * Sends what is due, oldest first, one try at a time per webhook: a receiver hears a
+   * ticket's events in the order they happened (a retry waiting for its time holds back
+   * nothing), and a slow receiver never has more than one request of ours open.
+   */
   #tick() {
     const now = this.store.nowMs();
     const pending = this.store.settings.list('webhookDeliveries').filter((d) => d.state === 'pending');
@@ -94,7 +101,8 @@ export class WebhookDispatcher {
       this.#timer = undefined;
     }
     for (const delivery of pending) {
-      if (this.#inFlight.has(delivery.id) || !delivery.next_attempt_at || Date.parse(delivery.next_attempt_at) > now) continue;
+      if (this.#busy.has(delivery.webhook_id) || !delivery.next_attempt_at || Date.parse(delivery.next_attempt_at) > now)
+        continue;
       void this.#try(delivery);
     }
   }
@@ -102,7 +110,7 @@ export class WebhookDispatcher {
   async #try(delivery: StoredDelivery) {
     const hook = this.store.settings.get('webhooks', delivery.webhook_id);
     if (!hook) return;
-    this.#inFlight.add(delivery.id);
+    this.#busy.add(hook.id);
     const attempt = delivery.tries + 1;
     try {
       const signature = await hmacSha256Hex(hook.secret, delivery.body);
@@ -138,16 +146,21 @@ export class WebhookDispatcher {
     } catch {
       // Saving the outcome failed (the data file broke): the delivery stays pending and is tried again.
     } finally {
-      this.#inFlight.delete(delivery.id);
+      this.#busy.delete(hook.id);
     }
   }
 }
 
 const dispatchers = new WeakMap<Store, WebhookDispatcher>();
 
-/** The one dispatcher of a store, made the first time handlers are made for it. */
+/**
+ * The one dispatcher of a store, made the first time handlers are made for it. Handlers made
+ * again for the same store bring their configuration: importing handlers/index.ts makes the
+ * default handlers over the default store before the HTTP server makes its own.
+ */
 export function webhookDispatcher(store: Store, config: ServerConfig): WebhookDispatcher {
   let dispatcher = dispatchers.get(store);
   if (!dispatcher) dispatchers.set(store, (dispatcher = new WebhookDispatcher(store, config)));
+  else dispatcher.config = config;
   return dispatcher;
 }
