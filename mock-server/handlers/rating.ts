@@ -1,12 +1,10 @@
 import { HttpResponse, http } from 'msw';
 import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { RATE_LIMITS } from '../../contract/limits.js';
+import { RATE_LIMITS, RATING } from '../../contract/limits.js';
 import { checkPageOrigin, checkWidgetToken, ownerFrom } from './credentials.js';
 import { jsonBody, route, tooManyRequests, type HandlerContext } from './context.js';
 import { WIDGET_BASE } from './widget.js';
-
-export const MAX_RATING_COMMENT = 1000;
 
 /**
  * The widget's CSAT rating (an extension: reference flavour only, advertised as
@@ -24,10 +22,10 @@ export function ratingHandlers({ store, config }: HandlerContext) {
         checkPageOrigin(request, config, { pageRequired: false });
         const raw = params.ticketId;
         if (typeof raw !== 'string' || !field.UUID.test(raw)) throw new HttpError(404, 'Ticket not found');
-        if (typeof body.score !== 'number' || !Number.isInteger(body.score) || body.score < 1 || body.score > 5) {
-          throw invalid('score', body.score === undefined ? 'is required' : 'must be a whole number from 1 to 5');
+        if (typeof body.score !== 'number' || !Number.isInteger(body.score) || body.score < RATING.minScore || body.score > RATING.maxScore) {
+          throw invalid('score', body.score === undefined ? 'is required' : `must be a whole number from ${RATING.minScore} to ${RATING.maxScore}`);
         }
-        const comment = field.optionalText(body.comment, 'comment', { min: 0, max: MAX_RATING_COMMENT, multiline: true });
+        const comment = field.optionalText(body.comment, 'comment', { min: 0, max: RATING.maxCommentLength, multiline: true });
         const owner = await ownerFrom(body, config);
         const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, RATE_LIMITS.widgetWrite);
         if (wait) throw tooManyRequests(wait, config.flavor);

@@ -1,4 +1,4 @@
-import type { Priority, TicketStatus } from '../../contract/names.js';
+import { CONVERSATION_EVENTS, type Priority, type TicketStatus } from '../../contract/names.js';
 
 /**
  * The team's settings as the store keeps them (plain JSON, saved with the rest): saved views
@@ -24,14 +24,8 @@ export interface StoredCannedResponse {
   updated_at: string;
 }
 
-export const WEBHOOK_EVENTS = [
-  'conversation.created',
-  'conversation.updated',
-  'conversation.assigned',
-  'conversation.resolved',
-  'message.received',
-  'message.sent',
-] as const;
+/** Every event of the team's `live` stream but `typing` can go to a webhook. */
+export const WEBHOOK_EVENTS = CONVERSATION_EVENTS;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface StoredWebhook {
