@@ -22,8 +22,16 @@ export function ratingHandlers({ store, config }: HandlerContext) {
         checkPageOrigin(request, config, { pageRequired: false });
         const raw = params.ticketId;
         if (typeof raw !== 'string' || !field.UUID.test(raw)) throw new HttpError(404, 'Ticket not found');
-        if (typeof body.score !== 'number' || !Number.isInteger(body.score) || body.score < RATING.minScore || body.score > RATING.maxScore) {
-          throw invalid('score', body.score === undefined ? 'is required' : `must be a whole number from ${RATING.minScore} to ${RATING.maxScore}`);
+        if (
+          typeof body.score !== 'number' ||
+          !Number.isInteger(body.score) ||
+          body.score < RATING.minScore ||
+          body.score > RATING.maxScore
+        ) {
+          throw invalid(
+            'score',
+            body.score === undefined ? 'is required' : `must be a whole number from ${RATING.minScore} to ${RATING.maxScore}`,
+          );
         }
         const comment = field.optionalText(body.comment, 'comment', { min: 0, max: RATING.maxCommentLength, multiline: true });
         const owner = await ownerFrom(body, config);

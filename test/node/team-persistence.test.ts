@@ -55,7 +55,8 @@ describe('--data: the team side', () => {
   it('keeps views, canned responses, webhooks with their deliveries, rules and ratings across kill -9 and a clean restart', () =>
     withDir(async (file) => {
       const receiver = await startReceiver();
-      const args = ['--port', '0', '--data', file, '--webhook-timeout-ms', '500'];
+      // A retry waits a minute of store time: only the dev clock brings it, never a slow restart.
+      const args = ['--port', '0', '--data', file, '--webhook-timeout-ms', '500', '--webhook-retry-ms', '60000'];
       try {
         let server = await spawnServer(args);
         let api = client(server.url);
@@ -109,7 +110,7 @@ describe('--data: the team side', () => {
           'still rated for this resolution',
         );
         // The pending retry goes on where it stopped.
-        await api.dev.advanceClock(1000);
+        await api.dev.advanceClock(60_000);
         await eventually(() => receiver.at('/down').length === 2, 3000, 'the retry after the restart');
         assert.equal(receiver.at('/down')[1].attempt, 2);
         assert.ok(receiver.at('/down').every((r) => r.signed));
