@@ -82,3 +82,6 @@ export const LIVE_STREAM = { retryMs: 3000, heartbeatMs: 15_000, maxPerCaller: 5
 
 /** A `typing: true` lapses this long after the last one (the server then says `typing: false`). */
 export const TYPING_LAPSE_MS = 6000;
+
+/** A CSAT rating (an extension, REFERENCE-API.md "Rating"): a whole score in `minScore..maxScore`, a comment of at most `maxCommentLength` characters. */
+export const RATING = { minScore: 1, maxScore: 5, maxCommentLength: 1000 } as const;

@@ -38,3 +38,14 @@ export const RESTORE_CODES = {
   migrationFailed: 'migration_failed',
 } as const;
 export type RestoreCode = (typeof RESTORE_CODES)[keyof typeof RESTORE_CODES];
+
+/** What the team's `live` stream and webhooks call their events (REFERENCE-API.md "Team API"); `live` also says `typing`. */
+export const CONVERSATION_EVENTS = [
+  'conversation.created',
+  'conversation.updated',
+  'conversation.assigned',
+  'conversation.resolved',
+  'message.received',
+  'message.sent',
+] as const;
+export type ConversationEvent = (typeof CONVERSATION_EVENTS)[number];

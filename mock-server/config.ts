@@ -13,6 +13,8 @@ export interface ServerConfig {
   projectId: string;
   widgetToken: string;
   apiKey: string;
+  /** A team key that reads everything (the live stream too) and is refused (403) on every write. */
+  readApiKey: string;
   identitySecret: string;
   /**
    * Host names the widget may be used on: `*.example.com` covers its subdomains and the
@@ -27,6 +29,10 @@ export interface ServerConfig {
   devEndpoints?: boolean;
   /** How often an open live stream gets a `: ping` comment (`--stream-heartbeat-ms`). */
   streamHeartbeatMs: number;
+  /** How long a webhook receiver has to answer a try (`--webhook-timeout-ms`). */
+  webhookTimeoutMs: number;
+  /** The waits before each retry of a failed webhook delivery, in store time (5 tries in all). */
+  webhookRetryDelaysMs: readonly number[];
 }
 
 export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
@@ -35,11 +41,14 @@ export const defaultConfig: ServerConfig = {
   projectId: '1',
   widgetToken: 'demo-widget-token',
   apiKey: 'demo-api-key',
+  readApiKey: 'demo-read-key',
   identitySecret: 'demo-identity-secret',
   allowedDomains: DEFAULT_ALLOWED_DOMAINS,
   flavor: 'reference',
   devEndpoints: true,
   streamHeartbeatMs: LIVE_STREAM.heartbeatMs,
+  webhookTimeoutMs: 5000,
+  webhookRetryDelaysMs: [1000, 4000, 16_000, 64_000],
 };
 
 /** `--allowed-domains a.example,*.b.example`: a list; empty means the default. */

@@ -4,14 +4,16 @@ import { emptyData, type Chaos, type Owner, type RestoreResult, type StoreData, 
 import { EventLog } from './store/event-log.js';
 import { ChangeFeed, type TypingSide } from './store/feed.js';
 import { Messages, type CustomerMessage, type TeamMessage } from './store/messages.js';
+import { Ratings } from './store/ratings.js';
 import { RateLimits } from './store/rate-limits.js';
 import { Restore } from './store/restore.js';
+import { Settings } from './store/settings-store.js';
 import { Tickets, type NewTicket } from './store/tickets.js';
 import { Typing } from './store/typing.js';
 import { publicTicket, teamTicket } from './store/views.js';
 
 export * from './store/data.js';
-export type { ChangeListener, StoreChange, TypingSide } from './store/feed.js';
+export type { ChangeListener, SettingSaved, StoreChange, TypingSide } from './store/feed.js';
 export { ChangeFeed } from './store/feed.js';
 export type { CustomerMessage, TeamMessage } from './store/messages.js';
 export { RESTORE_TOKEN_TTL_MS } from './store/restore.js';
@@ -38,6 +40,9 @@ export class Store {
   readonly #messages = new Messages(() => this.data, this.#clock, this.#tickets, this.#events, this.feed);
   readonly #restore = new Restore(() => this.data, this.#clock, this.feed);
   readonly #typing = new Typing(this.#clock, this.feed);
+  readonly #ratings = new Ratings(this.#clock, this.#events, this.feed);
+  /** The team's settings: saved views, canned responses, webhooks and deliveries, automations. */
+  readonly settings = new Settings(() => this.data, this.feed);
 
   /** The wall clock; tests replace it, or move it with `advanceClock` (`POST /api/_dev/clock`). */
   get clock(): () => number {
@@ -172,8 +177,11 @@ export class Store {
 
   // ---- team writes --------------------------------------------------------------------
 
-  createTicket(fields: NewTicket) {
-    return this.#tickets.create(fields);
+  /** A ticket made by the team; a `description` is its customer's first message (seed 004). */
+  createTicket(fields: NewTicket, description: string | null = null) {
+    const ticket = this.#tickets.create(fields);
+    if (description !== null) this.#messages.receive(ticket, description);
+    return ticket;
   }
 
   /** A reply (seen by the customer) or a private note (never seen by them). */
@@ -191,6 +199,16 @@ export class Store {
   /** The team opened the ticket: its customer messages are no longer unread for them. */
   markSeenByTeam(ticket: StoredTicket) {
     this.#tickets.markSeenByTeam(ticket);
+  }
+
+  /** Why the customer cannot rate this ticket now (400 not resolved, 409 rated), or undefined. */
+  ratingRefusal(ticket: StoredTicket) {
+    return this.#ratings.refusal(ticket);
+  }
+
+  /** The customer's rating of a resolved ticket, once per resolution (the event log gets it too). */
+  rateTicket(ticket: StoredTicket, score: number, comment: string | null) {
+    return this.#ratings.rate(ticket, score, comment);
   }
 
   deleteTicket(ticket: StoredTicket) {

@@ -13,7 +13,7 @@ export const CAPABILITIES = {
   stream: true,
   typing: true,
   idempotent_send: true,
-  rating: false,
+  rating: true,
   attachments: null,
 } as const;
 

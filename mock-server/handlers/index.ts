@@ -2,14 +2,21 @@ import { http } from 'msw';
 import { defaultConfig, type ServerConfig } from '../config.js';
 import { noSuchEndpoint } from '../lib/framework-errors.js';
 import { store as defaultStore, type Store } from '../store.js';
+import { analyticsHandlers } from './analytics.js';
+import { automationHandlers } from './automations.js';
+import { cannedHandlers } from './canned.js';
 import { capabilitiesHandlers } from './capabilities.js';
 import { route } from './context.js';
 import { clientLimitHandlers } from './client-limits.js';
 import { devHandlers } from './dev.js';
+import { ratingHandlers } from './rating.js';
 import { restoreHandlers } from './restore.js';
 import { streamHandlers } from './stream.js';
+import { teamActionHandlers } from './team-actions.js';
+import { savedViewHandlers } from './team-views.js';
 import { teamHandlers } from './team.js';
 import { typingHandlers } from './typing.js';
+import { webhookHandlers } from './webhooks.js';
 import { widgetHandlers } from './widget.js';
 
 /**
@@ -24,12 +31,20 @@ export function createHandlers(store: Store = defaultStore, options: Partial<Ser
     // The production backend has no extensions: no capabilities (so the widget sees a plain
     // backend), no live streams, no typing; their paths fall through to its 404.
     ...(config.flavor === 'reference'
-      ? [...capabilitiesHandlers(context), ...streamHandlers(context), ...typingHandlers(context)]
+      ? [...capabilitiesHandlers(context), ...streamHandlers(context), ...typingHandlers(context), ...ratingHandlers(context)]
       : []),
     ...clientLimitHandlers(context),
     ...widgetHandlers(context),
     ...restoreHandlers(context),
     ...teamHandlers(context),
+    ...teamActionHandlers(context),
+    ...savedViewHandlers(context),
+    ...cannedHandlers(context),
+    ...analyticsHandlers(context),
+    // Webhooks before automations: both subscribe to the store's feed, and the dispatcher
+    // must hear a change before the rules react to it, so deliveries keep the changes' order.
+    ...webhookHandlers(context),
+    ...automationHandlers(context),
     // Anything else under the API (a wrong method, a mistyped path): a clear JSON 404.
     http.all(
       /\/api\/(conversations|projects|_dev)\//,

@@ -13,11 +13,28 @@ function teamKey(request: Request, allowQueryKey: boolean): string | null {
   return allowQueryKey ? new URL(request.url).searchParams.get('api_key') : null;
 }
 
-/** A personal API key for this project, or 401; another project is 404. */
-export function authoriseTeam(request: Request, projectId: unknown, config: ServerConfig, { allowQueryKey = false } = {}) {
-  if (teamKey(request, allowQueryKey) !== config.apiKey) throw new HttpError(401, 'Invalid personal API key');
+/**
+ * A personal API key for this project, or 401; another project is 404. The read-only key
+ * (`readApiKey`) passes for reads and is refused with 403 on a `write`, before the body is
+ * read or anything is looked up, so that it learns nothing from a write either.
+ */
+export function authoriseTeam(
+  request: Request,
+  projectId: unknown,
+  config: ServerConfig,
+  { allowQueryKey = false, write = false } = {},
+): { readOnly: boolean } {
+  const key = teamKey(request, allowQueryKey);
+  const readOnly = key !== null && key === config.readApiKey && key !== config.apiKey;
+  if (key !== config.apiKey && !readOnly) throw new HttpError(401, 'Invalid personal API key');
   if (projectId !== config.projectId) throw new HttpError(404, 'Project not found');
+  if (write && readOnly) throw new HttpError(403, 'This API key may only read (it has no write scopes)');
+  return { readOnly };
 }
+
+/** `authoriseTeam` for a request that changes something. */
+export const authoriseTeamWrite = (request: Request, projectId: unknown, config: ServerConfig) =>
+  authoriseTeam(request, projectId, config, { write: true });
 
 /** By UUID or by ticket number, as the production API allows. */
 export function findTeamTicket(store: Store, id: unknown): StoredTicket {

@@ -1,17 +1,13 @@
 import { HttpResponse, http } from 'msw';
-import { invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, TEAM_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
-import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
+import { MAX_DISTINCT_ID_LENGTH, MAX_OFFSET, TEAM_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
+import { richContent } from '../lib/rich-content.js';
+import { channel, MAX_SUBJECT_LENGTH, messageText, metadata, ticketChanges } from '../lib/team-fields.js';
 import { pageLinks, parseTicketQuery } from '../lib/ticket-query.js';
-import {
-  EVENT_NAMES,
-  type Assignee,
-  teamMessage,
-  type TicketChanges,
-} from '../store.js';
+import { EVENT_NAMES, teamMessage } from '../store.js';
 import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
-import { authoriseTeam, findTeamTicket } from './team-access.js';
+import { authoriseTeam, authoriseTeamWrite, findTeamTicket } from './team-access.js';
+import { savedViewQuery } from './team-views.js';
 
 const TRAIT_LIMITS = { ...TRAITS_LIMITS, stringify: true };
 
@@ -20,6 +16,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
   const base = '*/api/projects/:projectId/conversations';
 
   const authorise = (request: Request, projectId: unknown) => authoriseTeam(request, projectId, config);
+  const authoriseWrite = (request: Request, projectId: unknown) => authoriseTeamWrite(request, projectId, config);
   const findTicket = (id: unknown) => findTeamTicket(store, id);
 
   return [
@@ -27,7 +24,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
       `${base}/tickets`,
       route(store, ({ request, params }) => {
         authorise(request, params.projectId);
-        const query = parseTicketQuery(queryOf(request), store.nowMs(), (id) => store.messagesOf(id).map((m) => m.content));
+        const query = parseTicketQuery(savedViewQuery(store, queryOf(request)), store.nowMs(), (id) => store.messagesOf(id).map((m) => m.content));
         const found = store.data.tickets.filter(query.matches).sort(query.compare);
         return HttpResponse.json({
           count: found.length,
@@ -37,22 +34,35 @@ export function teamHandlers({ store, config }: HandlerContext) {
       }),
     ),
 
+    // Seed 004's create: the description is the customer's first message, the user's email
+    // and names become the ticket's traits; the team API's own fields (status, tags, …) too.
     http.post(
       `${base}/tickets`,
       route(store, async ({ request, params }) => {
-        authorise(request, params.projectId);
+        authoriseWrite(request, params.projectId);
         const body = await jsonBody(request);
         const changes = ticketChanges(body, store.nowMs());
-        const ticket = store.createTicket({
-          channel_source: body.channel_source === undefined ? 'widget' : field.oneOf(body.channel_source, 'channel_source', CHANNELS),
-          distinct_id: field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false }),
-          traits: field.lenientMap(body.anonymous_traits, 'anonymous_traits', TRAIT_LIMITS) as Record<string, string | null>,
-          session_context: {},
-          session_id: null,
-          identity_id: null,
-          ...changes,
-          status: changes.status ?? (changes.snoozed_until ? 'on_hold' : 'new'),
-        });
+        const traits = field.lenientMap(body.anonymous_traits, 'anonymous_traits', TRAIT_LIMITS) as Record<string, string | null>;
+        const email = body.user_email == null ? null : field.email(body.user_email, 'user_email');
+        const name = [body.user_first_name, body.user_last_name]
+          .map((part, i) => field.optionalText(part, i ? 'user_last_name' : 'user_first_name', { max: 200 }))
+          .filter(Boolean)
+          .join(' ');
+        const ticket = store.createTicket(
+          {
+            channel_source: channel(body.channel_source),
+            distinct_id: field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false }),
+            traits: { ...traits, ...(name ? { name } : {}), ...(email ? { email } : {}) },
+            session_context: {},
+            session_id: null,
+            identity_id: null,
+            subject: field.optionalText(body.subject, 'subject', { max: MAX_SUBJECT_LENGTH }),
+            metadata: metadata(body.metadata),
+            ...changes,
+            status: changes.status ?? (changes.snoozed_until ? 'on_hold' : 'new'),
+          },
+          body.description == null ? null : messageText(body.description, 'description'),
+        );
         return HttpResponse.json(store.teamTicket(ticket), { status: 201 });
       }),
     ),
@@ -60,9 +70,10 @@ export function teamHandlers({ store, config }: HandlerContext) {
     http.get(
       `${base}/tickets/:ticketId`,
       route(store, ({ request, params }) => {
-        authorise(request, params.projectId);
+        const { readOnly } = authorise(request, params.projectId);
         const ticket = findTicket(params.ticketId);
-        store.markSeenByTeam(ticket);
+        // A read-only key (a dashboard, a report) is nobody answering: the agents' unread stays.
+        if (!readOnly) store.markSeenByTeam(ticket);
         return HttpResponse.json(store.teamTicket(ticket));
       }),
     ),
@@ -70,7 +81,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
     http.patch(
       `${base}/tickets/:ticketId`,
       route(store, async ({ request, params }) => {
-        authorise(request, params.projectId);
+        authoriseWrite(request, params.projectId);
         const ticket = findTicket(params.ticketId);
         store.updateTicket(ticket, ticketChanges(await jsonBody(request), store.nowMs()));
         return HttpResponse.json(store.teamTicket(ticket));
@@ -80,7 +91,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
     http.delete(
       `${base}/tickets/:ticketId`,
       route(store, ({ request, params }) => {
-        authorise(request, params.projectId);
+        authoriseWrite(request, params.projectId);
         store.deleteTicket(findTicket(params.ticketId));
         return new HttpResponse(null, { status: 204 });
       }),
@@ -98,14 +109,15 @@ export function teamHandlers({ store, config }: HandlerContext) {
     http.post(
       `${base}/tickets/:ticketId/messages`,
       route(store, async ({ request, params }) => {
-        authorise(request, params.projectId);
+        authoriseWrite(request, params.projectId);
         const ticket = findTicket(params.ticketId);
         const body = await jsonBody(request);
         // `support` is a team member, as the production backend says; the legacy `human` still means one.
         const given = body.author_type === undefined ? 'support' : field.oneOf(body.author_type, 'author_type', ['support', 'AI', 'human'] as const);
         const authorType = given === 'human' ? 'support' : given;
         const message = store.addTeamMessage(ticket, {
-          content: field.text(body.content, 'content', { max: MAX_MESSAGE_LENGTH, multiline: true }),
+          content: messageText(body.content, 'content'),
+          rich_content: richContent(body.rich_content, 'rich_content'),
           is_private: field.boolean(body.is_private, 'is_private', false),
           author_type: authorType,
           author_name:
@@ -139,37 +151,4 @@ export function teamHandlers({ store, config }: HandlerContext) {
       }),
     ),
   ];
-}
-
-/** The editable fields of a ticket, checked; absent fields stay as they are. */
-function ticketChanges(body: Record<string, unknown>, now: number): TicketChanges {
-  const changes: TicketChanges = {};
-  if (body.status !== undefined) changes.status = field.oneOf(body.status, 'status', TICKET_STATUSES);
-  if (body.priority !== undefined) changes.priority = field.oneOf(body.priority, 'priority', PRIORITIES);
-  if (body.assignee !== undefined) changes.assignee = assignee(body.assignee);
-  if (body.tags !== undefined) changes.tags = tags(body.tags);
-  if (body.snoozed_until !== undefined) {
-    if (body.snoozed_until === null) changes.snoozed_until = null;
-    else {
-      const until = field.dateTime(body.snoozed_until, 'snoozed_until');
-      if (until <= now) throw invalid('snoozed_until', 'must be in the future');
-      changes.snoozed_until = new Date(until).toISOString();
-    }
-  }
-  return changes;
-}
-
-function assignee(value: unknown): Assignee | null {
-  if (value === null) return null;
-  const o = field.plainObject(value, 'assignee');
-  return {
-    type: field.oneOf(o.type, 'assignee.type', ['user', 'role'] as const),
-    id: typeof o.id === 'number' && Number.isInteger(o.id) ? String(o.id) : field.text(o.id, 'assignee.id', { max: 200 }),
-  };
-}
-
-function tags(value: unknown): string[] {
-  if (!Array.isArray(value)) throw invalid('tags', 'must be an array of strings');
-  if (value.length > 50) throw invalid('tags', 'must have at most 50 tags');
-  return [...new Set(value.map((t, i) => field.text(t, `tags[${i}]`, { max: 100 })))];
 }

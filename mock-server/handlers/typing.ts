@@ -43,7 +43,7 @@ export function typingHandlers({ store, config }: HandlerContext) {
     http.post(
       '*/api/projects/:projectId/conversations/tickets/:ticketId/typing',
       route(store, async ({ request, params }) => {
-        authoriseTeam(request, params.projectId, config);
+        authoriseTeam(request, params.projectId, config, { write: true });
         const ticket = findTeamTicket(store, params.ticketId);
         const body = await jsonBody(request);
         const typing = typingFlag(body.typing);

@@ -1,52 +1,28 @@
 import { AUTHOR_TYPES, CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
 import { EVENT_NAMES, emptyData, type StoreData } from '../store.js';
+import { checkSettings } from './settings-shape.js';
+import { assignee, boolean, checkList, count, fail, nullableString, object, oneOf, record, string, stringArray, type Check } from './shape-checks.js';
 
-/**
+export { checkList, ShapeError } from './shape-checks.js';
+
+/*
  * Checks that saved state (a `--data` file, a journal line) has the shape the store works
  * on, and says where it does not: `tickets[3].status must be one of new, open, … (it is
  * "closed")`. Without it a wrong file starts fine and fails later, request by request, as
  * 500s far from the cause.
  */
-export class ShapeError extends Error {}
 
-type Check = (value: unknown, path: string) => void;
-
-const describe = (value: unknown) => (value === undefined ? 'missing' : `it is ${JSON.stringify(value)?.slice(0, 60)}`);
-const fail = (path: string, expected: string, value: unknown): never => {
-  throw new ShapeError(`${path} must be ${expected} (${describe(value)})`);
-};
-
-const string: Check = (v, p) => void (typeof v === 'string' || fail(p, 'a string', v));
-const nullableString: Check = (v, p) => void (v === null || typeof v === 'string' || fail(p, 'a string or null', v));
-const boolean: Check = (v, p) => void (typeof v === 'boolean' || fail(p, 'true or false', v));
-const count =
-  (min: number): Check =>
+/** A field that older saves lack: absent is fine, present must pass `check`. */
+export const optional =
+  (check: Check): Check =>
   (v, p) =>
-    void ((Number.isInteger(v) && (v as number) >= min) || fail(p, `a whole number from ${min}`, v));
-const oneOf =
-  (allowed: readonly string[]): Check =>
-  (v, p) =>
-    void (allowed.includes(v as string) || fail(p, `one of ${allowed.join(', ')}`, v));
-const object: Check = (v, p) => void ((v !== null && typeof v === 'object' && !Array.isArray(v)) || fail(p, 'an object', v));
-const stringArray: Check = (v, p) => {
-  if (!Array.isArray(v)) fail(p, 'an array of strings', v);
-  (v as unknown[]).forEach((item, i) => string(item, `${p}[${i}]`));
-};
-const assignee: Check = (v, p) => {
+    void (v === undefined || check(v, p));
+
+const rating: Check = (v, p) => {
   if (v === null) return;
-  object(v, p);
-  const a = v as Record<string, unknown>;
-  oneOf(['user', 'role'])(a.type, `${p}.type`);
-  string(a.id, `${p}.id`);
+  record({ score: count(1), comment: nullableString, created_at: string })(v, p);
+  if ((v as { score: number }).score > 5) fail(`${p}.score`, 'a whole number from 1 to 5', (v as { score: number }).score);
 };
-
-/** A record: every field of `fields` present with its shape (extra fields are kept, unchecked). */
-const record =
-  (fields: Record<string, Check>): Check =>
-  (v, p) => {
-    object(v, p);
-    for (const [name, check] of Object.entries(fields)) check((v as Record<string, unknown>)[name], `${p}.${name}`);
-  };
 
 export const checkTicket = record({
   id: string,
@@ -65,6 +41,10 @@ export const checkTicket = record({
   unread_team_count: count(0),
   created_at: string,
   updated_at: string,
+  subject: optional(nullableString),
+  metadata: optional(object),
+  resolved_at: optional(nullableString),
+  rating: optional(rating),
 });
 
 export const checkMessage = record({
@@ -77,6 +57,7 @@ export const checkMessage = record({
   read_by_customer: boolean,
   client_message_id: nullableString,
   created_at: string,
+  rich_content: optional(object),
 });
 
 export const checkEvent = record({ id: string, event: oneOf(EVENT_NAMES), timestamp: string, properties: object });
@@ -93,13 +74,6 @@ export const checkRestoreToken = record({
 
 export const checkMail = record({ to: string, subject: string, text: string, link: string, sent_at: string });
 
-/** `check` on every item of an array field (absent is fine: older saves lack some). */
-export function checkList(value: unknown, path: string, check: Check) {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) fail(path, 'an array', value);
-  (value as unknown[]).forEach((item, i) => check(item, `${path}[${i}]`));
-}
-
 /** Saved state, checked; fields an older save lacks take their empty values. Throws `ShapeError`. */
 export function checkData(value: unknown): StoreData {
   object(value, 'the top level');
@@ -109,6 +83,7 @@ export function checkData(value: unknown): StoreData {
   checkList(v.events, 'events', checkEvent);
   checkList(v.restoreTokens, 'restoreTokens', checkRestoreToken);
   checkList(v.mailbox, 'mailbox', checkMail);
+  checkSettings(v);
   if (v.nextTicketNumber !== undefined) count(1)(v.nextTicketNumber, 'nextTicketNumber');
   if (v.lastTimestamp !== undefined) count(0)(v.lastTimestamp, 'lastTimestamp');
   return { ...emptyData(), ...(v as Partial<StoreData>) };

@@ -1,6 +1,7 @@
-import type { MailboxEntry, StoreChange, StoreData, StoredEvent, StoredMessage, StoredRestoreToken, StoredTicket } from '../store.js';
-import { emptyData } from '../store.js';
+import type { CollectionName, Collections, MailboxEntry, StoreChange, StoreData, StoredEvent, StoredMessage, StoredRestoreToken, StoredTicket } from '../store.js';
+import { emptyData, keyOf } from '../store.js';
 import { checkData, checkEvent, checkList, checkMail, checkMessage, checkRestoreToken, checkTicket, ShapeError } from './data-shape.js';
+import { checkCollection, SETTING_CHECKS } from './settings-shape.js';
 
 /**
  * One line of the `--data` journal: the state of everything one store change touched, in
@@ -20,6 +21,10 @@ export interface JournalEntry {
   events?: StoredEvent[];
   restoreTokens?: StoredRestoreToken[];
   mailbox?: MailboxEntry[];
+  /** A team setting made or changed (a view, a webhook, a delivery's try, …), in full. */
+  saved?: { collection: CollectionName; item: Collections[CollectionName] };
+  /** A team setting deleted, by its key. */
+  removed?: { collection: CollectionName; key: string };
   nextTicketNumber: number;
   lastTimestamp: number;
 }
@@ -78,6 +83,15 @@ export class JournalRecorder {
         break;
       case 'mail':
         break; // the token and the mail are appends, picked up below
+      case 'rated':
+        entry.tickets = [change.ticket]; // the rating is on the ticket; its event is an append
+        break;
+      case 'saved':
+        entry.saved = { collection: change.collection, item: change.item };
+        break;
+      case 'removed':
+        entry.removed = { collection: change.collection, key: change.key };
+        break;
       default:
         // A kind of change added to the feed after this file was written: keep everything.
         this.resync();
@@ -116,6 +130,14 @@ export function parseEntry(line: string): JournalEntry {
   checkList(e.events, 'events', checkEvent);
   checkList(e.restoreTokens, 'restoreTokens', checkRestoreToken);
   checkList(e.mailbox, 'mailbox', checkMail);
+  for (const kind of ['saved', 'removed'] as const) {
+    const part = e[kind] as Record<string, unknown> | undefined;
+    if (part === undefined) continue;
+    if (part === null || typeof part !== 'object') throw new ShapeError(`${kind} must be an object`);
+    checkCollection(part.collection, `${kind}.collection`);
+    if (kind === 'saved') SETTING_CHECKS[part.collection as CollectionName](part.item, 'saved.item');
+    else if (typeof part.key !== 'string') throw new ShapeError('removed.key must be a string');
+  }
   return value as JournalEntry;
 }
 
@@ -126,6 +148,7 @@ export class Replay {
   #events = new Map<string, number>();
   #tokens = new Map<string, number>();
   #mail = new Set<string>();
+  #settings = new Map<CollectionName, Map<string, number>>();
 
   constructor(public data: StoreData) {
     this.#reindex();
@@ -151,6 +174,8 @@ export class Replay {
       this.#mail.add(mail.sent_at);
       d.mailbox.push(mail);
     }
+    if (entry.saved) this.#save(entry.saved.collection, entry.saved.item);
+    if (entry.removed) this.#remove(entry.removed.collection, entry.removed.key);
     d.nextTicketNumber = entry.nextTicketNumber;
     d.lastTimestamp = Math.max(d.lastTimestamp, entry.lastTimestamp);
   }
@@ -167,6 +192,33 @@ export class Replay {
     this.#events = indexOf(d.events);
     this.#tokens = indexOf(d.restoreTokens);
     this.#mail = new Set(d.mailbox.map((m) => m.sent_at));
+    this.#settings = new Map();
+  }
+
+  /** The index of a settings list, made when first needed (most journals touch few kinds). */
+  #settingsIndex(collection: CollectionName): Map<string, number> {
+    let index = this.#settings.get(collection);
+    if (!index) {
+      const list = this.data[collection] as Array<Collections[CollectionName]>;
+      this.#settings.set(collection, (index = new Map(list.map((item, i) => [keyOf(collection, item), i]))));
+    }
+    return index;
+  }
+
+  #save(collection: CollectionName, item: Collections[CollectionName]) {
+    const list = this.data[collection] as Array<Collections[CollectionName]>;
+    const index = this.#settingsIndex(collection);
+    const key = keyOf(collection, item);
+    const at = index.get(key);
+    if (at === undefined) index.set(key, list.push(item) - 1);
+    else list[at] = item;
+  }
+
+  #remove(collection: CollectionName, key: string) {
+    if (!this.#settingsIndex(collection).has(key)) return;
+    const data = this.data as unknown as Record<CollectionName, Array<Collections[CollectionName]>>;
+    data[collection] = data[collection].filter((item) => keyOf(collection, item) !== key);
+    this.#settings.delete(collection);
   }
 }
 

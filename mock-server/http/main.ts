@@ -16,6 +16,7 @@ const USAGE = `Usage: npm run mock-server -- [options]
   --project-id ID       (env PROJECT_ID; default ${defaultConfig.projectId})
   --token T             public widget token (env WIDGET_TOKEN; default ${defaultConfig.widgetToken})
   --api-key K           team personal API key (env API_KEY; default ${defaultConfig.apiKey})
+  --read-api-key K      team API key that may only read (env READ_API_KEY; default ${defaultConfig.readApiKey})
   --identity-secret S   HMAC secret for verified identities (env IDENTITY_SECRET)
   --allowed-domains L   comma-separated hosts the widget may run on, *.example.com for subdomains
                         and the apex, * for any (env ALLOWED_DOMAINS; default ${defaultConfig.allowedDomains.join(',')})
@@ -26,6 +27,9 @@ const USAGE = `Usage: npm run mock-server -- [options]
                         on only for a loopback --host, and answer 404 elsewhere
   --stream-heartbeat-ms N  how often an open live stream gets a ': ping' comment
                         (env STREAM_HEARTBEAT_MS; default ${defaultConfig.streamHeartbeatMs})
+  --webhook-timeout-ms N  how long a webhook receiver has to answer (env WEBHOOK_TIMEOUT_MS; default ${defaultConfig.webhookTimeoutMs})
+  --webhook-retry-ms L  waits before each webhook retry, comma-separated ms (env WEBHOOK_RETRY_MS;
+                        default ${defaultConfig.webhookRetryDelaysMs.join(',')}: 5 tries in all)
   --help                show this text`;
 
 function fail(message: string, code = 2): never {
@@ -43,6 +47,9 @@ try {
       'project-id': { type: 'string', default: process.env.PROJECT_ID ?? defaultConfig.projectId },
       token: { type: 'string', default: process.env.WIDGET_TOKEN ?? defaultConfig.widgetToken },
       'api-key': { type: 'string', default: process.env.API_KEY ?? defaultConfig.apiKey },
+      'read-api-key': { type: 'string', default: process.env.READ_API_KEY ?? defaultConfig.readApiKey },
+      'webhook-timeout-ms': { type: 'string', default: process.env.WEBHOOK_TIMEOUT_MS ?? String(defaultConfig.webhookTimeoutMs) },
+      'webhook-retry-ms': { type: 'string', default: process.env.WEBHOOK_RETRY_MS ?? defaultConfig.webhookRetryDelaysMs.join(',') },
       'identity-secret': { type: 'string', default: process.env.IDENTITY_SECRET ?? defaultConfig.identitySecret },
       'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
       flavor: { type: 'string', default: process.env.FLAVOR ?? defaultConfig.flavor },
@@ -69,16 +76,29 @@ if (!/^\d+$/.test(values['stream-heartbeat-ms']) || heartbeatMs < 10 || heartbea
   fail(`--stream-heartbeat-ms must be a number of milliseconds from 10 to 3600000, not "${values['stream-heartbeat-ms']}"`);
 }
 
+const webhookTimeoutMs = Number(values['webhook-timeout-ms']);
+if (!/^\d+$/.test(values['webhook-timeout-ms']) || webhookTimeoutMs < 10 || webhookTimeoutMs > 60_000) {
+  fail(`--webhook-timeout-ms must be a number of milliseconds from 10 to 60000, not "${values['webhook-timeout-ms']}"`);
+}
+const retryList = values['webhook-retry-ms'].split(',').map((d) => d.trim());
+if (retryList.length > 10 || !retryList.every((d) => /^\d{1,9}$/.test(d))) {
+  fail(`--webhook-retry-ms must be up to 10 comma-separated numbers of milliseconds, not "${values['webhook-retry-ms']}"`);
+}
+if (values['read-api-key'] === values['api-key']) fail('--read-api-key must differ from --api-key');
+
 const config: ServerConfig = {
   projectId: values['project-id'],
   widgetToken: values.token,
   apiKey: values['api-key'],
+  readApiKey: values['read-api-key'],
   identitySecret: values['identity-secret'],
   allowedDomains: parseAllowedDomains(values['allowed-domains']),
   flavor: values.flavor as Flavor,
   // The dev endpoints read restore links and wipe state: on a reachable address, only on request.
   devEndpoints: values.dev || isLoopbackHost(values.host),
   streamHeartbeatMs: heartbeatMs,
+  webhookTimeoutMs,
+  webhookRetryDelaysMs: retryList.map(Number),
 };
 
 let persistence: Persistence | undefined;

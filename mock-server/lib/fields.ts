@@ -172,3 +172,9 @@ export function httpUrl(value: unknown, field: string): URL {
   if (url.username || url.password) throw invalid(field, 'must not contain credentials');
   return url;
 }
+
+/** A required field that is absent (one whose `null` means something, so `text` cannot say it). */
+export const missing = (field: string) => invalid(field, 'is required');
+
+/** A 400 naming `field`, for checks a handler makes itself. */
+export const invalidField = invalid;

@@ -45,7 +45,7 @@ const RELATIVE = /^-(\d{1,6})([hdw])$/;
 const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
 /** An ISO date-time, or relative to now: `-24h`, `-7d`, `-2w`. */
-function dateBound(raw: string, name: string, now: number): number {
+export function dateBound(raw: string, name: string, now: number): number {
   const relative = RELATIVE.exec(raw);
   if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS];
   return field.dateTime(raw, name);

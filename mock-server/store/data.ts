@@ -1,4 +1,5 @@
 import type { AuthorType, ChannelSource, Priority, RestoreCode, RestoreFailureStatus, TicketStatus } from '../../contract/names.js';
+import type { StoredAutomation, StoredCannedResponse, StoredDelivery, StoredSavedView, StoredWebhook } from './settings.js';
 
 /**
  * The shape of the reference server's state. `StoreData` is plain JSON on purpose, so that it
@@ -7,6 +8,7 @@ import type { AuthorType, ChannelSource, Priority, RestoreCode, RestoreFailureSt
  * priorities, channels, author types) are the wire contract's, from contract/names.ts.
  */
 
+export * from './settings.js';
 export type { AuthorType, ChannelSource, Priority, TicketStatus } from '../../contract/names.js';
 export type Traits = Record<string, string | null>;
 export type SessionContext = Record<string, string | number | boolean | null>;
@@ -41,7 +43,24 @@ export interface StoredTicket {
   unread_team_count: number;
   created_at: string;
   updated_at: string;
+  /** Team-made tickets (seed 004): a subject and free-form metadata. Older saves lack them. */
+  subject?: string | null;
+  metadata?: Record<string, unknown>;
+  /** When it was last resolved: a rating belongs to one resolution. */
+  resolved_at?: string | null;
+  /** The customer's latest rating (CSAT), or none yet. */
+  rating?: Rating | null;
 }
+
+/** A customer's rating of a resolved ticket. */
+export interface Rating {
+  score: number;
+  comment: string | null;
+  created_at: string;
+}
+
+/** A TipTap/ProseMirror document (`{type: "doc", content: [...]}`), checked for shape and size only. */
+export type RichDoc = Record<string, unknown>;
 
 export interface StoredMessage {
   id: string;
@@ -54,6 +73,8 @@ export interface StoredMessage {
   read_by_customer: boolean;
   client_message_id: string | null;
   created_at: string;
+  /** The same text with formatting; absent when the author sent plain text. */
+  rich_content?: RichDoc;
 }
 
 export const EVENT_NAMES = [
@@ -63,6 +84,7 @@ export const EVENT_NAMES = [
   '$conversation_ticket_assigned',
   '$conversation_message_sent',
   '$conversation_message_received',
+  '$conversation_ticket_rated',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
@@ -107,6 +129,12 @@ export interface StoreData {
    * mistaken for a new event's.
    */
   streamEpoch: number;
+  /** The team's settings: saved views, canned responses, webhooks (and their log), automations. */
+  savedViews: StoredSavedView[];
+  cannedResponses: StoredCannedResponse[];
+  webhooks: StoredWebhook[];
+  webhookDeliveries: StoredDelivery[];
+  automations: StoredAutomation[];
 }
 
 export const emptyData = (): StoreData => ({
@@ -118,6 +146,11 @@ export const emptyData = (): StoreData => ({
   nextTicketNumber: 1,
   lastTimestamp: 0,
   streamEpoch: 0,
+  savedViews: [],
+  cannedResponses: [],
+  webhooks: [],
+  webhookDeliveries: [],
+  automations: [],
 });
 
 /** The team's editable fields of a ticket; absent ones stay as they are. */

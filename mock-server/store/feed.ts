@@ -1,4 +1,4 @@
-import type { MailboxEntry, StoredMessage, StoredTicket, TicketChanges } from './data.js';
+import type { CollectionName, Collections, MailboxEntry, StoredMessage, StoredTicket, TicketChanges } from './data.js';
 
 /** Who types: the visitor, or a team member. */
 export type TypingSide = 'customer' | 'team';
@@ -27,6 +27,12 @@ export type StoreChange =
   | { type: 'mail'; mail: MailboxEntry }
   /** A restore token was redeemed: these tickets now belong to `session_id`. */
   | { type: 'restored'; session_id: string; tickets: StoredTicket[] }
+  /** The customer rated the ticket (its `rating` is new, and an event was logged). */
+  | { type: 'rated'; ticket: StoredTicket }
+  /** A team setting was made or changed (a saved view, a webhook, a delivery's try, …): `item` in full. */
+  | SettingSaved
+  /** A team setting was deleted: the item of `collection` whose key is `key`. */
+  | { type: 'removed'; collection: CollectionName; key: string }
   /** Everything was cleared (`POST /api/_dev/reset`). */
   | { type: 'reset' }
   /**
@@ -34,6 +40,9 @@ export type StoreChange =
    * something from the state re-read it; the persisting ones skip it, it came from them.
    */
   | { type: 'loaded' };
+
+/** One `saved` record per kind of setting, so that `item` has the type of its `collection`. */
+export type SettingSaved = { [K in CollectionName]: { type: 'saved'; collection: K; item: Collections[K] } }[CollectionName];
 
 export type ChangeListener = (change: StoreChange) => void;
 

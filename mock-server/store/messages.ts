@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import type { Owner, SessionContext, StoreData, StoredMessage, StoredTicket, Traits } from './data.js';
+import type { Owner, RichDoc, SessionContext, StoreData, StoredMessage, StoredTicket, Traits } from './data.js';
 import type { EventLog } from './event-log.js';
 import type { ChangeFeed } from './feed.js';
 import type { Tickets } from './tickets.js';
@@ -20,6 +20,7 @@ export interface TeamMessage {
   author_type: 'support' | 'AI';
   author_name: string | null;
   is_private: boolean;
+  rich_content?: RichDoc;
 }
 
 /** The messages of every ticket: threads, idempotent customer sends, team replies and notes, read marks. */
@@ -80,13 +81,21 @@ export class Messages {
         session_context: { ...input.sessionContext },
       });
     }
+    return { ticket, message: this.receive(ticket, input.content, input.clientMessageId) };
+  }
+
+  /**
+   * A message from the ticket's customer: a widget send, or the description of a ticket the
+   * team made for them (seed 004), which is their first message.
+   */
+  receive(ticket: StoredTicket, content: string, clientMessageId: string | null = null): StoredMessage {
     ticket.unread_team_count++;
     const message = this.add(ticket, {
-      content: input.content,
+      content,
       author_type: 'customer',
       author_name: ticket.traits.name ?? null,
       is_private: false,
-      client_message_id: input.clientMessageId,
+      client_message_id: clientMessageId,
     });
     this.events.append('$conversation_message_received', ticket, {
       message_id: message.id,
@@ -96,12 +105,13 @@ export class Messages {
       customer_email: ticket.traits.email ?? '',
     });
     this.feed.publish({ type: 'message', ticket, message });
-    return { ticket, message };
+    return message;
   }
 
   /** A reply (seen by the customer) or a private note (never seen by them). */
-  addTeamMessage(ticket: StoredTicket, fields: TeamMessage): StoredMessage {
-    const message = this.add(ticket, { ...fields, client_message_id: null });
+  addTeamMessage(ticket: StoredTicket, { rich_content, ...fields }: TeamMessage): StoredMessage {
+    // Absent rather than null when plain: saved messages stay as they were.
+    const message = this.add(ticket, { ...fields, client_message_id: null, ...(rich_content ? { rich_content } : {}) });
     if (!message.is_private) {
       this.events.append('$conversation_message_sent', ticket, {
         message_id: message.id,

@@ -4,6 +4,7 @@ import type { EventLog } from './event-log.js';
 import type { ChangeFeed } from './feed.js';
 
 export type NewTicket = Pick<StoredTicket, 'channel_source' | 'session_id' | 'identity_id' | 'distinct_id' | 'traits' | 'session_context'> &
+  Pick<StoredTicket, 'subject' | 'metadata'> &
   TicketChanges;
 
 /** Tickets: who owns them, and the team's edits with the snooze rules of the production backend. */
@@ -126,6 +127,8 @@ export class Tickets {
     const old = ticket.status;
     ticket.status = status;
     ticket.updated_at = this.clock.stamp();
+    // A new resolution may be rated again (see ratings.ts).
+    if (status === 'resolved') ticket.resolved_at = ticket.updated_at;
     this.events.append('$conversation_ticket_status_changed', ticket, { old_status: old, new_status: status });
     return true;
   }

@@ -42,6 +42,9 @@ export function teamTicket(ticket: StoredTicket, messages: Messages) {
     last_message_at: visible.last_message_at,
     unread_team_count: ticket.unread_team_count,
     unread_customer_count: visible.unread_count,
+    subject: ticket.subject ?? null,
+    metadata: ticket.metadata ?? {},
+    rating: ticket.rating ?? null,
     created_at: ticket.created_at,
     updated_at: ticket.updated_at,
   };
@@ -51,19 +54,21 @@ export function teamTicket(ticket: StoredTicket, messages: Messages) {
 export const wireAuthorType = (type: AuthorType): AuthorType => (type === 'human' ? 'support' : type);
 
 /** The widget's view of a message (never call it with a private note: the caller filters them). */
-export const publicMessage = ({ id, content, author_type, author_name, created_at }: StoredMessage) => ({
+export const publicMessage = ({ id, content, rich_content, author_type, author_name, created_at }: StoredMessage) => ({
   id,
   content,
+  ...(rich_content ? { rich_content } : {}),
   author_type: wireAuthorType(author_type),
   author_name,
   created_at,
 });
 
 /** The team's view of a message: private notes too, marked as such. */
-export const teamMessage = ({ id, ticket_id, content, author_type, author_name, is_private, created_at }: StoredMessage) => ({
+export const teamMessage = ({ id, ticket_id, content, rich_content, author_type, author_name, is_private, created_at }: StoredMessage) => ({
   id,
   ticket_id,
   content,
+  ...(rich_content ? { rich_content } : {}),
   author_type: wireAuthorType(author_type),
   author_name,
   is_private,

@@ -187,12 +187,25 @@ describe('bad input: types, JSON and size', () => {
 
   it('answers 400 to malformed JSON, or JSON that is not an object, on every writing endpoint', async () => {
     const ticketId = randomUUID();
+    // The team's endpoints on a ticket, and on settings, need them to exist (else 404 first).
+    const own = (await ctx.api.widget.send({ message: 'mine', ticket_id: null, widget_session_id: randomUUID() })).body.ticket_id;
+    const canned = (await ctx.api.call('POST', `${TEAM}/canned_responses`, { body: { title: 't', shortcut: '/t', content: 'c' }, headers: teamHeaders })).body.id;
     const endpoints: Array<[string, string, Record<string, string>]> = [
       ['POST', `${WIDGET}/message`, widgetHeaders],
       ['POST', `${WIDGET}/messages/${ticketId}/read`, widgetHeaders],
       ['POST', `${WIDGET}/restore/request`, pageHeaders],
       ['POST', `${WIDGET}/restore`, pageHeaders],
+      ['POST', `${WIDGET}/tickets/${own}/rating`, widgetHeaders],
       ['POST', `${TEAM}/tickets`, teamHeaders],
+      ['POST', `${TEAM}/tickets/${own}/assign`, teamHeaders],
+      ['POST', `${TEAM}/tickets/${own}/tags`, teamHeaders],
+      ['POST', `${TEAM}/tickets/${own}/reply`, teamHeaders],
+      ['POST', `${TEAM}/views`, teamHeaders],
+      ['POST', `${TEAM}/canned_responses`, teamHeaders],
+      ['PATCH', `${TEAM}/canned_responses/${canned}`, teamHeaders],
+      ['POST', `${TEAM}/canned_responses/${canned}/render`, teamHeaders],
+      ['POST', `${TEAM}/webhooks`, teamHeaders],
+      ['POST', `${TEAM}/automations`, teamHeaders],
       ['POST', '/api/_dev/chaos', {}],
       ['POST', '/api/_dev/clock', {}],
     ];

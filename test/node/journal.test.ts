@@ -28,6 +28,14 @@ async function exercise(store: Store, rounds: number) {
     store.updateTicket(sent.ticket, { status: 'pending', tags: [`t${i}`], priority: 'high' });
     store.markRead(sent.ticket);
     store.markSeenByTeam(sent.ticket);
+    // The team's settings and a rating: saved, changed and removed records.
+    store.settings.save('savedViews', { short_id: `v${i}`, name: `View ${i}`, filters: { status: 'open' }, created_at: store.stamp() });
+    store.settings.save('savedViews', { short_id: `v${i}`, name: `View ${i}, renamed`, filters: {}, created_at: store.stamp() });
+    if (i % 2) store.settings.remove('savedViews', `v${i - 1}`);
+    const rule = { id: `a${i}`, name: null, trigger: 'message.received', conditions: [], actions: [{ type: 'addTag', tag: 'x' }] } as const;
+    store.settings.save('automations', { ...rule, conditions: [], actions: [...rule.actions], created_at: store.stamp() });
+    store.updateTicket(sent.ticket, { status: 'resolved' });
+    store.rateTicket(sent.ticket, 1 + (i % 5), i % 2 ? 'fine' : null);
     if (i % 4 === 3) store.deleteTicket(sent.ticket);
     if (i % 5 === 2) {
       await store.requestRestore(`v${i % 5}@example.com`, new URL('http://localhost/shop'));

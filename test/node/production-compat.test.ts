@@ -297,8 +297,24 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
   after(() => Promise.all([reference.stop(), posthog.stop()]));
 
   it('extensions: capabilities answers what the reference server supports, and 404 on posthog', async () => {
-    assert.deepEqual((await ref.widget.capabilities()).body, { stream: true, typing: true, idempotent_send: true, rating: false, attachments: null });
+    assert.deepEqual((await ref.widget.capabilities()).body, { stream: true, typing: true, idempotent_send: true, rating: true, attachments: null });
     assert.equal((await ph.widget.capabilities()).status, 404);
+  });
+
+  it('rating: posthog has no rating endpoint (404); the reference rates a resolved ticket', async () => {
+    for (const [api, status] of [
+      [ph, 404],
+      [ref, 200],
+    ] as const) {
+      const session = randomUUID();
+      const sent = await api.widget.send({ message: 'hi', ticket_id: null, widget_session_id: session });
+      await api.team.update(sent.body.ticket_id, { status: 'resolved' });
+      const answer = await api.call('POST', `/api/conversations/v1/widget/tickets/${sent.body.ticket_id}/rating`, {
+        body: { score: 5, widget_session_id: session },
+        headers: { 'X-Conversations-Token': 'demo-widget-token' },
+      });
+      assert.equal(answer.status, status);
+    }
   });
 
   it('idempotency: posthog ignores client_message_id (a resend is stored twice); the reference stores it once', async () => {

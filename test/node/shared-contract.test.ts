@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
-import { MAX_EMAIL_LENGTH, MAX_MESSAGE_LENGTH, RATE_LIMITS, RESTORE_TOKEN_LENGTH } from '../../contract/limits.js';
-import { AUTHOR_TYPES, RESTORE_CODES, RESTORE_PARAM, TICKET_STATUSES } from '../../contract/names.js';
+import { MAX_EMAIL_LENGTH, MAX_MESSAGE_LENGTH, RATE_LIMITS, RATING, RESTORE_TOKEN_LENGTH } from '../../contract/limits.js';
+import { AUTHOR_TYPES, CONVERSATION_EVENTS, RESTORE_CODES, RESTORE_PARAM, TICKET_STATUSES } from '../../contract/names.js';
 import { codePoints, fitsMessageLimit, isEmail, messageLength, normaliseEmailAddress } from '../../contract/text.js';
 import { createHandlers } from '../../mock-server/handlers/index.js';
 import { Store } from '../../mock-server/store.js';
@@ -38,6 +38,8 @@ describe('contract/: the helpers', () => {
     assert.equal(RESTORE_PARAM, 'ph_conv_restore');
     assert.deepEqual(Object.values(RESTORE_CODES).sort(), ['migration_failed', 'token_already_used', 'token_expired', 'token_invalid']);
     assert.deepEqual(RATE_LIMITS.restoreRequest, { max: 3, windowMs: 3_600_000 });
+    assert.deepEqual(RATING, { minScore: 1, maxScore: 5, maxCommentLength: 1000 });
+    assert.equal(CONVERSATION_EVENTS.length, 6);
   });
 });
 
