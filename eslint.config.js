@@ -20,7 +20,10 @@ export default defineConfig([
       '@typescript-eslint/no-explicit-any': 'error',
       // DESIGN.md: no `enum` (a union of strings instead); `namespace` is caught by
       // @typescript-eslint/no-namespace (recommended), `declare global` stays allowed.
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals, not an enum.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals, not an enum.' },
+      ],
       // DESIGN.md: full import specifiers (`./x.js`), which the browser and Node resolve as written.
       'no-restricted-imports': [
         'error',

@@ -12,7 +12,10 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
  * shared core) and our modules both halves use.
  */
 const SHARED: Array<[string, RegExp]> = [
-  ['lit', /\/node_modules\/(lit\/index|lit-element\/lit-element|lit-html\/lit-html|@lit\/reactive-element\/(reactive-element|css-tag))\.js$/],
+  [
+    'lit',
+    /\/node_modules\/(lit\/index|lit-element\/lit-element|lit-html\/lit-html|@lit\/reactive-element\/(reactive-element|css-tag))\.js$/,
+  ],
   ['chatStateController', /\/src\/controllers\/chat-state-controller\.ts$/],
   ['viewController', /\/src\/controllers\/view-controller\.ts$/],
   ['strings', /\/src\/i18n\/strings\.ts$/],
@@ -70,7 +73,12 @@ export default defineConfig(({ command, mode }): UserConfig => {
         target: 'es2022',
         minify: true,
         sourcemap: true,
-        lib: { entry: 'src/components/support-chat/panel.ts', formats: ['iife'], name: 'SupportChatPanel', fileName: () => 'panel.js' },
+        lib: {
+          entry: 'src/components/support-chat/panel.ts',
+          formats: ['iife'],
+          name: 'SupportChatPanel',
+          fileName: () => 'panel.js',
+        },
         rollupOptions: { output: { globals: (id: string) => `${registry}.${id.slice('shared:'.length)}` } },
       },
     };

@@ -26,7 +26,11 @@ interface TeamMessage {
 
 const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved'];
 const inNode = new URLSearchParams(location.search).get('backend') === 'node';
-if (!inNode) await startBrowserServer({ quiet: true, flavor: new URLSearchParams(location.search).get('flavor') === 'posthog' ? 'posthog' : 'reference' });
+if (!inNode)
+  await startBrowserServer({
+    quiet: true,
+    flavor: new URLSearchParams(location.search).get('flavor') === 'posthog' ? 'posthog' : 'reference',
+  });
 document.querySelector('#backend')!.textContent = inNode ? 'Backend: dev server (Node)' : 'Backend: in this browser';
 
 const base = `/api/projects/${defaultConfig.projectId}/conversations`;
@@ -131,9 +135,17 @@ async function renderConversation() {
   if (ticket) title.append(' ', identityMark(ticket));
   const messages = element('ol', '', 'messages');
   for (const m of results) {
-    const item = element('li', '', `message ${m.author_type === 'customer' ? 'customer' : 'team'} ${m.is_private ? 'private' : ''}`);
+    const item = element(
+      'li',
+      '',
+      `message ${m.author_type === 'customer' ? 'customer' : 'team'} ${m.is_private ? 'private' : ''}`,
+    );
     item.append(
-      element('span', `${m.author_name ?? m.author_type}${m.is_private ? ' · private note' : ''} · ${new Date(m.created_at).toLocaleTimeString()}`, 'meta'),
+      element(
+        'span',
+        `${m.author_name ?? m.author_type}${m.is_private ? ' · private note' : ''} · ${new Date(m.created_at).toLocaleTimeString()}`,
+        'meta',
+      ),
       element('p', m.content),
     );
     messages.append(item);
@@ -214,13 +226,25 @@ function agentTyping(ticketId: string, on: boolean) {
 // resumes by itself; polling is only the fallback while it is not open (or on the posthog flavour).
 const live = new EventSource(`${base}/live?api_key=${encodeURIComponent(defaultConfig.apiKey)}`);
 const refreshSoon = () => void refresh().catch(() => {});
-for (const event of ['conversation.created', 'conversation.updated', 'conversation.assigned', 'conversation.resolved', 'message.received', 'message.sent', 'reset']) {
+for (const event of [
+  'conversation.created',
+  'conversation.updated',
+  'conversation.assigned',
+  'conversation.resolved',
+  'message.received',
+  'message.sent',
+  'reset',
+]) {
   live.addEventListener(event, refreshSoon);
 }
 live.addEventListener('typing', (event) => {
   const data = JSON.parse((event as MessageEvent<string>).data) as { ticket_id: string; typing: boolean };
   clearTimeout(typing.get(data.ticket_id));
-  if (data.typing) typing.set(data.ticket_id, setTimeout(() => (typing.delete(data.ticket_id), showTyping()), 6000));
+  if (data.typing)
+    typing.set(
+      data.ticket_id,
+      setTimeout(() => (typing.delete(data.ticket_id), showTyping()), 6000),
+    );
   else typing.delete(data.ticket_id);
   showTyping();
 });

@@ -3,7 +3,10 @@
 import { startBrowserServer } from '../mock-server/browser.js';
 
 // `?flavor=posthog` makes the in-browser server behave like PostHog's production backend.
-await startBrowserServer({ quiet: true, flavor: new URLSearchParams(location.search).get('flavor') === 'posthog' ? 'posthog' : 'reference' });
+await startBrowserServer({
+  quiet: true,
+  flavor: new URLSearchParams(location.search).get('flavor') === 'posthog' ? 'posthog' : 'reference',
+});
 await import('../src/index.js');
 
 // "Demo settings": each control sets the attribute of the same name on the widget.

@@ -22,9 +22,15 @@ export interface BrowserServerOptions {
 export async function startBrowserServer(options: BrowserServerOptions = {}) {
   // Started twice in a page, the store must still have one storage subscriber, not two.
   stopSync?.();
-  stopSync = syncWithStorage(store, { storage: localStorage, addEventListener: (type, listener) => window.addEventListener(type, listener) });
+  stopSync = syncWithStorage(store, {
+    storage: localStorage,
+    addEventListener: (type, listener) => window.addEventListener(type, listener),
+  });
   const worker = setupWorker(
-    ...createHandlers(store, { flavor: options.flavor ?? 'reference', allowedDomains: options.allowedDomains ?? [location.hostname] }),
+    ...createHandlers(store, {
+      flavor: options.flavor ?? 'reference',
+      allowedDomains: options.allowedDomains ?? [location.hostname],
+    }),
   );
   await worker.start({
     serviceWorker: { url: '/mockServiceWorker.js' },

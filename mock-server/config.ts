@@ -53,6 +53,9 @@ export const defaultConfig: ServerConfig = {
 
 /** `--allowed-domains a.example,*.b.example`: a list; empty means the default. */
 export function parseAllowedDomains(list: string | undefined): string[] {
-  const domains = (list ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  const domains = (list ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   return domains.length ? domains : DEFAULT_ALLOWED_DOMAINS;
 }

@@ -1,6 +1,14 @@
 import type { Limit } from './lib/rate-limit.js';
 import { Clock } from './store/clock.js';
-import { emptyData, type Chaos, type Owner, type RestoreResult, type StoreData, type StoredTicket, type TicketChanges } from './store/data.js';
+import {
+  emptyData,
+  type Chaos,
+  type Owner,
+  type RestoreResult,
+  type StoreData,
+  type StoredTicket,
+  type TicketChanges,
+} from './store/data.js';
 import { EventLog } from './store/event-log.js';
 import { ChangeFeed, type TypingSide } from './store/feed.js';
 import { Messages, type CustomerMessage, type TeamMessage } from './store/messages.js';

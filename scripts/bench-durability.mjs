@@ -45,7 +45,11 @@ server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:'
 `;
 
 function start(args, env = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk) => {
@@ -80,7 +84,10 @@ function call(base, method, path, body) {
         path,
         agent: payload ? undefined : pollAgent,
         localAddress: payload ? `127.0.0.${2 + (calls++ % 250)}` : undefined,
-        headers: { 'X-Conversations-Token': TOKEN, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
+        headers: {
+          'X-Conversations-Token': TOKEN,
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
+        },
       },
       (res) => {
         const chunks = [];
@@ -113,16 +120,50 @@ function makeStore(file, mb) {
     const at = () => new Date(ms++).toISOString();
     const created = at();
     tickets.push({
-      id, ticket_number: n, status: 'open', priority: 'normal', assignee: null, tags: [], snoozed_until: null, channel_source: 'widget',
-      session_id: randomUUID(), identity_id: null, distinct_id: null, traits: { name: `Visitor ${n}`, email: `v${n}@example.com` },
-      session_context: { current_url: 'https://shop.example/checkout' }, unread_team_count: 0, created_at: created, updated_at: created,
+      id,
+      ticket_number: n,
+      status: 'open',
+      priority: 'normal',
+      assignee: null,
+      tags: [],
+      snoozed_until: null,
+      channel_source: 'widget',
+      session_id: randomUUID(),
+      identity_id: null,
+      distinct_id: null,
+      traits: { name: `Visitor ${n}`, email: `v${n}@example.com` },
+      session_context: { current_url: 'https://shop.example/checkout' },
+      unread_team_count: 0,
+      created_at: created,
+      updated_at: created,
     });
     for (let m = 0; m < 4; m++) {
-      messages.push({ id: randomUUID(), ticket_id: id, content: `${n}/${m} ${text}`, author_type: m % 2 ? 'human' : 'customer', author_name: null, is_private: false, read_by_customer: true, client_message_id: null, created_at: at() });
+      messages.push({
+        id: randomUUID(),
+        ticket_id: id,
+        content: `${n}/${m} ${text}`,
+        author_type: m % 2 ? 'human' : 'customer',
+        author_name: null,
+        is_private: false,
+        read_by_customer: true,
+        client_message_id: null,
+        created_at: at(),
+      });
     }
     size += 2500; // about what one ticket and its messages take in the file
   }
-  writeFileSync(file, JSON.stringify({ tickets, messages, events: [], restoreTokens: [], mailbox: [], nextTicketNumber: tickets.length + 1, lastTimestamp: ms }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      tickets,
+      messages,
+      events: [],
+      restoreTokens: [],
+      mailbox: [],
+      nextTicketNumber: tickets.length + 1,
+      lastTimestamp: ms,
+    }),
+  );
   return statSync(file).size;
 }
 
@@ -167,7 +208,9 @@ async function durability(label, seed) {
   const saved = new Set(JSON.parse(readFileSync(file, 'utf8')).messages.map((m) => m.id));
   const survived = [...acknowledged].filter((id) => saved.has(id)).length;
   const share = ((100 * survived) / acknowledged.size).toFixed(2);
-  console.log(`  ${label.padEnd(26)} ${survived} of ${acknowledged.size} sends answered 200 survived ${KILLS} kill -9 restarts: ${share} %${stalled ? ' (a life stalled)' : ''}`);
+  console.log(
+    `  ${label.padEnd(26)} ${survived} of ${acknowledged.size} sends answered 200 survived ${KILLS} kill -9 restarts: ${share} %${stalled ? ' (a life stalled)' : ''}`,
+  );
   return { survived, acknowledged: acknowledged.size };
 }
 
@@ -177,7 +220,15 @@ async function latency(label, server) {
   try {
     // The widget's usual poll: its own ticket, after the newest message (nothing new).
     const session = randomUUID();
-    const own = JSON.parse((await call(url, 'POST', '/api/conversations/v1/widget/message', { message: 'mine', ticket_id: null, widget_session_id: session })).body);
+    const own = JSON.parse(
+      (
+        await call(url, 'POST', '/api/conversations/v1/widget/message', {
+          message: 'mine',
+          ticket_id: null,
+          widget_session_id: session,
+        })
+      ).body,
+    );
     const pollPath = `/api/conversations/v1/widget/messages/${own.ticket_id}?widget_session_id=${session}&after=${encodeURIComponent(own.created_at)}`;
     const latencies = [];
     const until = performance.now() + SECONDS * 1000;
@@ -195,7 +246,9 @@ async function latency(label, server) {
     await Promise.all([...Array.from({ length: 6 }, poller), sender(), sender()]);
     latencies.sort((a, b) => a - b);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-    console.log(`  ${label.padEnd(26)} ${latencies.length} polls, ${sends} sends in ${SECONDS} s: poll ms p50 ${pct(50)}  p99 ${pct(99)}  max ${pct(100)}`);
+    console.log(
+      `  ${label.padEnd(26)} ${latencies.length} polls, ${sends} sends in ${SECONDS} s: poll ms p50 ${pct(50)}  p99 ${pct(99)}  max ${pct(100)}`,
+    );
     return Number(pct(99));
   } finally {
     await stop(child, 'SIGTERM');

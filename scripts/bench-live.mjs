@@ -21,7 +21,9 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './find-browser.mjs';
 
-const { values } = parseArgs({ options: { replies: { type: 'string', default: '20' }, seconds: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { replies: { type: 'string', default: '20' }, seconds: { type: 'string', default: '30' } },
+});
 const REPLIES = Number(values.replies);
 const SECONDS = Number(values.seconds);
 const ROOT = new URL('..', import.meta.url);
@@ -34,7 +36,10 @@ if (!executablePath) {
   console.error(HOW_TO_GET_A_BROWSER);
   process.exit(1);
 }
-execFileSync(new URL('../node_modules/.bin/vite', import.meta.url).pathname, ['build', '--mode', 'iife', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(new URL('../node_modules/.bin/vite', import.meta.url).pathname, ['build', '--mode', 'iife', '--logLevel', 'warn'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 const script = readFileSync(new URL('../dist/support-chat.iife.js', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'bench-live-'));
 
@@ -48,10 +53,14 @@ const freePort = () =>
 
 /** The standalone server, resolved once it listens. */
 function startServer(port, args = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mock-server/http/main.ts', '--port', String(port), '--host', '127.0.0.1', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'mock-server/http/main.ts', '--port', String(port), '--host', '127.0.0.1', ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk) => {
@@ -73,7 +82,10 @@ const kill = (child, signal = 'SIGTERM') =>
 /** A page of the server's origin with the widget, its panel open, a conversation started. */
 async function widgetPage(context, base, { first = true } = {}) {
   await context.route(`${base}bench.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body><support-chat token="${TOKEN}"></support-chat><script src="/bench.js"></script></body></html>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body><support-chat token="${TOKEN}"></support-chat><script src="/bench.js"></script></body></html>`,
+    }),
   );
   await context.route(`${base}bench.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
   const page = await context.newPage();
@@ -189,7 +201,9 @@ async function recovery(browser) {
     await page.waitForFunction(
       (texts) => {
         const state = document.querySelector('support-chat').getState();
-        return texts.every((t) => state.messages.some((m) => m.content === t && m.delivery === 'sent')) && state.channel === 'live';
+        return (
+          texts.every((t) => state.messages.some((m) => m.content === t && m.delivery === 'sent')) && state.channel === 'live'
+        );
       },
       all,
       { timeout: 60_000, polling: 50 },
@@ -211,17 +225,27 @@ const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
   const live = await latency(browser, 'reference');
   const polled = await latency(browser, 'posthog');
-  console.log(`\nReply latency, POST returned → text in the widget's DOM, over ${REPLIES} replies (goal p50 < 150 ms, p95 < 400 ms):`);
-  console.log(`  ${'live stream'.padEnd(28)} p50 ${live.p50.toFixed(0).padStart(6)} ms   p95 ${live.p95.toFixed(0).padStart(6)} ms   (channel: ${live.channel})`);
+  console.log(
+    `\nReply latency, POST returned → text in the widget's DOM, over ${REPLIES} replies (goal p50 < 150 ms, p95 < 400 ms):`,
+  );
+  console.log(
+    `  ${'live stream'.padEnd(28)} p50 ${live.p50.toFixed(0).padStart(6)} ms   p95 ${live.p95.toFixed(0).padStart(6)} ms   (channel: ${live.channel})`,
+  );
   // Each reply is posted just after the last was shown, i.e. just after a poll: close to a full 5 s interval.
-  console.log(`  ${'polling (posthog flavour)'.padEnd(28)} p50 ${polled.p50.toFixed(0).padStart(6)} ms   p95 ${polled.p95.toFixed(0).padStart(6)} ms   (channel: ${polled.channel})`);
+  console.log(
+    `  ${'polling (posthog flavour)'.padEnd(28)} p50 ${polled.p50.toFixed(0).padStart(6)} ms   p95 ${polled.p95.toFixed(0).padStart(6)} ms   (channel: ${polled.channel})`,
+  );
   console.log(`\nWidget requests per minute with the panel open (over ${SECONDS} s; goal 0 polls, 1 stream per browser):`);
   for (const tabs of [1, 3]) {
     const r = await requestsPerMinute(browser, tabs);
-    console.log(`  ${`${tabs} tab(s)`.padEnd(28)} polls ${r.polls.toFixed(1)}   stream (re)connections ${r.streams.toFixed(1)}   other ${r.other.toFixed(1)}`);
+    console.log(
+      `  ${`${tabs} tab(s)`.padEnd(28)} polls ${r.polls.toFixed(1)}   stream (re)connections ${r.streams.toFixed(1)}   other ${r.other.toFixed(1)}`,
+    );
   }
   const r = await recovery(browser);
-  console.log(`\nRecovery after kill -9 and a restart with the same --data: all 6 messages shown ${r.recovered} ms after the restart began; exactly once: ${r.exactlyOnce ? 'yes' : `NO (${r.counts.join(', ')})`}`);
+  console.log(
+    `\nRecovery after kill -9 and a restart with the same --data: all 6 messages shown ${r.recovered} ms after the restart began; exactly once: ${r.exactlyOnce ? 'yes' : `NO (${r.counts.join(', ')})`}`,
+  );
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,13 @@ const vite = spawn(new URL('../node_modules/.bin/vite', import.meta.url).pathnam
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 try {
   for (let i = 0; ; i++) {
-    if (await fetch(BASE).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(BASE).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 100) throw new Error('the demo server did not start');
     await sleep(100);
   }

@@ -61,7 +61,10 @@ function call(base, method, path, body) {
         // Its own connection per address: a kept-alive socket has one source address.
         agent: payload ? undefined : agent,
         localAddress: payload ? localAddress : undefined,
-        headers: { 'X-Conversations-Token': TOKEN, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
+        headers: {
+          'X-Conversations-Token': TOKEN,
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
+        },
       },
       (res) => {
         const chunks = [];
@@ -121,9 +124,15 @@ try {
   };
   // Warm-up (JIT, connections), on visitors the measured run does not use.
   for (let i = 0; i < 200; i += CONCURRENCY) {
-    await Promise.all(Array.from({ length: CONCURRENCY }, () => call(url, 'POST', '/api/conversations/v1/widget/message', {
-      message: 'warm-up', ticket_id: null, widget_session_id: randomUUID(),
-    })));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, () =>
+        call(url, 'POST', '/api/conversations/v1/widget/message', {
+          message: 'warm-up',
+          ticket_id: null,
+          widget_session_id: randomUUID(),
+        }),
+      ),
+    );
   }
   await run('send', SENDS, send);
 

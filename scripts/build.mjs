@@ -17,6 +17,8 @@ execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { stdio: 'inherit' });
 node('scripts/editor-data.mjs');
 
-console.log('built dist/support-chat.js, dist/support-chat.iife.js, dist/panel.js, dist/react.js, dist/types/, custom-elements.json');
+console.log(
+  'built dist/support-chat.js, dist/support-chat.iife.js, dist/panel.js, dist/react.js, dist/types/, custom-elements.json',
+);
 // Last, once every file is there: the hashes of what a page loads (and dist/integrity.json).
 node('scripts/integrity.mjs');

@@ -32,9 +32,13 @@ try {
     await page.getByRole('textbox', { name: 'Name' }).fill('Mia Jensen');
     await page.getByRole('textbox', { name: 'Email' }).fill('mia@example.com');
     await click(page, 'button', 'Continue');
-    await page.getByRole('textbox', { name: 'Message' }).fill('Hi! My Huila beans arrived, but the bag was torn. Can you send a new one?');
+    await page
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Hi! My Huila beans arrived, but the bag was torn. Can you send a new one?');
     await click(page, 'button', 'Send');
-    const ticketId = await page.waitForFunction(() => document.querySelector('support-chat').getCurrentTicketId()).then((h) => h.jsonValue());
+    const ticketId = await page
+      .waitForFunction(() => document.querySelector('support-chat').getCurrentTicketId())
+      .then((h) => h.jsonValue());
     // The team answers through the team API of the reference server running in the page.
     await page.evaluate(async (id) => {
       await fetch(`/api/projects/1/conversations/tickets/${id}/messages`, {

@@ -16,7 +16,9 @@ export function summaryReporter() {
       const tally = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
         count(session.testResults, tally);
-        const broken = (session.errors?.length ?? 0) > 0 || (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length);
+        const broken =
+          (session.errors?.length ?? 0) > 0 ||
+          (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length);
         if (broken) tally.failed++;
       }
       // Printed after the default reporter's own output has flushed.

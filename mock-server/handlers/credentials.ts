@@ -28,7 +28,10 @@ export async function ownerFrom(fields: Record<string, unknown>, config: ServerC
   const distinctId = text(fields.identity_distinct_id, 'identity_distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
   const hash = fields.identity_hash;
   if (typeof hash !== 'string' || !HASH.test(hash)) {
-    throw invalid('identity_hash', hash === undefined ? 'is required with identity_distinct_id' : 'must be 64 hexadecimal characters');
+    throw invalid(
+      'identity_hash',
+      hash === undefined ? 'is required with identity_distinct_id' : 'must be 64 hexadecimal characters',
+    );
   }
   const expected = await hmacSha256Hex(config.identitySecret, distinctId);
   if (!constantTimeEqual(expected, hash.toLowerCase())) throw new HttpError(403, 'Identity verification failed');

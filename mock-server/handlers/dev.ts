@@ -35,7 +35,10 @@ export function devHandlers({ store, config }: HandlerContext) {
       }),
     ),
 
-    http.get('*/api/_dev/clock', route(store, () => HttpResponse.json({ now: new Date(store.nowMs()).toISOString() }))),
+    http.get(
+      '*/api/_dev/clock',
+      route(store, () => HttpResponse.json({ now: new Date(store.nowMs()).toISOString() })),
+    ),
 
     // Time only moves forward: record times must keep increasing.
     http.post(
@@ -56,14 +59,16 @@ export function devHandlers({ store, config }: HandlerContext) {
       route(store, async ({ request }) => {
         const body = await jsonBody(request);
         const chaos: Chaos = {};
-        if (body.latency_ms !== undefined) chaos.latency_ms = field.integer(body.latency_ms, 'latency_ms', { min: 0, max: 60_000, fallback: 0 });
+        if (body.latency_ms !== undefined)
+          chaos.latency_ms = field.integer(body.latency_ms, 'latency_ms', { min: 0, max: 60_000, fallback: 0 });
         for (const rate of ['error_rate', 'drop_after_store_rate'] as const) {
           if (body[rate] === undefined) continue;
           const value = body[rate];
           if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw invalid(rate, 'must be a number from 0 to 1');
           chaos[rate] = value;
         }
-        if (body.error_status !== undefined) chaos.error_status = field.integer(body.error_status, 'error_status', { min: 400, max: 599, fallback: 500 });
+        if (body.error_status !== undefined)
+          chaos.error_status = field.integer(body.error_status, 'error_status', { min: 400, max: 599, fallback: 500 });
         if (body.offline !== undefined) chaos.offline = field.boolean(body.offline, 'offline', false);
         store.chaos = chaos;
         return HttpResponse.json(chaos);
@@ -79,7 +84,9 @@ export function devHandlers({ store, config }: HandlerContext) {
         if (error_status === 429) {
           // As the flavour throttles: with Retry-After, or (posthog) the framework's body without it.
           const { status, body, headers } = throttled(config.flavor, 1);
-          return body ? HttpResponse.json(body, { status }) : errorResponse(status, 'Injected fault (HTTP 429)', undefined, headers);
+          return body
+            ? HttpResponse.json(body, { status })
+            : errorResponse(status, 'Injected fault (HTTP 429)', undefined, headers);
         }
         return errorResponse(error_status, `Injected fault (HTTP ${error_status})`);
       }

@@ -38,7 +38,9 @@ export function restoreHandlers({ store, config }: HandlerContext) {
         const email = field.email(body.email, 'email');
         const raw = field.text(body.request_url, 'request_url', { max: MAX_REQUEST_URL_LENGTH });
         if (hidesAnotherHost(raw)) {
-          throw new HttpError(403, 'URL must match request origin', { request_url: 'must not hide another host in its authority' });
+          throw new HttpError(403, 'URL must match request origin', {
+            request_url: 'must not hide another host in its authority',
+          });
         }
         const requestUrl = field.httpUrl(raw, 'request_url');
         const page = callerHost(request);
@@ -69,7 +71,9 @@ export function restoreHandlers({ store, config }: HandlerContext) {
         const sessionId = field.uuid(body.widget_session_id, 'widget_session_id');
         // An extension: the production backend ignores `distinct_id` on a redeem.
         const distinctId =
-          flavor === 'posthog' ? null : field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
+          flavor === 'posthog'
+            ? null
+            : field.optionalText(body.distinct_id, 'distinct_id', { max: MAX_DISTINCT_ID_LENGTH, trim: false });
         const wait = store.rateLimit(`restore-redeem:${clientAddress(request)}`, RATE_LIMITS.restoreRedeem);
         if (wait) throw tooManyRequests(wait, flavor);
         return HttpResponse.json(withoutEmptyKeys(await store.redeemRestore(token, sessionId, distinctId)));
@@ -81,6 +85,8 @@ export function restoreHandlers({ store, config }: HandlerContext) {
 /** As the production backend answers: no `migrated_ticket_ids: []`, no empty values at all. */
 function withoutEmptyKeys(result: RestoreResult): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(result).filter(([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && !value.length)),
+    Object.entries(result).filter(
+      ([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && !value.length),
+    ),
   );
 }

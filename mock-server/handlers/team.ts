@@ -24,7 +24,9 @@ export function teamHandlers({ store, config }: HandlerContext) {
       `${base}/tickets`,
       route(store, ({ request, params }) => {
         authorise(request, params.projectId);
-        const query = parseTicketQuery(savedViewQuery(store, queryOf(request)), store.nowMs(), (id) => store.messagesOf(id).map((m) => m.content));
+        const query = parseTicketQuery(savedViewQuery(store, queryOf(request)), store.nowMs(), (id) =>
+          store.messagesOf(id).map((m) => m.content),
+        );
         const found = store.data.tickets.filter(query.matches).sort(query.compare);
         return HttpResponse.json({
           count: found.length,
@@ -113,7 +115,10 @@ export function teamHandlers({ store, config }: HandlerContext) {
         const ticket = findTicket(params.ticketId);
         const body = await jsonBody(request);
         // `support` is a team member, as the production backend says; the legacy `human` still means one.
-        const given = body.author_type === undefined ? 'support' : field.oneOf(body.author_type, 'author_type', ['support', 'AI', 'human'] as const);
+        const given =
+          body.author_type === undefined
+            ? 'support'
+            : field.oneOf(body.author_type, 'author_type', ['support', 'AI', 'human'] as const);
         const authorType = given === 'human' ? 'support' : given;
         const message = store.addTeamMessage(ticket, {
           content: messageText(body.content, 'content'),
@@ -121,7 +126,8 @@ export function teamHandlers({ store, config }: HandlerContext) {
           is_private: field.boolean(body.is_private, 'is_private', false),
           author_type: authorType,
           author_name:
-            field.optionalText(body.author_name, 'author_name', { max: 200 }) ?? (authorType === 'AI' ? 'AI assistant' : 'Support'),
+            field.optionalText(body.author_name, 'author_name', { max: 200 }) ??
+            (authorType === 'AI' ? 'AI assistant' : 'Support'),
         });
         return HttpResponse.json(teamMessage(message), { status: 201 });
       }),

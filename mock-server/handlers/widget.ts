@@ -1,7 +1,17 @@
 import { HttpResponse, http } from 'msw';
 import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { MAX_DISTINCT_ID_LENGTH, MAX_MESSAGE_LENGTH, MAX_OFFSET, MAX_SESSION_ID_LENGTH, MESSAGES_PAGE, RATE_LIMITS, SESSION_CONTEXT_LIMITS, TICKETS_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
+import {
+  MAX_DISTINCT_ID_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  MAX_OFFSET,
+  MAX_SESSION_ID_LENGTH,
+  MESSAGES_PAGE,
+  RATE_LIMITS,
+  SESSION_CONTEXT_LIMITS,
+  TICKETS_PAGE,
+  TRAITS_LIMITS,
+} from '../../contract/limits.js';
 import { TICKET_STATUSES } from '../../contract/names.js';
 import { publicMessage, type Owner, type StoredTicket } from '../store.js';
 import { checkPageOrigin, checkWidgetToken, ownerFrom } from './credentials.js';
@@ -65,7 +75,15 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         countWrite(owner);
 
         const ticket = ticketId ? ownTicket(ticketId, owner) : null;
-        const sent = store.sendCustomerMessage({ owner, ticket, content: message, traits, distinctId, sessionContext, clientMessageId });
+        const sent = store.sendCustomerMessage({
+          owner,
+          ticket,
+          content: message,
+          traits,
+          distinctId,
+          sessionContext,
+          clientMessageId,
+        });
         return HttpResponse.json({
           ticket_id: sent.ticket.id,
           message_id: sent.message.id,

@@ -1,7 +1,20 @@
 import { AUTHOR_TYPES, CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
 import { EVENT_NAMES, emptyData, type StoreData } from '../store.js';
 import { checkSettings } from './settings-shape.js';
-import { assignee, boolean, checkList, count, fail, nullableString, object, oneOf, record, string, stringArray, type Check } from './shape-checks.js';
+import {
+  assignee,
+  boolean,
+  checkList,
+  count,
+  fail,
+  nullableString,
+  object,
+  oneOf,
+  record,
+  string,
+  stringArray,
+  type Check,
+} from './shape-checks.js';
 
 export { checkList, ShapeError } from './shape-checks.js';
 

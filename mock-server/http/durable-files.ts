@@ -10,7 +10,7 @@ import { serialise, type StoreData } from '../store.js';
  */
 
 function writeAll(fd: number, bytes: Buffer) {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }
 
 export function fsyncDirectory(path: string) {

@@ -1,6 +1,25 @@
-import type { CollectionName, Collections, MailboxEntry, StoreChange, StoreData, StoredEvent, StoredMessage, StoredRestoreToken, StoredTicket } from '../store.js';
+import type {
+  CollectionName,
+  Collections,
+  MailboxEntry,
+  StoreChange,
+  StoreData,
+  StoredEvent,
+  StoredMessage,
+  StoredRestoreToken,
+  StoredTicket,
+} from '../store.js';
 import { emptyData, keyOf } from '../store.js';
-import { checkData, checkEvent, checkList, checkMail, checkMessage, checkRestoreToken, checkTicket, ShapeError } from './data-shape.js';
+import {
+  checkData,
+  checkEvent,
+  checkList,
+  checkMail,
+  checkMessage,
+  checkRestoreToken,
+  checkTicket,
+  ShapeError,
+} from './data-shape.js';
 import { checkCollection, SETTING_CHECKS } from './settings-shape.js';
 
 /**
@@ -117,14 +136,16 @@ export function parseEntry(line: string): JournalEntry {
   } catch (error) {
     throw new ShapeError(`not JSON (${(error as Error).message})`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ShapeError('not a journal entry (a JSON object)');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new ShapeError('not a journal entry (a JSON object)');
   const e = value as Record<string, unknown>;
   if (typeof e.change !== 'string') throw new ShapeError('change must be a string');
   if (!Number.isInteger(e.nextTicketNumber) || typeof e.lastTimestamp !== 'number') {
     throw new ShapeError('nextTicketNumber and lastTimestamp must be numbers');
   }
   if (e.snapshot !== undefined) checkData(e.snapshot);
-  if (e.deleted_ticket !== undefined && typeof e.deleted_ticket !== 'string') throw new ShapeError('deleted_ticket must be a string');
+  if (e.deleted_ticket !== undefined && typeof e.deleted_ticket !== 'string')
+    throw new ShapeError('deleted_ticket must be a string');
   checkList(e.tickets, 'tickets', checkTicket);
   checkList(e.messages, 'messages', checkMessage);
   checkList(e.events, 'events', checkEvent);

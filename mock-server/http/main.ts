@@ -49,12 +49,18 @@ try {
       'api-key': { type: 'string', default: process.env.API_KEY ?? defaultConfig.apiKey },
       'read-api-key': { type: 'string', default: process.env.READ_API_KEY ?? defaultConfig.readApiKey },
       'webhook-timeout-ms': { type: 'string', default: process.env.WEBHOOK_TIMEOUT_MS ?? String(defaultConfig.webhookTimeoutMs) },
-      'webhook-retry-ms': { type: 'string', default: process.env.WEBHOOK_RETRY_MS ?? defaultConfig.webhookRetryDelaysMs.join(',') },
+      'webhook-retry-ms': {
+        type: 'string',
+        default: process.env.WEBHOOK_RETRY_MS ?? defaultConfig.webhookRetryDelaysMs.join(','),
+      },
       'identity-secret': { type: 'string', default: process.env.IDENTITY_SECRET ?? defaultConfig.identitySecret },
       'allowed-domains': { type: 'string', default: process.env.ALLOWED_DOMAINS ?? '' },
       flavor: { type: 'string', default: process.env.FLAVOR ?? defaultConfig.flavor },
       dev: { type: 'boolean', default: process.env.DEV === '1' },
-      'stream-heartbeat-ms': { type: 'string', default: process.env.STREAM_HEARTBEAT_MS ?? String(defaultConfig.streamHeartbeatMs) },
+      'stream-heartbeat-ms': {
+        type: 'string',
+        default: process.env.STREAM_HEARTBEAT_MS ?? String(defaultConfig.streamHeartbeatMs),
+      },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -69,7 +75,8 @@ if (values.help) {
 const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
 
-if (!(FLAVORS as readonly string[]).includes(values.flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}, not "${values.flavor}"`);
+if (!(FLAVORS as readonly string[]).includes(values.flavor))
+  fail(`--flavor must be one of ${FLAVORS.join(', ')}, not "${values.flavor}"`);
 
 const heartbeatMs = Number(values['stream-heartbeat-ms']);
 if (!/^\d+$/.test(values['stream-heartbeat-ms']) || heartbeatMs < 10 || heartbeatMs > 3_600_000) {
@@ -127,9 +134,11 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(port, values.host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const where = (values.data ? ` (data in ${values.data})` : '') + (config.flavor === 'reference' ? '' : ` (flavor ${config.flavor})`);
+  const where =
+    (values.data ? ` (data in ${values.data})` : '') + (config.flavor === 'reference' ? '' : ` (flavor ${config.flavor})`);
   console.log(`Reference server listening on http://${values.host}:${actualPort}${where}`);
-  if (!config.devEndpoints) console.log('mock-server: /api/_dev/* is off on a non-loopback --host (start with --dev to serve it)');
+  if (!config.devEndpoints)
+    console.log('mock-server: /api/_dev/* is off on a non-loopback --host (start with --dev to serve it)');
 });
 
 const dataFile = values.data;

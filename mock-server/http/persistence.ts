@@ -40,7 +40,12 @@ export interface Persistence {
  * retry that works writes the whole state, so that nothing answered since is missing.
  */
 export function persistTo(store: Store, file: string, options: PersistOptions = {}): Persistence {
-  const { foldBytes = 8 * 1024 * 1024, idleFoldMs = 5_000, retryMs = 1_000, log = (line: string) => console.error(line) } = options;
+  const {
+    foldBytes = 8 * 1024 * 1024,
+    idleFoldMs = 5_000,
+    retryMs = 1_000,
+    log = (line: string) => console.error(line),
+  } = options;
   const journal = `${file}.journal`;
   const oldJournal = `${file}.journal.old`;
 
@@ -60,11 +65,16 @@ export function persistTo(store: Store, file: string, options: PersistOptions = 
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const unsaved = () =>
-    new HttpError(503, 'The server could not save this change (its data file is not writable); nothing was stored, try again later');
+    new HttpError(
+      503,
+      'The server could not save this change (its data file is not writable); nothing was stored, try again later',
+    );
 
   function broke(error: unknown) {
     if (healthy) {
-      log(`mock-server: cannot save to ${journal} (${(error as Error).message}); answering 503 to every change until saving works again`);
+      log(
+        `mock-server: cannot save to ${journal} (${(error as Error).message}); answering 503 to every change until saving works again`,
+      );
     }
     healthy = false;
     lastTry = Date.now();
@@ -113,7 +123,9 @@ export function persistTo(store: Store, file: string, options: PersistOptions = 
       fsyncDirectory(file);
       rmSync(oldJournal, { force: true });
     })()
-      .catch((error: unknown) => log(`mock-server: could not fold ${journal} into ${file} (${(error as Error).message}); the journal keeps every change`))
+      .catch((error: unknown) =>
+        log(`mock-server: could not fold ${journal} into ${file} (${(error as Error).message}); the journal keeps every change`),
+      )
       .finally(() => (folding = undefined));
   }
 
@@ -184,13 +196,18 @@ function load(store: Store, file: string, journals: string[], log: (line: string
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`cannot read ${file} as the server's data (${(error as Error).message}); move it away or choose another --data file`, { cause: error });
+      throw new Error(
+        `cannot read ${file} as the server's data (${(error as Error).message}); move it away or choose another --data file`,
+        { cause: error },
+      );
     }
     try {
       data = checkData(parsed);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new Error(`cannot read ${file} as the server's data: ${error.message}; move it away or choose another --data file`, { cause: error });
+      throw new Error(`cannot read ${file} as the server's data: ${error.message}; move it away or choose another --data file`, {
+        cause: error,
+      });
     }
   }
   const replay = new Replay(data);
@@ -200,7 +217,9 @@ function load(store: Store, file: string, journals: string[], log: (line: string
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new Error(`cannot read ${path} (${(error as Error).message}); move it away or choose another --data file`, { cause: error });
+      throw new Error(`cannot read ${path} (${(error as Error).message}); move it away or choose another --data file`, {
+        cause: error,
+      });
     }
     const all = text.split('\n');
     // The last piece has no newline: a line cut short by a crash while it was written. It
@@ -213,7 +232,9 @@ function load(store: Store, file: string, journals: string[], log: (line: string
         replay.apply(parseEntry(line));
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
-        throw new Error(`cannot replay ${path}: line ${i + 1}: ${error.message}; move it away or choose another --data file`, { cause: error });
+        throw new Error(`cannot replay ${path}: line ${i + 1}: ${error.message}; move it away or choose another --data file`, {
+          cause: error,
+        });
       }
       lines++;
     });

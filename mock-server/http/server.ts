@@ -58,7 +58,11 @@ export function createHttpServer(handlers: RequestHandler[], options: HttpServer
         return console.warn(`mock-server: ${req.method} ${pathOf(req)}: the client closed the connection before the answer`);
       }
       if (error instanceof HttpError) {
-        return void send(res, json(error.status, error.details ? { error: error.message, details: error.details } : { error: error.message }), !dev);
+        return void send(
+          res,
+          json(error.status, error.details ? { error: error.message, details: error.details } : { error: error.message }),
+          !dev,
+        );
       }
       // A handler bug: logged, and still a JSON answer rather than a hung connection.
       console.error(error);
@@ -68,7 +72,13 @@ export function createHttpServer(handlers: RequestHandler[], options: HttpServer
   });
 }
 
-async function handle(handlers: RequestHandler[], options: HttpServerOptions, dev: boolean, req: IncomingMessage, res: ServerResponse) {
+async function handle(
+  handlers: RequestHandler[],
+  options: HttpServerOptions,
+  dev: boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   if (dev && options.devLoopbackHostOnly && !isLoopbackHost(hostName(req.headers.host))) {
     return send(res, json(404, { error: 'No such endpoint' }), false);
   }
@@ -124,7 +134,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 /** The client hung up mid-request (or before the answer): nothing to answer, nothing to log loudly. */
-const clientGone = (req: IncomingMessage, res: ServerResponse) => res.destroyed || req.socket.destroyed || (req.destroyed && !req.complete);
+const clientGone = (req: IncomingMessage, res: ServerResponse) =>
+  res.destroyed || req.socket.destroyed || (req.destroyed && !req.complete);
 
 const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?')[0];
 

@@ -31,7 +31,10 @@ export async function sha256Hex(text: string): Promise<string> {
 /** 32 random bytes as unpadded base64url: 43 URL-safe characters. */
 export function randomUrlToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Compares two strings in time that does not depend on where they first differ. */

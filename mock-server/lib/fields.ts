@@ -55,7 +55,8 @@ export const optionalText = (value: unknown, field: string, options: TextOptions
   value == null ? null : text(value, field, options);
 
 export function uuid(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw invalid(field, value === undefined ? 'is required' : 'must be a UUID');
+  if (typeof value !== 'string' || !UUID.test(value))
+    throw invalid(field, value === undefined ? 'is required' : 'must be a UUID');
   return value.toLowerCase();
 }
 
@@ -74,7 +75,11 @@ export function oneOf<T extends string>(value: unknown, field: string, allowed: 
 }
 
 /** A whole number from a query string (or JSON number), within bounds. */
-export function integer(value: unknown, field: string, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+export function integer(
+  value: unknown,
+  field: string,
+  { min, max, fallback }: { min: number; max: number; fallback: number },
+): number {
   if (value === undefined || value === null || value === '') return fallback;
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw invalid(field, `must be a whole number from ${min} to ${max}`);

@@ -34,5 +34,7 @@ export function throttled(flavor: Flavor, retryAfterSeconds: number) {
 
 /** A path the server has no view for. */
 export function noSuchEndpoint(flavor: Flavor) {
-  return flavor === 'posthog' ? framework(404, 'invalid_request', 'not_found', 'Endpoint not found.') : new HttpError(404, 'No such endpoint');
+  return flavor === 'posthog'
+    ? framework(404, 'invalid_request', 'not_found', 'Endpoint not found.')
+    : new HttpError(404, 'No such endpoint');
 }

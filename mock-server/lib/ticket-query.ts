@@ -21,7 +21,10 @@ export interface TicketQuery {
 
 /** Comma-separated enum values: `status=new,open`. */
 function enumList<T extends string>(raw: string, name: string, allowed: readonly T[]): T[] {
-  const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+  const values = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const v of values) field.oneOf(v, name, allowed);
   return values as T[];
 }
@@ -35,10 +38,14 @@ function tagList(raw: string): string[] {
     } catch {
       throw invalid('tags', 'must be a JSON array of tag names or a comma-separated list');
     }
-    if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === 'string')) throw invalid('tags', 'must be a JSON array of strings');
+    if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === 'string'))
+      throw invalid('tags', 'must be a JSON array of strings');
     return parsed.map((t) => t.trim()).filter(Boolean);
   }
-  return raw.split(',').map((t) => t.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 const RELATIVE = /^-(\d{1,6})([hdw])$/;
@@ -59,7 +66,11 @@ function assigneeMatcher(raw: string): (t: StoredTicket) => boolean {
   return (t) => t.assignee?.type === match[1] && t.assignee.id === match[2];
 }
 
-export function parseTicketQuery(q: Record<string, string>, now: number, messageText: (ticketId: string) => string[]): TicketQuery {
+export function parseTicketQuery(
+  q: Record<string, string>,
+  now: number,
+  messageText: (ticketId: string) => string[],
+): TicketQuery {
   const tests: Array<(t: StoredTicket) => boolean> = [];
   if (q.status) {
     const statuses = enumList(q.status, 'status', TICKET_STATUSES);
@@ -92,7 +103,9 @@ export function parseTicketQuery(q: Record<string, string>, now: number, message
     tests.push((t) =>
       number !== undefined
         ? t.ticket_number === number
-        : [t.traits.name, t.traits.email, ...messageText(t.id)].some((s) => typeof s === 'string' && s.toLowerCase().includes(search)),
+        : [t.traits.name, t.traits.email, ...messageText(t.id)].some(
+            (s) => typeof s === 'string' && s.toLowerCase().includes(search),
+          ),
     );
   }
 

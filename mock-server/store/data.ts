@@ -1,4 +1,11 @@
-import type { AuthorType, ChannelSource, Priority, RestoreCode, RestoreFailureStatus, TicketStatus } from '../../contract/names.js';
+import type {
+  AuthorType,
+  ChannelSource,
+  Priority,
+  RestoreCode,
+  RestoreFailureStatus,
+  TicketStatus,
+} from '../../contract/names.js';
 import type { StoredAutomation, StoredCannedResponse, StoredDelivery, StoredSavedView, StoredWebhook } from './settings.js';
 
 /**

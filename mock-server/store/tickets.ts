@@ -3,7 +3,10 @@ import type { Assignee, Owner, StoreData, StoredTicket, TicketChanges, TicketSta
 import type { EventLog } from './event-log.js';
 import type { ChangeFeed } from './feed.js';
 
-export type NewTicket = Pick<StoredTicket, 'channel_source' | 'session_id' | 'identity_id' | 'distinct_id' | 'traits' | 'session_context'> &
+export type NewTicket = Pick<
+  StoredTicket,
+  'channel_source' | 'session_id' | 'identity_id' | 'distinct_id' | 'traits' | 'session_context'
+> &
   Pick<StoredTicket, 'subject' | 'metadata'> &
   TicketChanges;
 

@@ -64,7 +64,16 @@ export const publicMessage = ({ id, content, rich_content, author_type, author_n
 });
 
 /** The team's view of a message: private notes too, marked as such. */
-export const teamMessage = ({ id, ticket_id, content, rich_content, author_type, author_name, is_private, created_at }: StoredMessage) => ({
+export const teamMessage = ({
+  id,
+  ticket_id,
+  content,
+  rich_content,
+  author_type,
+  author_name,
+  is_private,
+  created_at,
+}: StoredMessage) => ({
   id,
   ticket_id,
   content,

@@ -25,7 +25,9 @@ window.measureOurs = async (count) => {
 
 /** deep-chat given the same history through its `history` property. */
 window.measureDeepChat = async (count) => {
-  const history = window.historyMessages(count).map((m) => ({ role: m.author_type === 'customer' ? 'user' : 'ai', text: m.content }));
+  const history = window
+    .historyMessages(count)
+    .map((m) => ({ role: m.author_type === 'customer' ? 'user' : 'ai', text: m.content }));
   const last = `Message ${count}:`;
   const start = performance.now();
   const el = document.createElement('deep-chat');

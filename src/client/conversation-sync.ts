@@ -58,7 +58,12 @@ export class ConversationSync {
     this.#pending = pending;
     this.#guard = guard;
     this.#pages = new PageBudget(clock);
-    this.poller = new Poller({ openInterval: intervals.open, closedInterval: intervals.closed, clock, poll: (open) => this.#poll(open) });
+    this.poller = new Poller({
+      openInterval: intervals.open,
+      closedInterval: intervals.closed,
+      clock,
+      poll: (open) => this.#poll(open),
+    });
     tab.on('messages', ({ ticketId, messages, news }) => {
       if (ticketId === tab.state.currentTicketId) this.#receive(ticketId, messages, news);
     });
@@ -159,7 +164,10 @@ export class ConversationSync {
     // Pages of 500 until the server has nothing more. The first is the poll's own (the schedule
     // bounds those); the ones it asks for more come out of the budget (see `PageBudget`).
     for (let page = 0; page < this.#pages.perPoll && (page === 0 || this.#pages.take()); page++) {
-      const response = await this.#transport.getMessages(this.#session.credentials, { ticketId, after: this.#conversation.cursor });
+      const response = await this.#transport.getMessages(this.#session.credentials, {
+        ticketId,
+        after: this.#conversation.cursor,
+      });
       if (epoch !== this.#tab.epoch) return; // the visitor moved on (another ticket, identity or session) meanwhile
       this.#absorb(ticketId, response);
       if (!response.has_more || !response.messages.length) break;
@@ -203,7 +211,8 @@ export class ConversationSync {
     this.#tab.recompose();
     if (!news) return;
     for (const message of fresh) {
-      if (message.author_type !== 'customer') dispatch(this.#tab.eventTarget, 'support-chat-message-received', { ticketId, message });
+      if (message.author_type !== 'customer')
+        dispatch(this.#tab.eventTarget, 'support-chat-message-received', { ticketId, message });
     }
   }
 }

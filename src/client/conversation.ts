@@ -39,18 +39,16 @@ export class Conversation {
   compose(pending: OutboxEntry[]): ChatMessage[] {
     return [
       ...this.#received,
-      ...pending.map(
-        (e): ChatMessage => ({
-          id: e.clientMessageId,
-          clientMessageId: e.clientMessageId,
-          content: e.content,
-          author_type: 'customer',
-          author_name: e.traits.name ?? null,
-          created_at: new Date(e.queuedAt).toISOString(),
-          delivery: e.state,
-          failure: e.failure,
-        }),
-      ),
+      ...pending.map((e): ChatMessage => ({
+        id: e.clientMessageId,
+        clientMessageId: e.clientMessageId,
+        content: e.content,
+        author_type: 'customer',
+        author_name: e.traits.name ?? null,
+        created_at: new Date(e.queuedAt).toISOString(),
+        delivery: e.state,
+        failure: e.failure,
+      })),
     ];
   }
 

@@ -29,11 +29,7 @@ declare global {
   interface DocumentEventMap extends SupportChatEventMap {}
 }
 
-export function dispatch<K extends SupportChatEventName>(
-  target: EventTarget,
-  name: K,
-  detail: SupportChatEventDetails[K],
-): void {
+export function dispatch<K extends SupportChatEventName>(target: EventTarget, name: K, detail: SupportChatEventDetails[K]): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 

@@ -95,18 +95,25 @@ export class Poller {
       .poll(this.#open)
       .catch(() => true)
       .then((networkFailed) => {
-      // Offline is not the backend's fault: only failures while "online" count towards the breaker.
-      this.#failures = networkFailed && navigator.onLine ? this.#failures + 1 : 0;
-      this.#inFlight = undefined;
-      this.#schedule();
-    });
+        // Offline is not the backend's fault: only failures while "online" count towards the breaker.
+        this.#failures = networkFailed && navigator.onLine ? this.#failures + 1 : 0;
+        this.#inFlight = undefined;
+        this.#schedule();
+      });
     return this.#inFlight;
   }
 
   #schedule() {
     this.#options.clock.clearTimeout(this.#timer);
     // Offline, nothing can succeed: `online` resumes the schedule.
-    if (!this.#scheduled || this.#suspended || this.#inFlight || this.broken || !navigator.onLine || document.visibilityState === 'hidden') {
+    if (
+      !this.#scheduled ||
+      this.#suspended ||
+      this.#inFlight ||
+      this.broken ||
+      !navigator.onLine ||
+      document.visibilityState === 'hidden'
+    ) {
       return;
     }
     const delay = this.#open ? this.#options.openInterval : this.#options.closedInterval;

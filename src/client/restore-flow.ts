@@ -21,7 +21,12 @@ export async function requestRestoreLink(tab: TabState, session: Session, transp
  * show. A verified visitor keeps their identity and its tickets; the restored ones are
  * remembered as the session's (`Identity.sessionTickets`) and read with its credentials.
  */
-export async function redeemRestoreToken(tab: TabState, session: Session, transport: Transport, token: string): Promise<RestoreResponse> {
+export async function redeemRestoreToken(
+  tab: TabState,
+  session: Session,
+  transport: Transport,
+  token: string,
+): Promise<RestoreResponse> {
   const result = await redeem(tab, transport, token);
   if (result.status !== 'success') {
     void tab.share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
@@ -34,7 +39,9 @@ export async function redeemRestoreToken(tab: TabState, session: Session, transp
   await tab.share({
     sessionId,
     currentTicketId: tab.state.currentTicketId ?? restored[0] ?? null,
-    ...(identity && { identity: { ...identity, sessionTickets: [...new Set([...(identity.sessionTickets ?? []), ...restored])] } }),
+    ...(identity && {
+      identity: { ...identity, sessionTickets: [...new Set([...(identity.sessionTickets ?? []), ...restored])] },
+    }),
   });
   dispatch(tab.eventTarget, 'support-chat-restored', { ticketIds: restored });
   return result;
@@ -49,10 +56,15 @@ async function redeem(tab: TabState, transport: Transport, token: string): Promi
   const invalid = { status: 'invalid', code: 'token_invalid' } as const;
   if ([...token].length < RESTORE_TOKEN_LENGTH.min || [...token].length > RESTORE_TOKEN_LENGTH.max) return invalid;
   try {
-    return await transport.restore({ restoreToken: token, widgetSessionId: tab.state.sessionId!, distinctId: tab.identity?.distinctId });
+    return await transport.restore({
+      restoreToken: token,
+      widgetSessionId: tab.state.sessionId!,
+      distinctId: tab.identity?.distinctId,
+    });
   } catch (error) {
     if (error instanceof TransportError && error.kind === 'http') {
-      if (/migration_failed/.test(`${error.message} ${JSON.stringify(error.details ?? {})}`)) return { status: 'invalid', code: 'migration_failed' };
+      if (/migration_failed/.test(`${error.message} ${JSON.stringify(error.details ?? {})}`))
+        return { status: 'invalid', code: 'migration_failed' };
       if (error.status === 400) return invalid;
     }
     tab.reportError(error); // offline, say: the visitor reads it in the panel too
@@ -63,5 +75,7 @@ async function redeem(tab: TabState, transport: Transport, token: string): Promi
 /** The backend's code when it is one we have words for, else what the status implies. */
 function restoreErrorCode({ code, status }: Exclude<RestoreResponse, { status: 'success' }>): ChatErrorCode {
   const byStatus = { invalid: 'token_invalid', expired: 'token_expired', used: 'token_already_used' } as const;
-  return ([...Object.values(byStatus), 'migration_failed'] as string[]).includes(code) ? (code as ChatErrorCode) : byStatus[status];
+  return ([...Object.values(byStatus), 'migration_failed'] as string[]).includes(code)
+    ? (code as ChatErrorCode)
+    : byStatus[status];
 }

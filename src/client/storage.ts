@@ -93,19 +93,34 @@ export class IndexedDbStorage implements KeyValueStorage {
   }
 
   get<T>(key: string) {
-    return this.#attempt(() => get<T>(key, this.#store), (m) => m.get<T>(key));
+    return this.#attempt(
+      () => get<T>(key, this.#store),
+      (m) => m.get<T>(key),
+    );
   }
   set(key: string, value: unknown) {
-    return this.#attempt(() => set(key, value, this.#store), (m) => m.set(key, value));
+    return this.#attempt(
+      () => set(key, value, this.#store),
+      (m) => m.set(key, value),
+    );
   }
   delete(key: string) {
-    return this.#attempt(() => del(key, this.#store), (m) => m.delete(key));
+    return this.#attempt(
+      () => del(key, this.#store),
+      (m) => m.delete(key),
+    );
   }
   clear() {
-    return this.#attempt(() => clear(this.#store), (m) => m.clear());
+    return this.#attempt(
+      () => clear(this.#store),
+      (m) => m.clear(),
+    );
   }
   keys() {
-    return this.#attempt(() => keys<string>(this.#store), (m) => m.keys());
+    return this.#attempt(
+      () => keys<string>(this.#store),
+      (m) => m.keys(),
+    );
   }
 
   /** Lists databases rather than opening ours, since opening would create it. */

@@ -14,7 +14,13 @@ export interface Identity {
 }
 
 /** The shared fields that are stored, and their keys. */
-export const STORED = { sessionId: 'session-id', currentTicketId: 'current-ticket', open: 'open', traits: 'traits', identity: 'identity' } as const;
+export const STORED = {
+  sessionId: 'session-id',
+  currentTicketId: 'current-ticket',
+  open: 'open',
+  traits: 'traits',
+  identity: 'identity',
+} as const;
 
 type StoredField = keyof typeof STORED;
 

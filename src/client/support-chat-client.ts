@@ -86,13 +86,27 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     // One read of the backend's extensions, for delivery (idempotent sends) and live alike.
     const capabilities = capabilitiesReader(transport);
     const queue = (this.#queue = new DeliveryQueue({
-      tab, session, transport: owned, conversation, clock, capabilities,
+      tab,
+      session,
+      transport: owned,
+      conversation,
+      clock,
+      capabilities,
       backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
       distinctId: () => this.distinctId || undefined,
     }));
     const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
     const guard = new TicketGuard(tab, session, owned, queue);
-    const sync = (this.#sync = new ConversationSync(tab, session, owned, conversation, clock, intervals, () => !!queue.outbox.next(), guard));
+    const sync = (this.#sync = new ConversationSync(
+      tab,
+      session,
+      owned,
+      conversation,
+      clock,
+      intervals,
+      () => !!queue.outbox.next(),
+      guard,
+    ));
     this.#live = liveParts({ tab, session, transport, sync, clock, consent: this.#consent, capabilities });
   }
 
@@ -309,10 +323,26 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
 // Typed `addEventListener('support-chat-…')` on the client too (types only: nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- overloads of EventTarget's own methods
 export interface SupportChatClient {
-  addEventListener<K extends keyof SupportChatEventMap>(type: K, listener: ClientListener<this, K>, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof SupportChatEventMap>(type: K, listener: ClientListener<this, K>, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+  addEventListener<K extends keyof SupportChatEventMap>(
+    type: K,
+    listener: ClientListener<this, K>,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof SupportChatEventMap>(
+    type: K,
+    listener: ClientListener<this, K>,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
 
 export type { Message };

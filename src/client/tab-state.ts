@@ -1,6 +1,13 @@
 import type { Message, SendMessageResponse } from '../transport/wire-types.js';
 import { toChatError } from './chat-error.js';
-import { initialState, type ChatChannel, type ChatError, type ChatMessage, type ChatState, type ChatTyping } from './chat-state.js';
+import {
+  initialState,
+  type ChatChannel,
+  type ChatError,
+  type ChatMessage,
+  type ChatState,
+  type ChatTyping,
+} from './chat-state.js';
 import type { OutboxEntry } from './delivery/outbox.js';
 import { dispatch } from './events.js';
 import type { KeyValueStorage } from './storage.js';
@@ -9,7 +16,9 @@ import { TabSync } from './tab-sync.js';
 import { totalUnread } from './unread.js';
 
 /** State every tab shares (and, for some fields, stores), plus two fields not in `ChatState`. */
-export type Shared = Partial<Pick<ChatState, 'open' | 'sessionId' | 'currentTicketId' | 'ticketStatus' | 'traits' | 'tickets' | 'error'>> & {
+export type Shared = Partial<
+  Pick<ChatState, 'open' | 'sessionId' | 'currentTicketId' | 'ticketStatus' | 'traits' | 'tickets' | 'error'>
+> & {
   identity?: Identity | null;
   /** Placeholder of a new ticket whose first message is still on its way, while it is on show. */
   draft?: string | null;
@@ -82,7 +91,11 @@ export class TabState {
     this.#options = options;
     this.eventTarget = options.eventTarget;
     this.storage = options.storage;
-    this.tabs = new TabSync({ name: options.name, receive: (m) => this.apply(m as TabMessage), leaderChange: options.leaderChange });
+    this.tabs = new TabSync({
+      name: options.name,
+      receive: (m) => this.apply(m as TabMessage),
+      leaderChange: options.leaderChange,
+    });
     this.on('state', ({ patch }) => this.#applyState(patch));
     this.on('welcome', (message) => {
       // Addressed to the newcomer only: the others know all this, and perhaps newer values.
@@ -111,7 +124,9 @@ export class TabState {
   }
 
   on<T extends Kind>(kind: T, handler: Handler<T>) {
-    ((this.#handlers[kind as Kind] ??= []) as Array<(message: TabMessage) => void>).push(handler as (message: TabMessage) => void);
+    ((this.#handlers[kind as Kind] ??= []) as Array<(message: TabMessage) => void>).push(
+      handler as (message: TabMessage) => void,
+    );
   }
 
   subscribe(listener: (state: ChatState) => void): () => void {

@@ -37,7 +37,8 @@ export class TicketGuard implements TicketChecks {
   }
 
   async check(ticketId: string, error: unknown) {
-    if (!(error instanceof TransportError) || error.kind !== 'http' || (error.status !== 403 && error.status !== 404)) return false;
+    if (!(error instanceof TransportError) || error.kind !== 'http' || (error.status !== 403 && error.status !== 404))
+      return false;
     // A refusal of everything (a wrong widget token, a bad identity hash) is not one ticket
     // gone: the ticket list must still answer, without this ticket in it.
     try {

@@ -14,10 +14,7 @@ export function linkify(text: string): unknown[] {
   let done = 0;
   for (const match of text.matchAll(ADDRESS)) {
     const address = match[0].replace(TRAILING, '');
-    pieces.push(
-      text.slice(done, match.index),
-      html`<a href=${address} target="_blank" rel="noopener noreferrer">${address}</a>`,
-    );
+    pieces.push(text.slice(done, match.index), html`<a href=${address} target="_blank" rel="noopener noreferrer">${address}</a>`);
     done = match.index! + address.length;
   }
   pieces.push(text.slice(done));

@@ -56,7 +56,12 @@ export class HttpTransport implements Transport {
 
   async getMessages(credentials: Credentials, r: GetMessagesRequest) {
     const query = { ...credentialFields(credentials), after: r.after, limit: r.limit };
-    const response = await this.#request('GET', `/messages/${encodeURIComponent(r.ticketId)}`, validate.getMessagesResponse, query);
+    const response = await this.#request(
+      'GET',
+      `/messages/${encodeURIComponent(r.ticketId)}`,
+      validate.getMessagesResponse,
+      query,
+    );
     // Messages of another ticket would be shown in the wrong conversation.
     if (response.ticket_id !== r.ticketId) throw invalid('response.ticket_id is not the ticket asked for');
     return response;
@@ -92,22 +97,27 @@ export class HttpTransport implements Transport {
   /** `EventSource` cannot set headers: the token and the credentials go in the query. */
   openStream(credentials: Credentials, r: OpenStreamRequest, listener: LiveStreamListener) {
     const url = new URL(this.#base + '/stream', globalThis.location?.href);
-    const query = { token: this.#token, ...credentialFields(credentials), distinct_id: sessionOf(credentials), last_event_id: r.lastEventId };
+    const query = {
+      token: this.#token,
+      ...credentialFields(credentials),
+      distinct_id: sessionOf(credentials),
+      last_event_id: r.lastEventId,
+    };
     for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
     return eventSourceStream(url, listener);
   }
 
   async sendTyping(credentials: Credentials, r: TypingRequest) {
-    const fields = { ...credentialFields(credentials), distinct_id: sessionOf(credentials), ticket_id: r.ticketId, typing: r.typing };
+    const fields = {
+      ...credentialFields(credentials),
+      distinct_id: sessionOf(credentials),
+      ticket_id: r.ticketId,
+      typing: r.typing,
+    };
     await this.#request('POST', '/typing', validate.restoreRequestResponse, fields);
   }
 
-  async #request<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    guard: validate.Guard<T>,
-    fields: Record<string, unknown>,
-  ): Promise<T> {
+  async #request<T>(method: 'GET' | 'POST', path: string, guard: validate.Guard<T>, fields: Record<string, unknown>): Promise<T> {
     const url = new URL(this.#base + path, globalThis.location?.href);
     const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.#token } };
     if (method === 'GET') {

@@ -10,9 +10,7 @@ import type {
 } from './wire-types.js';
 
 /** Who is asking: an anonymous browser session, or a verified identity. Never both. */
-export type Credentials =
-  | { widgetSessionId: string }
-  | { identityDistinctId: string; identityHash: string };
+export type Credentials = { widgetSessionId: string } | { identityDistinctId: string; identityHash: string };
 
 export interface SendMessageRequest {
   message: string;

@@ -132,7 +132,10 @@ export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
   // so `invalid` is only the fallback for the sentence; the code says what happened).
   const migrationFailed = o.code === RESTORE_CODES.migrationFailed;
   return {
-    status: migrationFailed && !(RESTORE_FAILURE_STATUSES as readonly unknown[]).includes(o.status) ? 'invalid' : oneOf(...RESTORE_FAILURE_STATUSES)(o.status, `${p}.status`),
+    status:
+      migrationFailed && !(RESTORE_FAILURE_STATUSES as readonly unknown[]).includes(o.status)
+        ? 'invalid'
+        : oneOf(...RESTORE_FAILURE_STATUSES)(o.status, `${p}.status`),
     code: string(o.code ?? o.status, `${p}.code`),
   };
 };
@@ -140,7 +143,13 @@ export const restoreResponse: Guard<RestoreResponse> = (v, p) => {
 /** Only a `true` flag turns an extension on: anything else in an answer means "not here". */
 export const capabilities: Guard<Capabilities> = (v, p) => {
   const o = object(v, p);
-  return { stream: o.stream === true, typing: o.typing === true, idempotent_send: o.idempotent_send === true, rating: o.rating === true, attachments: o.attachments };
+  return {
+    stream: o.stream === true,
+    typing: o.typing === true,
+    idempotent_send: o.idempotent_send === true,
+    rating: o.rating === true,
+    attachments: o.attachments,
+  };
 };
 
 /** The live stream's events: each `data` checked as strictly as a polled answer. */
@@ -151,11 +160,19 @@ export const streamEvents: { [K in keyof StreamEvents]: Guard<StreamEvents[K]> }
   },
   ticket: (v, p) => {
     const o = object(v, p);
-    return { ticket_id: id(o.ticket_id, `${p}.ticket_id`), status: status(o.status, `${p}.status`), unread_count: count(o.unread_count, `${p}.unread_count`) };
+    return {
+      ticket_id: id(o.ticket_id, `${p}.ticket_id`),
+      status: status(o.status, `${p}.status`),
+      unread_count: count(o.unread_count, `${p}.unread_count`),
+    };
   },
   typing: (v, p) => {
     const o = object(v, p);
-    return { ticket_id: id(o.ticket_id, `${p}.ticket_id`), author_name: nullableString(o.author_name, `${p}.author_name`), typing: boolean(o.typing, `${p}.typing`) };
+    return {
+      ticket_id: id(o.ticket_id, `${p}.ticket_id`),
+      author_name: nullableString(o.author_name, `${p}.author_name`),
+      typing: boolean(o.typing, `${p}.typing`),
+    };
   },
   reset: (v, p) => ({ reason: String(object(v, p).reason ?? '') }),
 };

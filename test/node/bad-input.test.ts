@@ -16,7 +16,15 @@ const pageHeaders = { ...widgetHeaders, Origin: 'http://localhost' };
 const teamHeaders = { Authorization: 'Bearer demo-api-key' };
 
 /** Text that must be stored and returned exactly as sent. */
-const UNICODE = ['👩‍👩‍👧 family', 'e\u0301 combining', 'مرحبا بالعالم', '中文 テスト', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'zero\u200dwidth', '<script>alert(1)</script>'];
+const UNICODE = [
+  '👩‍👩‍👧 family',
+  'e\u0301 combining',
+  'مرحبا بالعالم',
+  '中文 テスト',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  'zero\u200dwidth',
+  '<script>alert(1)</script>',
+];
 /** Text that cannot be stored: control characters and lone surrogates (as JSON escapes). */
 const BAD_TEXT = [
   { label: 'NUL', json: '"a\\u0000b"' },
@@ -35,10 +43,31 @@ async function textFields() {
   const base = { message: 'hi', ticket_id: null, widget_session_id: session, distinct_id: session };
   return [
     { path: `${WIDGET}/message`, method: 'POST', headers: widgetHeaders, body: base, at: ['message'], field: 'message' },
-    { path: `${WIDGET}/message`, method: 'POST', headers: widgetHeaders, body: { ...base, traits: {} }, at: ['traits', 'name'], field: 'traits.name' },
-    { path: `${WIDGET}/message`, method: 'POST', headers: widgetHeaders, body: { ...base, traits: {} }, at: ['traits', 'email'], field: 'traits.email' },
+    {
+      path: `${WIDGET}/message`,
+      method: 'POST',
+      headers: widgetHeaders,
+      body: { ...base, traits: {} },
+      at: ['traits', 'name'],
+      field: 'traits.name',
+    },
+    {
+      path: `${WIDGET}/message`,
+      method: 'POST',
+      headers: widgetHeaders,
+      body: { ...base, traits: {} },
+      at: ['traits', 'email'],
+      field: 'traits.email',
+    },
     { path: `${WIDGET}/message`, method: 'POST', headers: widgetHeaders, body: base, at: ['distinct_id'], field: 'distinct_id' },
-    { path: `${WIDGET}/message`, method: 'POST', headers: widgetHeaders, body: { ...base, session_context: {} }, at: ['session_context', 'current_url'], field: 'session_context.current_url' },
+    {
+      path: `${WIDGET}/message`,
+      method: 'POST',
+      headers: widgetHeaders,
+      body: { ...base, session_context: {} },
+      at: ['session_context', 'current_url'],
+      field: 'session_context.current_url',
+    },
     {
       path: `${WIDGET}/message`,
       method: 'POST',
@@ -47,15 +76,78 @@ async function textFields() {
       at: ['identity_distinct_id'],
       field: 'identity_distinct_id',
     },
-    { path: `${WIDGET}/restore/request`, method: 'POST', headers: pageHeaders, body: { request_url: 'http://localhost/' }, at: ['email'], field: 'email' },
-    { path: `${WIDGET}/restore/request`, method: 'POST', headers: pageHeaders, body: { email: 'a@example.com' }, at: ['request_url'], field: 'request_url' },
-    { path: `${WIDGET}/restore`, method: 'POST', headers: pageHeaders, body: { widget_session_id: session }, at: ['restore_token'], field: 'restore_token' },
-    { path: `${WIDGET}/restore`, method: 'POST', headers: pageHeaders, body: { restore_token: 'a'.repeat(43), widget_session_id: session }, at: ['distinct_id'], field: 'distinct_id' },
-    { path: `${TEAM}/tickets/${ticketId}/messages`, method: 'POST', headers: teamHeaders, body: {}, at: ['content'], field: 'content' },
-    { path: `${TEAM}/tickets/${ticketId}/messages`, method: 'POST', headers: teamHeaders, body: { content: 'x' }, at: ['author_name'], field: 'author_name' },
-    { path: `${TEAM}/tickets/${ticketId}`, method: 'PATCH', headers: teamHeaders, body: { tags: ['ok'] }, at: ['tags', '1'], field: 'tags[1]' },
-    { path: `${TEAM}/tickets/${ticketId}`, method: 'PATCH', headers: teamHeaders, body: { assignee: { type: 'user' } }, at: ['assignee', 'id'], field: 'assignee.id' },
-    { path: `${TEAM}/tickets`, method: 'POST', headers: teamHeaders, body: { anonymous_traits: {} }, at: ['anonymous_traits', 'name'], field: 'anonymous_traits.name' },
+    {
+      path: `${WIDGET}/restore/request`,
+      method: 'POST',
+      headers: pageHeaders,
+      body: { request_url: 'http://localhost/' },
+      at: ['email'],
+      field: 'email',
+    },
+    {
+      path: `${WIDGET}/restore/request`,
+      method: 'POST',
+      headers: pageHeaders,
+      body: { email: 'a@example.com' },
+      at: ['request_url'],
+      field: 'request_url',
+    },
+    {
+      path: `${WIDGET}/restore`,
+      method: 'POST',
+      headers: pageHeaders,
+      body: { widget_session_id: session },
+      at: ['restore_token'],
+      field: 'restore_token',
+    },
+    {
+      path: `${WIDGET}/restore`,
+      method: 'POST',
+      headers: pageHeaders,
+      body: { restore_token: 'a'.repeat(43), widget_session_id: session },
+      at: ['distinct_id'],
+      field: 'distinct_id',
+    },
+    {
+      path: `${TEAM}/tickets/${ticketId}/messages`,
+      method: 'POST',
+      headers: teamHeaders,
+      body: {},
+      at: ['content'],
+      field: 'content',
+    },
+    {
+      path: `${TEAM}/tickets/${ticketId}/messages`,
+      method: 'POST',
+      headers: teamHeaders,
+      body: { content: 'x' },
+      at: ['author_name'],
+      field: 'author_name',
+    },
+    {
+      path: `${TEAM}/tickets/${ticketId}`,
+      method: 'PATCH',
+      headers: teamHeaders,
+      body: { tags: ['ok'] },
+      at: ['tags', '1'],
+      field: 'tags[1]',
+    },
+    {
+      path: `${TEAM}/tickets/${ticketId}`,
+      method: 'PATCH',
+      headers: teamHeaders,
+      body: { assignee: { type: 'user' } },
+      at: ['assignee', 'id'],
+      field: 'assignee.id',
+    },
+    {
+      path: `${TEAM}/tickets`,
+      method: 'POST',
+      headers: teamHeaders,
+      body: { anonymous_traits: {} },
+      at: ['anonymous_traits', 'name'],
+      field: 'anonymous_traits.name',
+    },
     { path: `${TEAM}/tickets`, method: 'POST', headers: teamHeaders, body: {}, at: ['distinct_id'], field: 'distinct_id' },
   ];
 }
@@ -78,7 +170,10 @@ describe('bad input: text fields', () => {
       for (const bad of BAD_TEXT) {
         const answer = await ctx.api.call(f.method, f.path, { raw: withRawValue(f.body, f.at, bad.json), headers: f.headers });
         assert.equal(answer.status, 400, `${f.field} with ${bad.label}: ${JSON.stringify(answer.body)}`);
-        assert.ok(f.field in (answer.body.details ?? {}), `${f.field} with ${bad.label} is named: ${JSON.stringify(answer.body)}`);
+        assert.ok(
+          f.field in (answer.body.details ?? {}),
+          `${f.field} with ${bad.label} is named: ${JSON.stringify(answer.body)}`,
+        );
       }
     }
     assert.deepEqual(await snapshot(ctx.api), before);
@@ -88,14 +183,27 @@ describe('bad input: text fields', () => {
     const session = randomUUID();
     let ticketId: string | null = null;
     for (const text of UNICODE) {
-      const sent = await ctx.api.widget.send({ message: text, ticket_id: ticketId, widget_session_id: session, traits: { name: text } });
+      const sent = await ctx.api.widget.send({
+        message: text,
+        ticket_id: ticketId,
+        widget_session_id: session,
+        traits: { name: text },
+      });
       assert.equal(sent.status, 200, text);
       ticketId = sent.body.ticket_id;
       assert.equal((await ctx.api.team.reply(ticketId!, { content: text, author_name: text })).status, 201);
     }
     const polled = (await ctx.api.widget.messages(ticketId!, { widget_session_id: session })).body.messages;
-    assert.deepEqual(polled.filter((m: { author_type: string }) => m.author_type === 'customer').map((m: { content: string }) => m.content), UNICODE);
-    assert.deepEqual(polled.filter((m: { author_type: string }) => m.author_type === 'support').map((m: { author_name: string }) => m.author_name), UNICODE);
+    assert.deepEqual(
+      polled.filter((m: { author_type: string }) => m.author_type === 'customer').map((m: { content: string }) => m.content),
+      UNICODE,
+    );
+    assert.deepEqual(
+      polled
+        .filter((m: { author_type: string }) => m.author_type === 'support')
+        .map((m: { author_name: string }) => m.author_name),
+      UNICODE,
+    );
     const updated = await ctx.api.team.update(ticketId!, { tags: UNICODE });
     assert.deepEqual(updated.body.tags, UNICODE);
     assert.equal(updated.body.customer_name, UNICODE.at(-1));
@@ -117,7 +225,11 @@ describe('bad input: text fields', () => {
     const session = randomUUID();
     const emoji = await ctx.api.widget.send({ message: '😀'.repeat(10_000), ticket_id: null, widget_session_id: session });
     assert.equal(emoji.status, 200, '10,000 emoji are 20,000 UTF-16 units but 10,000 characters');
-    const padded = await ctx.api.widget.send({ message: `  ${'a'.repeat(10_000)}  `, ticket_id: null, widget_session_id: session });
+    const padded = await ctx.api.widget.send({
+      message: `  ${'a'.repeat(10_000)}  `,
+      ticket_id: null,
+      widget_session_id: session,
+    });
     assert.equal(padded.status, 200);
     const before = await snapshot(ctx.api);
     for (const message of ['a'.repeat(10_001), '', '   \n\t ']) {
@@ -189,7 +301,12 @@ describe('bad input: types, JSON and size', () => {
     const ticketId = randomUUID();
     // The team's endpoints on a ticket, and on settings, need them to exist (else 404 first).
     const own = (await ctx.api.widget.send({ message: 'mine', ticket_id: null, widget_session_id: randomUUID() })).body.ticket_id;
-    const canned = (await ctx.api.call('POST', `${TEAM}/canned_responses`, { body: { title: 't', shortcut: '/t', content: 'c' }, headers: teamHeaders })).body.id;
+    const canned = (
+      await ctx.api.call('POST', `${TEAM}/canned_responses`, {
+        body: { title: 't', shortcut: '/t', content: 'c' },
+        headers: teamHeaders,
+      })
+    ).body.id;
     const endpoints: Array<[string, string, Record<string, string>]> = [
       ['POST', `${WIDGET}/message`, widgetHeaders],
       ['POST', `${WIDGET}/messages/${ticketId}/read`, widgetHeaders],
@@ -222,8 +339,16 @@ describe('bad input: types, JSON and size', () => {
 
   it('reads bytes that are not UTF-8 as replacement characters, never as a 500', async () => {
     const session = randomUUID();
-    const body = Buffer.concat([Buffer.from(`{"message":"`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(`","ticket_id":null,"widget_session_id":"${session}","distinct_id":"${session}"}`)]);
-    const response = await fetch(`${ctx.server.url}${WIDGET}/message`, { method: 'POST', headers: { ...widgetHeaders, 'Content-Type': 'application/json' }, body });
+    const body = Buffer.concat([
+      Buffer.from(`{"message":"`),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(`","ticket_id":null,"widget_session_id":"${session}","distinct_id":"${session}"}`),
+    ]);
+    const response = await fetch(`${ctx.server.url}${WIDGET}/message`, {
+      method: 'POST',
+      headers: { ...widgetHeaders, 'Content-Type': 'application/json' },
+      body,
+    });
     assert.equal(response.status, 200);
     const { ticket_id } = await response.json();
     const [message] = (await ctx.api.widget.messages(ticket_id, { widget_session_id: session })).body.messages;
@@ -235,7 +360,12 @@ describe('bad input: types, JSON and size', () => {
     const huge = JSON.stringify({ message: 'x'.repeat(2_000_000), ticket_id: null, widget_session_id: randomUUID() });
     const answer = await ctx.api.call('POST', `${WIDGET}/message`, { raw: huge, headers: widgetHeaders });
     assert.equal(answer.status, 413);
-    const hugeTraits = JSON.stringify({ message: 'x', ticket_id: null, widget_session_id: randomUUID(), traits: { bio: 'y'.repeat(1_100_000) } });
+    const hugeTraits = JSON.stringify({
+      message: 'x',
+      ticket_id: null,
+      widget_session_id: randomUUID(),
+      traits: { bio: 'y'.repeat(1_100_000) },
+    });
     assert.equal((await ctx.api.call('POST', `${WIDGET}/message`, { raw: hugeTraits, headers: widgetHeaders })).status, 413);
     const deep = '['.repeat(400_000) + ']'.repeat(400_000);
     assert.equal((await ctx.api.call('POST', `${TEAM}/tickets`, { raw: deep, headers: teamHeaders })).status, 400);
@@ -245,7 +375,10 @@ describe('bad input: types, JSON and size', () => {
   it('survives odd paths: encoded control characters, very long ids', async () => {
     const session = randomUUID();
     for (const id of ['%00', '..%2F..%2Fetc', 'a'.repeat(5000), '%F0%9F%98%80']) {
-      const answer = await ctx.api.call('GET', `${WIDGET}/messages/${id}`, { query: { widget_session_id: session }, headers: widgetHeaders });
+      const answer = await ctx.api.call('GET', `${WIDGET}/messages/${id}`, {
+        query: { widget_session_id: session },
+        headers: widgetHeaders,
+      });
       assert.equal(answer.status, 404, id.slice(0, 20));
       const team = await ctx.api.call('GET', `${TEAM}/tickets/${id}`, { headers: teamHeaders });
       assert.equal(team.status, 404, id.slice(0, 20));

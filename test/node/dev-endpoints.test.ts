@@ -67,7 +67,11 @@ describe('dev endpoints: closed to other origins', () => {
     ];
     for (const headers of simple) {
       for (const path of ['/api/_dev/reset', '/api/_dev/chaos', '/api/_dev/clock']) {
-        const answer = await fetch(server.url + path, { method: 'POST', headers: { Origin: EVIL, ...headers }, body: '{"offline":true,"advance_ms":1}' });
+        const answer = await fetch(server.url + path, {
+          method: 'POST',
+          headers: { Origin: EVIL, ...headers },
+          body: '{"offline":true,"advance_ms":1}',
+        });
         assert.equal(answer.status, 415, `${path} ${headers['Content-Type']}`);
         assert.equal(answer.headers.get('access-control-allow-origin'), null);
       }
@@ -89,7 +93,11 @@ describe('dev endpoints: closed to other origins', () => {
   });
 
   it('still works for the tester: JSON reset from the same machine', async () => {
-    const reset = await fetch(`${server.url}/api/_dev/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const reset = await fetch(`${server.url}/api/_dev/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(reset.status, 200);
     assert.equal(await ticketCount(server), 0);
   });
@@ -108,7 +116,11 @@ describe('dev endpoints: off on a reachable address unless --dev', () => {
         ['POST', '/api/_dev/chaos'],
         ['GET', '/api/_dev/clock'],
       ]) {
-        const answer = await fetch(local(server) + path, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+        const answer = await fetch(local(server) + path, {
+          method,
+          headers: { 'Content-Type': 'application/json' },
+          body: method === 'POST' ? '{}' : undefined,
+        });
         assert.equal(answer.status, 404, path);
       }
       const widget = await fetch(`${local(server)}/api/conversations/v1/widget/tickets?widget_session_id=${randomUUID()}`, {

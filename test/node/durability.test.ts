@@ -68,7 +68,11 @@ describe('--data: no acknowledged write is lost', () => {
         const again = await spawnServer(['--port', '0', '--data', file]);
         const stored = await storedMessages(again);
         await killHard(again);
-        assert.deepEqual([...acknowledged].filter((id) => !stored.has(id)), [], `answered sends missing after kill ${life}`);
+        assert.deepEqual(
+          [...acknowledged].filter((id) => !stored.has(id)),
+          [],
+          `answered sends missing after kill ${life}`,
+        );
       }
       assert.ok(acknowledged.size > 0, 'some sends were answered before the kill');
     }));

@@ -20,11 +20,20 @@ describe('standalone HTTP server (npm run mock-server)', () => {
   after(() => server.stop());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = { 'X-Conversations-Token': TOKEN }) =>
-    fetch(server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(server.url + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('creates a ticket, takes a team reply and returns it to the same session', async () => {
     const session = randomUUID();
-    const sent = await post(`${widget}/message`, { message: 'Hello over HTTP', ticket_id: null, widget_session_id: session, distinct_id: session });
+    const sent = await post(`${widget}/message`, {
+      message: 'Hello over HTTP',
+      ticket_id: null,
+      widget_session_id: session,
+      distinct_id: session,
+    });
     assert.equal(sent.status, 200);
     const { ticket_id, ticket_status } = await sent.json();
     assert.equal(ticket_status, 'new');
@@ -67,12 +76,19 @@ describe('standalone HTTP server (npm run mock-server)', () => {
   it('answers preflights for the team API too, and puts CORS headers on every answer, errors included', async () => {
     const preflight = await fetch(`${server.url}/api/projects/1/conversations/tickets/x`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PATCH/);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
-    const refused = await client(server.url).widget.tickets({ widget_session_id: 'nope' }, { headers: { Origin: 'https://a.example' } });
+    const refused = await client(server.url).widget.tickets(
+      { widget_session_id: 'nope' },
+      { headers: { Origin: 'https://a.example' } },
+    );
     assert.equal(refused.status, 400);
     assert.equal(refused.headers.get('access-control-allow-origin'), '*');
     assert.match(refused.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
@@ -80,9 +96,13 @@ describe('standalone HTTP server (npm run mock-server)', () => {
 
   it('refuses a wrong token with 403 and stores nothing', async () => {
     const session = randomUUID();
-    const response = await post(`${widget}/message`, { message: 'x', ticket_id: null, widget_session_id: session }, {
-      'X-Conversations-Token': 'wrong',
-    });
+    const response = await post(
+      `${widget}/message`,
+      { message: 'x', ticket_id: null, widget_session_id: session },
+      {
+        'X-Conversations-Token': 'wrong',
+      },
+    );
     assert.equal(response.status, 403);
     assert.ok((await response.json()).error);
     const list = await fetch(`${server.url}${widget}/tickets?widget_session_id=${session}`, {
@@ -139,10 +159,18 @@ describe('mock-server command line', () => {
       try {
         const api = client(second.url);
         const polled = await api.widget.messages(sent.body.ticket_id, { widget_session_id: session });
-        assert.deepEqual(polled.body.messages.map((m: { content: string }) => m.content), ['remember me']);
+        assert.deepEqual(
+          polled.body.messages.map((m: { content: string }) => m.content),
+          ['remember me'],
+        );
         const next = await api.widget.send({ message: 'second ticket', ticket_id: null, widget_session_id: session });
         assert.ok(next.body.created_at > sent.body.created_at);
-        assert.deepEqual((await api.widget.tickets({ widget_session_id: session })).body.results.map((t: { ticket_number: number }) => t.ticket_number), [2, 1]);
+        assert.deepEqual(
+          (await api.widget.tickets({ widget_session_id: session })).body.results.map(
+            (t: { ticket_number: number }) => t.ticket_number,
+          ),
+          [2, 1],
+        );
       } finally {
         await second.stop();
       }
@@ -169,11 +197,17 @@ describe('mock-server command line', () => {
   it('takes its settings from flags: token, API key, identity secret, project id', async () => {
     const running = await spawnServer(['--port', '0', '--token', 'site-token', '--api-key', 'team-key', '--project-id', '7']);
     try {
-      const ok = await fetch(`${running.url}/api/conversations/v1/widget/tickets?widget_session_id=${randomUUID()}`, { headers: { 'X-Conversations-Token': 'site-token' } });
+      const ok = await fetch(`${running.url}/api/conversations/v1/widget/tickets?widget_session_id=${randomUUID()}`, {
+        headers: { 'X-Conversations-Token': 'site-token' },
+      });
       assert.equal(ok.status, 200);
-      const old = await fetch(`${running.url}/api/conversations/v1/widget/tickets?widget_session_id=${randomUUID()}`, { headers: { 'X-Conversations-Token': TOKEN } });
+      const old = await fetch(`${running.url}/api/conversations/v1/widget/tickets?widget_session_id=${randomUUID()}`, {
+        headers: { 'X-Conversations-Token': TOKEN },
+      });
       assert.equal(old.status, 403);
-      const team = await fetch(`${running.url}/api/projects/7/conversations/tickets`, { headers: { Authorization: 'Bearer team-key' } });
+      const team = await fetch(`${running.url}/api/projects/7/conversations/tickets`, {
+        headers: { Authorization: 'Bearer team-key' },
+      });
       assert.equal(team.status, 200);
     } finally {
       await running.stop();
@@ -189,7 +223,11 @@ describe('fault injection (/api/_dev/chaos)', () => {
   after(() => server.stop());
 
   const chaos = (body: unknown) =>
-    fetch(`${server.url}/api/_dev/chaos`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/_dev/chaos`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const listTickets = () =>
     fetch(`${server.url}${widget}/tickets?widget_session_id=${randomUUID()}`, { headers: { 'X-Conversations-Token': TOKEN } });
 

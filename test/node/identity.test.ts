@@ -20,7 +20,10 @@ describe('widget API: verified identities', () => {
     assert.equal(polled.body.unread_count, 1);
     assert.equal((await ctx.api.widget.markRead(ticketId, ada)).status, 200);
     const list = await ctx.api.widget.tickets(ada);
-    assert.deepEqual(list.body.results.map((t: { id: string }) => t.id), [ticketId]);
+    assert.deepEqual(
+      list.body.results.map((t: { id: string }) => t.id),
+      [ticketId],
+    );
     assert.equal(list.body.results[0].unread_count, 0);
     assert.equal((await ctx.api.team.get(ticketId)).body.distinct_id, 'user-ada');
   });
@@ -28,7 +31,10 @@ describe('widget API: verified identities', () => {
   it('follows the identity to any browser: the same identity sees its tickets without any session', async () => {
     const sent = await ctx.api.widget.send({ message: 'from the laptop', ticket_id: null, ...identity('user-bo') });
     const elsewhere = await ctx.api.widget.tickets(identity('user-bo'));
-    assert.deepEqual(elsewhere.body.results.map((t: { id: string }) => t.id), [sent.body.ticket_id]);
+    assert.deepEqual(
+      elsewhere.body.results.map((t: { id: string }) => t.id),
+      [sent.body.ticket_id],
+    );
   });
 
   it('answers 403 to a wrong hash (well-formed, but for another id or secret) and stores nothing', async () => {
@@ -62,7 +68,12 @@ describe('widget API: verified identities', () => {
 
   it('lets the identity win when both kinds of credentials are sent, and answers 400 to neither', async () => {
     const session = randomUUID();
-    const both = await ctx.api.widget.send({ message: 'x', ticket_id: null, widget_session_id: session, ...identity('user-ada') });
+    const both = await ctx.api.widget.send({
+      message: 'x',
+      ticket_id: null,
+      widget_session_id: session,
+      ...identity('user-ada'),
+    });
     assert.equal(both.status, 200);
     assert.equal((await ctx.api.widget.tickets(identity('user-ada'))).body.count, 1, 'the ticket is the identity’s');
     assert.equal((await ctx.api.widget.tickets({ widget_session_id: session })).body.count, 0, 'not the session’s');
@@ -102,7 +113,8 @@ describe('widget API: verified identities', () => {
 
   it('rate-limits each identity separately', async () => {
     const ada = identity('user-ada');
-    for (let i = 0; i < 30; i++) assert.equal((await ctx.api.widget.send({ message: `m${i}`, ticket_id: null, ...ada })).status, 200);
+    for (let i = 0; i < 30; i++)
+      assert.equal((await ctx.api.widget.send({ message: `m${i}`, ticket_id: null, ...ada })).status, 200);
     const limited = await ctx.api.widget.send({ message: 'one more', ticket_id: null, ...ada });
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);

@@ -24,15 +24,31 @@ async function exercise(store: Store, rounds: number) {
       sessionContext: { current_url: 'http://localhost/' },
       clientMessageId: null,
     });
-    store.addTeamMessage(sent.ticket, { content: `reply ${i}`, author_type: 'support', author_name: 'Ada', is_private: i % 3 === 0 });
+    store.addTeamMessage(sent.ticket, {
+      content: `reply ${i}`,
+      author_type: 'support',
+      author_name: 'Ada',
+      is_private: i % 3 === 0,
+    });
     store.updateTicket(sent.ticket, { status: 'pending', tags: [`t${i}`], priority: 'high' });
     store.markRead(sent.ticket);
     store.markSeenByTeam(sent.ticket);
     // The team's settings and a rating: saved, changed and removed records.
-    store.settings.save('savedViews', { short_id: `v${i}`, name: `View ${i}`, filters: { status: 'open' }, created_at: store.stamp() });
+    store.settings.save('savedViews', {
+      short_id: `v${i}`,
+      name: `View ${i}`,
+      filters: { status: 'open' },
+      created_at: store.stamp(),
+    });
     store.settings.save('savedViews', { short_id: `v${i}`, name: `View ${i}, renamed`, filters: {}, created_at: store.stamp() });
     if (i % 2) store.settings.remove('savedViews', `v${i - 1}`);
-    const rule = { id: `a${i}`, name: null, trigger: 'message.received', conditions: [], actions: [{ type: 'addTag', tag: 'x' }] } as const;
+    const rule = {
+      id: `a${i}`,
+      name: null,
+      trigger: 'message.received',
+      conditions: [],
+      actions: [{ type: 'addTag', tag: 'x' }],
+    } as const;
     store.settings.save('automations', { ...rule, conditions: [], actions: [...rule.actions], created_at: store.stamp() });
     store.updateTicket(sent.ticket, { status: 'resolved' });
     store.rateTicket(sent.ticket, 1 + (i % 5), i % 2 ? 'fine' : null);
@@ -74,7 +90,11 @@ describe('--data journal', () => {
       assert.deepEqual(loadCopy(dir, copy), JSON.parse(JSON.stringify(store.data)));
       persistence.flush();
       persistence.stop();
-      assert.deepEqual(readdirSync(dir).sort(), ['data.json', 'data.json.journal'], 'a flush leaves the file and an empty journal');
+      assert.deepEqual(
+        readdirSync(dir).sort(),
+        ['data.json', 'data.json.journal'],
+        'a flush leaves the file and an empty journal',
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

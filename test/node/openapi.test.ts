@@ -36,14 +36,36 @@ describe('mock-server/openapi.json', () => {
   });
 
   it('catches an answer that breaks the contract (so the per-request check can fail)', () => {
-    const message = { id: '00000000-0000-4000-8000-000000000000', content: 'x', author_type: 'support', author_name: null, created_at: '2024-01-01T00:00:00.000Z' };
+    const message = {
+      id: '00000000-0000-4000-8000-000000000000',
+      content: 'x',
+      author_type: 'support',
+      author_name: null,
+      created_at: '2024-01-01T00:00:00.000Z',
+    };
     const answer = { ticket_id: message.id, ticket_status: 'new', messages: [message], has_more: false, unread_count: 0 };
     const path = `/api/conversations/v1/widget/messages/${message.id}`;
     assert.deepEqual(contractProblems('GET', path, 200, new Headers(), answer), []);
-    assert.notDeepEqual(contractProblems('GET', path, 200, new Headers(), { ...answer, messages: [{ ...message, is_private: true }] }), [], 'a leaked is_private');
-    assert.notDeepEqual(contractProblems('GET', path, 200, new Headers(), { ...answer, ticket_status: 'closed' }), [], 'an unknown status');
-    assert.notDeepEqual(contractProblems('POST', '/api/conversations/v1/widget/message', 429, new Headers(), { error: 'x' }), [], 'a 429 without Retry-After');
-    assert.notDeepEqual(contractProblems('GET', '/api/projects/1/conversations/tickets', 418, new Headers(), { error: 'x' }), [], 'an undocumented status');
+    assert.notDeepEqual(
+      contractProblems('GET', path, 200, new Headers(), { ...answer, messages: [{ ...message, is_private: true }] }),
+      [],
+      'a leaked is_private',
+    );
+    assert.notDeepEqual(
+      contractProblems('GET', path, 200, new Headers(), { ...answer, ticket_status: 'closed' }),
+      [],
+      'an unknown status',
+    );
+    assert.notDeepEqual(
+      contractProblems('POST', '/api/conversations/v1/widget/message', 429, new Headers(), { error: 'x' }),
+      [],
+      'a 429 without Retry-After',
+    );
+    assert.notDeepEqual(
+      contractProblems('GET', '/api/projects/1/conversations/tickets', 418, new Headers(), { error: 'x' }),
+      [],
+      'an undocumented status',
+    );
     assert.notDeepEqual(contractProblems('GET', '/api/nowhere', 200, new Headers(), {}), [], 'an undocumented path');
   });
 });

@@ -21,7 +21,14 @@ for (const flavor of FLAVORS) {
     let server: RunningServer;
     let api: Client;
     before(async () => {
-      server = await spawnServer(['--port', '0', '--flavor', flavor, '--allowed-domains', 'shop.example,*.trusted.example,localhost']);
+      server = await spawnServer([
+        '--port',
+        '0',
+        '--flavor',
+        flavor,
+        '--allowed-domains',
+        'shop.example,*.trusted.example,localhost',
+      ]);
       api = client(server.url, { flavor });
     });
     beforeEach(async () => {
@@ -75,7 +82,8 @@ for (const flavor of FLAVORS) {
         assert.equal((await api.team.tickets()).body.count, 0);
       });
       it('empty, blank and over-long (10001) messages → 400', async () => {
-        for (const message of ['', '   ', 'x'.repeat(10_001)]) assert.equal((await send({ widget_session_id: randomUUID(), message })).status, 400);
+        for (const message of ['', '   ', 'x'.repeat(10_001)])
+          assert.equal((await send({ widget_session_id: randomUUID(), message })).status, 400);
       });
       it('honeypot _hp → 400', async () => {
         assert.equal((await send({ widget_session_id: randomUUID(), _hp: 'bot' })).status, 400);
@@ -84,7 +92,9 @@ for (const flavor of FLAVORS) {
         assert.equal((await send({ widget_session_id: 'not-a-uuid', distinct_id: 'd' })).status, 400);
       });
       it('a long current_url is cut to 2000, not refused', async () => {
-        const { ticketId } = await newTicket(randomUUID(), { session_context: { current_url: `https://shop.example/${'a'.repeat(3000)}` } });
+        const { ticketId } = await newTicket(randomUUID(), {
+          session_context: { current_url: `https://shop.example/${'a'.repeat(3000)}` },
+        });
         assert.equal((await api.team.get(ticketId)).body.session_context.current_url.length, 2000);
       });
       it('traits and session_context over the limits are cut, not refused; null is 400', async () => {
@@ -113,7 +123,11 @@ for (const flavor of FLAVORS) {
         const { messages } = (await api.widget.messages(ticketId, { widget_session_id: session })).body;
         assert.deepEqual(
           messages.map((m: { content: string; author_type: string }) => [m.content, m.author_type]),
-          [['Hello', 'customer'], ['Reply', 'support'], ['Legacy', 'support']],
+          [
+            ['Hello', 'customer'],
+            ['Reply', 'support'],
+            ['Legacy', 'support'],
+          ],
         );
         assert.ok(messages.every((m: object) => !('is_private' in m)));
       });
@@ -125,15 +139,24 @@ for (const flavor of FLAVORS) {
         await api.team.update(first.ticketId, { status: 'resolved' });
         const all = (await api.widget.tickets({ widget_session_id: session, limit: 1 })).body;
         assert.equal(all.count, 2);
-        assert.deepEqual(all.results.map((t: { id: string }) => t.id), [second.ticketId]);
+        assert.deepEqual(
+          all.results.map((t: { id: string }) => t.id),
+          [second.ticketId],
+        );
         const resolved = (await api.widget.tickets({ widget_session_id: session, status: 'resolved' })).body;
-        assert.deepEqual(resolved.results.map((t: { id: string }) => t.id), [first.ticketId]);
+        assert.deepEqual(
+          resolved.results.map((t: { id: string }) => t.id),
+          [first.ticketId],
+        );
       });
       it('mark read sets the unread count to 0', async () => {
         const { session, ticketId } = await newTicket();
         await api.team.reply(ticketId, { content: 'Reply' });
         assert.equal((await api.widget.messages(ticketId, { widget_session_id: session })).body.unread_count, 1);
-        assert.deepEqual((await api.widget.markRead(ticketId, { widget_session_id: session })).body, { success: true, unread_count: 0 });
+        assert.deepEqual((await api.widget.markRead(ticketId, { widget_session_id: session })).body, {
+          success: true,
+          unread_count: 0,
+        });
         assert.equal((await api.widget.tickets({ widget_session_id: session })).body.results[0].unread_count, 0);
       });
     });
@@ -143,7 +166,10 @@ for (const flavor of FLAVORS) {
         const sent = await send({ ...identity('user-ada') });
         assert.equal(sent.status, 200);
         const elsewhere = await api.widget.tickets({ ...identity('user-ada') });
-        assert.deepEqual(elsewhere.body.results.map((t: { id: string }) => t.id), [sent.body.ticket_id]);
+        assert.deepEqual(
+          elsewhere.body.results.map((t: { id: string }) => t.id),
+          [sent.body.ticket_id],
+        );
       });
       it('a non-hex hash → 400; a wrong hash → 403', async () => {
         assert.equal((await send({ identity_distinct_id: 'user-ada', identity_hash: 'z'.repeat(64) })).status, 400);
@@ -163,10 +189,22 @@ for (const flavor of FLAVORS) {
 
     describe('Origin', () => {
       it('a send from a page not on the allowed domains → 403; from an allowed one, or with no Origin/Referer, → 200', async () => {
-        assert.equal((await send({ widget_session_id: randomUUID() }, { headers: { Origin: 'https://evil.example' } })).status, 403);
-        assert.equal((await send({ widget_session_id: randomUUID() }, { headers: { Referer: 'https://evil.example/page' } })).status, 403);
-        assert.equal((await send({ widget_session_id: randomUUID() }, { headers: { Origin: 'https://a.trusted.example' } })).status, 200);
-        assert.equal((await send({ widget_session_id: randomUUID() }, { headers: { Origin: 'https://trusted.example' } })).status, 200);
+        assert.equal(
+          (await send({ widget_session_id: randomUUID() }, { headers: { Origin: 'https://evil.example' } })).status,
+          403,
+        );
+        assert.equal(
+          (await send({ widget_session_id: randomUUID() }, { headers: { Referer: 'https://evil.example/page' } })).status,
+          403,
+        );
+        assert.equal(
+          (await send({ widget_session_id: randomUUID() }, { headers: { Origin: 'https://a.trusted.example' } })).status,
+          200,
+        );
+        assert.equal(
+          (await send({ widget_session_id: randomUUID() }, { headers: { Origin: 'https://trusted.example' } })).status,
+          200,
+        );
         assert.equal((await send({ widget_session_id: randomUUID() })).status, 200);
       });
       it('a redeem from a page not on the list, or from no page at all → 403', async () => {
@@ -198,15 +236,32 @@ for (const flavor of FLAVORS) {
       });
       it('origin mismatch, missing Origin, domain not allowed → 403, and nothing mailed', async () => {
         await newTicket(randomUUID(), { traits: { email: 'ada@example.com' } });
-        assert.equal((await request('ada@example.com', `${SHOP}/support`, { Origin: 'https://a.trusted.example' })).status, 403, 'mismatch');
+        assert.equal(
+          (await request('ada@example.com', `${SHOP}/support`, { Origin: 'https://a.trusted.example' })).status,
+          403,
+          'mismatch',
+        );
         assert.equal((await request('ada@example.com', `${SHOP}/support`, null)).status, 403, 'no Origin, no Referer');
-        assert.equal((await request('ada@example.com', 'https://evil.example/phishing', { Origin: 'https://evil.example' })).status, 403, 'not allowed');
-        assert.equal((await request('ada@example.com', `${SHOP}/support`, { Referer: `${SHOP}/help` })).status, 200, 'Referer serves when there is no Origin');
+        assert.equal(
+          (await request('ada@example.com', 'https://evil.example/phishing', { Origin: 'https://evil.example' })).status,
+          403,
+          'not allowed',
+        );
+        assert.equal(
+          (await request('ada@example.com', `${SHOP}/support`, { Referer: `${SHOP}/help` })).status,
+          200,
+          'Referer serves when there is no Origin',
+        );
         assert.equal((await api.dev.mailbox()).body.length, 1);
       });
       it('the attacker’s side: no Origin and request_url on their site never mails a token there', async () => {
         await newTicket(randomUUID(), { traits: { email: 'victim@example.com' } });
-        for (const headers of [null, { Origin: "https://evil.example" }, { Origin: SHOP }, { Referer: "https://evil.example/" }] as Array<Record<string, string> | null>) {
+        for (const headers of [
+          null,
+          { Origin: 'https://evil.example' },
+          { Origin: SHOP },
+          { Referer: 'https://evil.example/' },
+        ] as Array<Record<string, string> | null>) {
           const answer = await request('victim@example.com', 'https://evil.example/', headers);
           assert.equal(answer.status, 403, JSON.stringify(headers));
         }
@@ -230,8 +285,13 @@ for (const flavor of FLAVORS) {
         await newTicket(randomUUID(), { traits: { email: 'ada@example.com' } });
         await request('ada@example.com', `${SHOP}/`);
         await request('ada@example.com', `${SHOP}/`);
-        const [first] = (await api.dev.mailbox()).body.map((m: { link: string }) => new URL(m.link).searchParams.get('ph_conv_restore'));
-        assert.equal((await api.widget.redeem({ restore_token: first, widget_session_id: randomUUID() }, { headers: page })).body.status, 'success');
+        const [first] = (await api.dev.mailbox()).body.map((m: { link: string }) =>
+          new URL(m.link).searchParams.get('ph_conv_restore'),
+        );
+        assert.equal(
+          (await api.widget.redeem({ restore_token: first, widget_session_id: randomUUID() }, { headers: page })).body.status,
+          'success',
+        );
       });
     });
 
@@ -240,13 +300,18 @@ for (const flavor of FLAVORS) {
         await api.widget.restoreRequest({ email, request_url: `${SHOP}/` }, { headers: page });
         return new URL((await api.dev.mailbox()).body.at(-1).link).searchParams.get('ph_conv_restore')!;
       };
-      const redeem = (token: string, session: unknown = randomUUID()) => api.widget.redeem({ restore_token: token, widget_session_id: session }, { headers: page });
+      const redeem = (token: string, session: unknown = randomUUID()) =>
+        api.widget.redeem({ restore_token: token, widget_session_id: session }, { headers: page });
 
       it('success moves the tickets; invalid, expired and used answer 200 with their code', async () => {
         const { ticketId } = await newTicket(randomUUID(), { traits: { email: 'ada@example.com' } });
         const token = await tokenFor('ada@example.com');
         const browser = randomUUID();
-        assert.deepEqual((await redeem(token, browser)).body, { status: 'success', widget_session_id: browser, migrated_ticket_ids: [ticketId] });
+        assert.deepEqual((await redeem(token, browser)).body, {
+          status: 'success',
+          widget_session_id: browser,
+          migrated_ticket_ids: [ticketId],
+        });
         assert.deepEqual((await redeem(token)).body, { status: 'used', code: 'token_already_used' });
         assert.deepEqual((await redeem('a'.repeat(43))).body, { status: 'invalid', code: 'token_invalid' });
         const late = await tokenFor('ada@example.com');
@@ -297,7 +362,13 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
   after(() => Promise.all([reference.stop(), posthog.stop()]));
 
   it('extensions: capabilities answers what the reference server supports, and 404 on posthog', async () => {
-    assert.deepEqual((await ref.widget.capabilities()).body, { stream: true, typing: true, idempotent_send: true, rating: true, attachments: null });
+    assert.deepEqual((await ref.widget.capabilities()).body, {
+      stream: true,
+      typing: true,
+      idempotent_send: true,
+      rating: true,
+      attachments: null,
+    });
     assert.equal((await ph.widget.capabilities()).status, 404);
   });
 
@@ -318,7 +389,10 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
   });
 
   it('idempotency: posthog ignores client_message_id (a resend is stored twice); the reference stores it once', async () => {
-    for (const [api, expected] of [[ref, 1], [ph, 2]] as const) {
+    for (const [api, expected] of [
+      [ref, 1],
+      [ph, 2],
+    ] as const) {
       const session = randomUUID();
       const body = { message: 'Once', ticket_id: null, widget_session_id: session, client_message_id: randomUUID() };
       const first = await api.widget.send(body);
@@ -329,7 +403,10 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
   });
 
   it('has_more: posthog says true when the page is full (len == limit), even if nothing follows', async () => {
-    for (const [api, expected] of [[ref, false], [ph, true]] as const) {
+    for (const [api, expected] of [
+      [ref, false],
+      [ph, true],
+    ] as const) {
       const session = randomUUID();
       const { body } = await api.widget.send({ message: 'One', ticket_id: null, widget_session_id: session });
       await api.widget.send({ message: 'Two', ticket_id: body.ticket_id, widget_session_id: session });
@@ -353,7 +430,8 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
     for (const api of [ref, ph]) {
       const session = randomUUID();
       let last;
-      for (let i = 0; i < 31; i++) last = await api.widget.send({ message: `m${i}`, ticket_id: null, widget_session_id: session });
+      for (let i = 0; i < 31; i++)
+        last = await api.widget.send({ message: `m${i}`, ticket_id: null, widget_session_id: session });
       assert.equal(last!.status, 429);
       if (api === ph) {
         assert.equal(last!.headers.get('retry-after'), null);

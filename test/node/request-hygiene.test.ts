@@ -35,7 +35,11 @@ describe('request hygiene', () => {
       const url = new URL(`${server.url}${WIDGET}/message`);
       request(
         url,
-        { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'X-Conversations-Token': 'demo-widget-token' } },
+        {
+          method: 'POST',
+          localAddress,
+          headers: { 'Content-Type': 'application/json', 'X-Conversations-Token': 'demo-widget-token' },
+        },
         (res) => {
           res.resume();
           resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined });
@@ -53,7 +57,10 @@ describe('request hygiene', () => {
     assert.equal(accepted, RATE_LIMITS.widgetWriteClient.max);
     const refused = answers.filter((a) => a.status === 429);
     assert.equal(refused.length, 100 - accepted);
-    assert.ok(refused.every((a) => Number(a.retryAfter) >= 1), 'every 429 says when to come back');
+    assert.ok(
+      refused.every((a) => Number(a.retryAfter) >= 1),
+      'every 429 says when to come back',
+    );
     // Another client is not locked out by the first one.
     assert.equal((await sendFrom('127.0.0.2')).status, 200);
   });
@@ -71,22 +78,42 @@ describe('request hygiene', () => {
   it('rejects impossible dates with a 400 naming `after`', async () => {
     const session = randomUUID();
     const sent = await api.widget.send({ message: 'hi', ticket_id: null, widget_session_id: session });
-    for (const after of ['2024-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '2024-01-01T24:00:00Z', '2024-01-01T10:60:00Z']) {
+    for (const after of [
+      '2024-02-30',
+      '2023-02-29',
+      '2024-04-31',
+      '2024-13-01',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T10:60:00Z',
+    ]) {
       const polled = await api.widget.messages(sent.body.ticket_id, { widget_session_id: session, after });
       assert.equal(polled.status, 400, after);
       assert.ok('after' in polled.body.details, after);
-      const events = await api.call('GET', `${TEAM}/events`, { query: { after }, headers: { Authorization: 'Bearer demo-api-key' } });
+      const events = await api.call('GET', `${TEAM}/events`, {
+        query: { after },
+        headers: { Authorization: 'Bearer demo-api-key' },
+      });
       assert.equal(events.status, 400, after);
       assert.ok('after' in events.body.details, after);
     }
-    assert.equal((await api.widget.messages(sent.body.ticket_id, { widget_session_id: session, after: '2024-02-29' })).status, 200);
+    assert.equal(
+      (await api.widget.messages(sent.body.ticket_id, { widget_session_id: session, after: '2024-02-29' })).status,
+      200,
+    );
   });
 
   it('refuses bodies not declared JSON with 415 and stores nothing', async () => {
     const body = JSON.stringify({ message: 'smuggled', ticket_id: null, ...anonymous() });
     for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', undefined]) {
-      const headers: Record<string, string> = { 'X-Conversations-Token': 'demo-widget-token', ...(type ? { 'Content-Type': type } : {}) };
-      const answer = await fetch(`${server.url}${WIDGET}/message`, { method: 'POST', headers, body: type ? body : new Blob([body]) });
+      const headers: Record<string, string> = {
+        'X-Conversations-Token': 'demo-widget-token',
+        ...(type ? { 'Content-Type': type } : {}),
+      };
+      const answer = await fetch(`${server.url}${WIDGET}/message`, {
+        method: 'POST',
+        headers,
+        body: type ? body : new Blob([body]),
+      });
       assert.equal(answer.status, 415, String(type));
       assert.match((await answer.json()).error, /application\/json/);
     }
@@ -97,7 +124,10 @@ describe('request hygiene', () => {
     });
     assert.equal(team.status, 415);
     assert.equal((await api.team.tickets()).body.count, 0);
-    const withCharset = await api.widget.send({ message: 'fine', ticket_id: null, widget_session_id: randomUUID() }, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    const withCharset = await api.widget.send(
+      { message: 'fine', ticket_id: null, widget_session_id: randomUUID() },
+      { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+    );
     assert.equal(withCharset.status, 200);
   });
 
@@ -107,7 +137,9 @@ describe('request hygiene', () => {
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
-          socket.write(`POST ${WIDGET}/message HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"message":`);
+          socket.write(
+            `POST ${WIDGET}/message HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"message":`,
+          );
           setTimeout(() => {
             socket.destroy();
             resolve();

@@ -13,7 +13,12 @@ const HOUR = 3_600_000;
 
 /** A visitor who wrote with their email, in some browser. */
 async function ticketFor(email: string, session = randomUUID()) {
-  const sent = await ctx.api.widget.send({ message: `I am ${email}`, ticket_id: null, widget_session_id: session, traits: { email } });
+  const sent = await ctx.api.widget.send({
+    message: `I am ${email}`,
+    ticket_id: null,
+    widget_session_id: session,
+    traits: { email },
+  });
   assert.equal(sent.status, 200);
   return { session, ticketId: sent.body.ticket_id as string };
 }
@@ -29,7 +34,10 @@ async function mailedToken(email: string, requestUrl = 'https://shop.example/hel
 describe('restore by email: the request', () => {
   it('mails a link: request_url with the token added, other parameters kept, fragment dropped', async () => {
     await ticketFor('ada@example.com');
-    await ctx.api.widget.restoreRequest({ email: 'ada@example.com', request_url: 'https://shop.example/account?tab=orders&lang=de#chat' });
+    await ctx.api.widget.restoreRequest({
+      email: 'ada@example.com',
+      request_url: 'https://shop.example/account?tab=orders&lang=de#chat',
+    });
     const mailbox = (await ctx.api.dev.mailbox()).body;
     assert.equal(mailbox.length, 1);
     const [mail] = mailbox;
@@ -50,7 +58,10 @@ describe('restore by email: the request', () => {
     assert.equal(unknown.status, known.status);
     assert.deepEqual(unknown.body, known.body);
     assert.equal(unknown.headers.get('content-type'), known.headers.get('content-type'));
-    assert.deepEqual((await ctx.api.dev.mailbox()).body.map((m: { to: string }) => m.to), ['known@example.com']);
+    assert.deepEqual(
+      (await ctx.api.dev.mailbox()).body.map((m: { to: string }) => m.to),
+      ['known@example.com'],
+    );
   });
 
   it('matches the email case-insensitively and trimmed', async () => {
@@ -71,9 +82,15 @@ describe('restore by email: the request', () => {
       assert.ok(retryAfter > 3000 && retryAfter <= 3600, `Retry-After ${retryAfter}`);
     }
     assert.equal((await ctx.api.dev.mailbox()).body.length, 3, 'the refused request mailed nothing');
-    assert.equal((await ctx.api.widget.restoreRequest({ email: 'other@example.com', request_url: 'https://shop.example/' })).status, 200);
+    assert.equal(
+      (await ctx.api.widget.restoreRequest({ email: 'other@example.com', request_url: 'https://shop.example/' })).status,
+      200,
+    );
     await ctx.api.dev.advanceClock(HOUR);
-    assert.equal((await ctx.api.widget.restoreRequest({ email: 'known@example.com', request_url: 'https://shop.example/' })).status, 200);
+    assert.equal(
+      (await ctx.api.widget.restoreRequest({ email: 'known@example.com', request_url: 'https://shop.example/' })).status,
+      200,
+    );
   });
 
   it('refuses a bad email or URL with 400 naming the field, and a link to another origin with 403', async () => {
@@ -109,7 +126,11 @@ describe('restore by email: redeeming', () => {
     const token = await mailedToken('ada@example.com');
 
     const newBrowser = randomUUID();
-    const result = await ctx.api.widget.redeem({ restore_token: token, widget_session_id: newBrowser, distinct_id: 'ph-distinct-1' });
+    const result = await ctx.api.widget.redeem({
+      restore_token: token,
+      widget_session_id: newBrowser,
+      distinct_id: 'ph-distinct-1',
+    });
     assert.equal(result.body.status, 'success');
     assert.equal(result.body.widget_session_id, newBrowser);
     assert.deepEqual([...result.body.migrated_ticket_ids].sort(), [first.ticketId, second.ticketId].sort());
@@ -179,13 +200,19 @@ describe('restore by email: redeeming', () => {
 
   it('allows 10 redeems a minute per client; the 11th is a 429 with Retry-After', async () => {
     for (let i = 0; i < 10; i++) {
-      assert.equal((await ctx.api.widget.redeem({ restore_token: `guess-${i}`.padEnd(43, 'x'), widget_session_id: randomUUID() })).status, 200);
+      assert.equal(
+        (await ctx.api.widget.redeem({ restore_token: `guess-${i}`.padEnd(43, 'x'), widget_session_id: randomUUID() })).status,
+        200,
+      );
     }
     const limited = await ctx.api.widget.redeem({ restore_token: 'guess-10'.padEnd(43, 'x'), widget_session_id: randomUUID() });
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);
     await ctx.api.dev.advanceClock(60_000);
-    assert.equal((await ctx.api.widget.redeem({ restore_token: 'guess-11'.padEnd(43, 'x'), widget_session_id: randomUUID() })).status, 200);
+    assert.equal(
+      (await ctx.api.widget.redeem({ restore_token: 'guess-11'.padEnd(43, 'x'), widget_session_id: randomUUID() })).status,
+      200,
+    );
   });
 });
 
@@ -196,7 +223,12 @@ describe('restore by email: what is stored', () => {
     const server = await spawnServer(['--port', '0', '--data', file, '--allowed-domains', 'shop.example']);
     try {
       const api = client(server.url);
-      await api.widget.send({ message: 'hi', ticket_id: null, widget_session_id: randomUUID(), traits: { email: 'ada@example.com' } });
+      await api.widget.send({
+        message: 'hi',
+        ticket_id: null,
+        widget_session_id: randomUUID(),
+        traits: { email: 'ada@example.com' },
+      });
       await api.widget.restoreRequest({ email: 'ada@example.com', request_url: 'https://shop.example/' });
       const token = new URL((await api.dev.mailbox()).body[0].link).searchParams.get('ph_conv_restore')!;
       await server.stop();

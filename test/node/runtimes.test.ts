@@ -26,15 +26,27 @@ async function script(api: Client) {
     return answer.body as any;
   };
   await record(api.dev.reset());
-  const sent = await record(api.widget.send({ message: 'Hello', ticket_id: null, widget_session_id: SESSION, client_message_id: CLIENT_MESSAGE_ID, traits: { email: 'ada@example.com' } }));
-  await record(api.widget.send({ message: 'Hello', ticket_id: null, widget_session_id: SESSION, client_message_id: CLIENT_MESSAGE_ID }));
+  const sent = await record(
+    api.widget.send({
+      message: 'Hello',
+      ticket_id: null,
+      widget_session_id: SESSION,
+      client_message_id: CLIENT_MESSAGE_ID,
+      traits: { email: 'ada@example.com' },
+    }),
+  );
+  await record(
+    api.widget.send({ message: 'Hello', ticket_id: null, widget_session_id: SESSION, client_message_id: CLIENT_MESSAGE_ID }),
+  );
   await record(api.team.reply(sent.ticket_id, { content: 'Hi!' }));
   await record(api.team.reply(sent.ticket_id, { content: 'note', is_private: true }));
   await record(api.widget.messages(sent.ticket_id, { widget_session_id: SESSION }));
   await record(api.widget.tickets({ widget_session_id: SESSION }));
   await record(api.widget.markRead(sent.ticket_id, { widget_session_id: SESSION }));
   await record(api.widget.send({ message: 'verified', ticket_id: null, ...identity('user-ada') }));
-  await record(api.widget.send({ message: 'forged', ticket_id: null, identity_distinct_id: 'user-ada', identity_hash: 'f'.repeat(64) }));
+  await record(
+    api.widget.send({ message: 'forged', ticket_id: null, identity_distinct_id: 'user-ada', identity_hash: 'f'.repeat(64) }),
+  );
   await record(api.widget.messages(sent.ticket_id, { widget_session_id: '33333333-3333-4333-8333-333333333333' }));
   await record(api.widget.send({ message: '', ticket_id: null, widget_session_id: SESSION }));
   await record(api.widget.restoreRequest({ email: 'ada@example.com', request_url: 'https://shop.example/?a=1#x' }));
@@ -50,7 +62,9 @@ async function script(api: Client) {
 function normalise(value: unknown): unknown {
   return JSON.parse(
     JSON.stringify(value)
-      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => (id === SESSION || id === CLIENT_MESSAGE_ID ? id : '<uuid>'))
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) =>
+        id === SESSION || id === CLIENT_MESSAGE_ID ? id : '<uuid>',
+      )
       .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>')
       .replace(/ph_conv_restore=[A-Za-z0-9_-]{43}/g, 'ph_conv_restore=<token>')
       .replace(/http:\/\/(127\.0\.0\.1:\d+|in-process\.test)/g, '<origin>'),
@@ -101,7 +115,11 @@ describe('browser persistence (the service worker runtime)', () => {
     const api = setupServer(...createHandlers(first));
     api.listen({ onUnhandledRequest: 'error' });
     try {
-      await client('http://in-process.test').widget.send({ message: 'before reload', ticket_id: null, widget_session_id: SESSION });
+      await client('http://in-process.test').widget.send({
+        message: 'before reload',
+        ticket_id: null,
+        widget_session_id: SESSION,
+      });
     } finally {
       api.close();
     }
@@ -115,7 +133,14 @@ describe('browser persistence (the service worker runtime)', () => {
     // Another tab writes; this tab hears the storage event and picks it up.
     const other = new Store();
     syncWithStorage(other, fakeBrowser(tab.shared).host);
-    other.createTicket({ channel_source: 'widget', session_id: SESSION, identity_id: null, distinct_id: null, traits: {}, session_context: {} });
+    other.createTicket({
+      channel_source: 'widget',
+      session_id: SESSION,
+      identity_id: null,
+      distinct_id: null,
+      traits: {},
+      session_context: {},
+    });
     tab.fireStorage('support-chat-reference-server');
     assert.equal(first.ticketsOf({ kind: 'session', id: SESSION }).length, 2);
   });

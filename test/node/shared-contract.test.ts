@@ -8,7 +8,11 @@ import { codePoints, fitsMessageLimit, isEmail, messageLength, normaliseEmailAdd
 import { createHandlers } from '../../mock-server/handlers/index.js';
 import { Store } from '../../mock-server/store.js';
 import { DEFAULT_RESTORE_PARAM } from '../../src/client/restore.js';
-import { MAX_MESSAGE_LENGTH as CLIENT_MAX_MESSAGE_LENGTH, isEmail as clientIsEmail, normaliseEmail } from '../../src/client/visitor-input.js';
+import {
+  MAX_MESSAGE_LENGTH as CLIENT_MAX_MESSAGE_LENGTH,
+  isEmail as clientIsEmail,
+  normaliseEmail,
+} from '../../src/client/visitor-input.js';
 import { client } from './helpers/api.js';
 
 /** An address of exactly `length` characters. */
@@ -28,7 +32,8 @@ describe('contract/: the helpers', () => {
     assert.equal(MAX_EMAIL_LENGTH, 254);
     assert.equal(isEmail(emailOf(254)), true);
     assert.equal(isEmail(emailOf(255)), false);
-    for (const bad of ['', 'mia', 'mia@example', 'mia @example.com', '@example.com', 'mia@@example.com']) assert.equal(isEmail(bad), false, bad);
+    for (const bad of ['', 'mia', 'mia@example', 'mia @example.com', '@example.com', 'mia@@example.com'])
+      assert.equal(isEmail(bad), false, bad);
     assert.equal(normaliseEmailAddress('  Mia@Example.COM '), 'mia@example.com');
   });
 
@@ -36,7 +41,12 @@ describe('contract/: the helpers', () => {
     assert.deepEqual([...TICKET_STATUSES], ['new', 'open', 'pending', 'on_hold', 'resolved']);
     assert.ok(AUTHOR_TYPES.includes('support'), 'team replies of a production backend');
     assert.equal(RESTORE_PARAM, 'ph_conv_restore');
-    assert.deepEqual(Object.values(RESTORE_CODES).sort(), ['migration_failed', 'token_already_used', 'token_expired', 'token_invalid']);
+    assert.deepEqual(Object.values(RESTORE_CODES).sort(), [
+      'migration_failed',
+      'token_already_used',
+      'token_expired',
+      'token_invalid',
+    ]);
     assert.deepEqual(RATE_LIMITS.restoreRequest, { max: 3, windowMs: 3_600_000 });
     assert.deepEqual(RATING, { minScore: 1, maxScore: 5, maxCommentLength: 1000 });
     assert.equal(CONVERSATION_EVENTS.length, 6);

@@ -16,7 +16,15 @@ function recorder(store: Store) {
 }
 
 const send = (store: Store, content: string) =>
-  store.sendCustomerMessage({ owner: SESSION, ticket: null, content, traits: {}, distinctId: null, sessionContext: {}, clientMessageId: null });
+  store.sendCustomerMessage({
+    owner: SESSION,
+    ticket: null,
+    content,
+    traits: {},
+    distinctId: null,
+    sessionContext: {},
+    clientMessageId: null,
+  });
 
 describe('the store change feed', () => {
   it('gives every subscriber typed records of each change, in order', () => {
@@ -36,7 +44,11 @@ describe('the store change feed', () => {
     assert.deepEqual(a.seen[1], { type: 'message', ticket, message });
     assert.equal((a.seen[2] as Extract<StoreChange, { type: 'message' }>).message, reply);
     assert.deepEqual(a.seen[3], { type: 'read', ticket, by: 'customer' });
-    assert.deepEqual((a.seen[4] as Extract<StoreChange, { type: 'ticket' }>).changes, { status: 'pending', priority: 'high', tags: ['vip'] });
+    assert.deepEqual((a.seen[4] as Extract<StoreChange, { type: 'ticket' }>).changes, {
+      status: 'pending',
+      priority: 'high',
+      tags: ['vip'],
+    });
     assert.deepEqual(a.seen[5], { type: 'read', ticket, by: 'team' });
   });
 
@@ -52,14 +64,25 @@ describe('the store change feed', () => {
     store.wakeSnoozed();
     assert.deepEqual(
       feed.seen.map((c) => (c.type === 'ticket' ? c.changes : c.type)),
-      [{ status: 'on_hold', snoozed_until: until }, { status: 'open', snoozed_until: null }],
+      [
+        { status: 'on_hold', snoozed_until: until },
+        { status: 'open', snoozed_until: null },
+      ],
     );
   });
 
   it('stops calling a subscriber that unsubscribed; an idempotent repeat changes nothing', () => {
     const store = new Store();
     const feed = recorder(store);
-    const input = { owner: SESSION, ticket: null, content: 'Once', traits: {}, distinctId: null, sessionContext: {}, clientMessageId: 'b7a4f0d2-3c1e-4f5a-8b9c-0d1e2f3a4b5c' };
+    const input = {
+      owner: SESSION,
+      ticket: null,
+      content: 'Once',
+      traits: {},
+      distinctId: null,
+      sessionContext: {},
+      clientMessageId: 'b7a4f0d2-3c1e-4f5a-8b9c-0d1e2f3a4b5c',
+    };
     store.sendCustomerMessage(input);
     store.sendCustomerMessage(input);
     assert.deepEqual(feed.types(), ['ticket-created', 'message']);
@@ -81,7 +104,15 @@ describe('the store change feed', () => {
 
   it('a restore says which tickets moved; a load says the state was replaced', async () => {
     const store = new Store();
-    store.sendCustomerMessage({ owner: SESSION, ticket: null, content: 'Hi', traits: { email: 'mia@example.com' }, distinctId: null, sessionContext: {}, clientMessageId: null });
+    store.sendCustomerMessage({
+      owner: SESSION,
+      ticket: null,
+      content: 'Hi',
+      traits: { email: 'mia@example.com' },
+      distinctId: null,
+      sessionContext: {},
+      clientMessageId: null,
+    });
     const feed = recorder(store);
     await store.requestRestore('Mia@Example.com', new URL('http://localhost/shop'));
     const token = new URL(store.data.mailbox[0].link).searchParams.get('ph_conv_restore')!;
@@ -92,7 +123,10 @@ describe('the store change feed', () => {
     assert.deepEqual(feed.types(), ['mail', 'restored', 'loaded']);
     const restored = feed.seen[1] as Extract<StoreChange, { type: 'restored' }>;
     assert.equal(restored.session_id, newSession);
-    assert.deepEqual(restored.tickets.map((t) => t.session_id), [newSession]);
+    assert.deepEqual(
+      restored.tickets.map((t) => t.session_id),
+      [newSession],
+    );
   });
 
   it('persistence and the storage sync are subscribers side by side, and neither saves a load', () => {
@@ -103,7 +137,11 @@ describe('the store change feed', () => {
       const persistence = persistTo(store, file, { idleFoldMs: 60_000 });
       const saved = new Map<string, string>();
       const stopSync = syncWithStorage(store, {
-        storage: { getItem: (k) => saved.get(k) ?? null, setItem: (k, v) => void saved.set(k, v), removeItem: (k) => void saved.delete(k) },
+        storage: {
+          getItem: (k) => saved.get(k) ?? null,
+          setItem: (k, v) => void saved.set(k, v),
+          removeItem: (k) => void saved.delete(k),
+        },
         addEventListener: () => {},
       });
       assert.equal(store.feed.size, 2);

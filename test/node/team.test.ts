@@ -24,7 +24,8 @@ describe('team API: ticket list', () => {
   it('filters by status, priority, assignee, tags, search, channel and dates', async () => {
     const t = await seedInbox();
     const list = (query: Record<string, string>) => ctx.api.team.tickets(query).then(ids);
-    const same = (actual: string[], expected: string[], message?: string) => assert.deepEqual([...actual].sort(), [...expected].sort(), message);
+    const same = (actual: string[], expected: string[], message?: string) =>
+      assert.deepEqual([...actual].sort(), [...expected].sort(), message);
 
     same(await list({ status: 'pending' }), [t.shipping]);
     same(await list({ status: 'new,open' }), [t.refund, t.login]);
@@ -70,12 +71,18 @@ describe('team API: ticket list', () => {
     await seedInbox();
     const first = await ctx.api.team.tickets({ order_by: 'ticket_number', limit: 2 });
     assert.equal(first.body.count, 3);
-    assert.deepEqual(first.body.results.map((t: { ticket_number: number }) => t.ticket_number), [1, 2]);
+    assert.deepEqual(
+      first.body.results.map((t: { ticket_number: number }) => t.ticket_number),
+      [1, 2],
+    );
     assert.equal(first.body.previous, null);
     const next = new URL(first.body.next);
     assert.equal(next.searchParams.get('offset'), '2');
     const second = await ctx.api.call('GET', next.pathname + next.search, { headers: { Authorization: 'Bearer demo-api-key' } });
-    assert.deepEqual(second.body.results.map((t: { ticket_number: number }) => t.ticket_number), [3]);
+    assert.deepEqual(
+      second.body.results.map((t: { ticket_number: number }) => t.ticket_number),
+      [3],
+    );
     assert.equal(second.body.next, null);
     assert.ok(second.body.previous);
   });
@@ -102,7 +109,9 @@ describe('team API: ticket list', () => {
   it('needs the personal API key (401) and the right project (404)', async () => {
     assert.equal((await ctx.api.team.tickets({}, { headers: { Authorization: 'Bearer wrong' } })).status, 401);
     assert.equal((await ctx.api.call('GET', '/api/projects/1/conversations/tickets')).status, 401);
-    const other = await ctx.api.call('GET', '/api/projects/2/conversations/tickets', { headers: { Authorization: 'Bearer demo-api-key' } });
+    const other = await ctx.api.call('GET', '/api/projects/2/conversations/tickets', {
+      headers: { Authorization: 'Bearer demo-api-key' },
+    });
     assert.equal(other.status, 404);
   });
 });
@@ -121,7 +130,12 @@ describe('team API: one ticket', () => {
   });
 
   it('creates a ticket for a customer email, who can then restore it into their browser', async () => {
-    const created = await ctx.api.team.create({ anonymous_traits: { email: 'ada@example.com' }, priority: 'high', tags: ['outbound'], channel_source: 'email' });
+    const created = await ctx.api.team.create({
+      anonymous_traits: { email: 'ada@example.com' },
+      priority: 'high',
+      tags: ['outbound'],
+      channel_source: 'email',
+    });
     assert.equal(created.status, 201);
     assert.equal(created.body.status, 'new');
     assert.equal(created.body.channel_source, 'email');
@@ -189,7 +203,12 @@ describe('team API: one ticket', () => {
     await ctx.api.team.reply(body.ticket_id, { content: 'reply' });
     const messages = (await ctx.api.team.messages(body.ticket_id)).body.results;
     assert.deepEqual(
-      messages.map((m: { content: string; is_private: boolean; author_type: string; author_name: string }) => [m.content, m.is_private, m.author_type, m.author_name]),
+      messages.map((m: { content: string; is_private: boolean; author_type: string; author_name: string }) => [
+        m.content,
+        m.is_private,
+        m.author_type,
+        m.author_name,
+      ]),
       [
         ['help', false, 'customer', null],
         ['note', true, 'support', 'Ada'],
@@ -233,7 +252,10 @@ describe('team API: snooze', () => {
     assert.equal(ticket.snoozed_until, null);
     const changes = await ctx.api.team.events({ event: '$conversation_ticket_status_changed' });
     assert.deepEqual(
-      changes.body.results.map((e: { properties: { old_status: string; new_status: string } }) => [e.properties.old_status, e.properties.new_status]),
+      changes.body.results.map((e: { properties: { old_status: string; new_status: string } }) => [
+        e.properties.old_status,
+        e.properties.new_status,
+      ]),
       [
         ['new', 'on_hold'],
         ['on_hold', 'open'],
@@ -259,7 +281,12 @@ describe('team API: snooze', () => {
 describe('team API: event log', () => {
   it('records the six kinds in order, each with the base properties and its own', async () => {
     const session = randomUUID();
-    const sent = await ctx.api.widget.send({ message: 'Hello', ticket_id: null, widget_session_id: session, traits: { name: 'Ada', email: 'ada@example.com' } });
+    const sent = await ctx.api.widget.send({
+      message: 'Hello',
+      ticket_id: null,
+      widget_session_id: session,
+      traits: { name: 'Ada', email: 'ada@example.com' },
+    });
     const ticketId = sent.body.ticket_id;
     await ctx.api.team.update(ticketId, { status: 'open' });
     await ctx.api.team.update(ticketId, { priority: 'high' });
@@ -269,31 +296,43 @@ describe('team API: event log', () => {
     await ctx.api.team.update(ticketId, { status: 'open', priority: 'high' });
 
     const log = (await ctx.api.team.events()).body;
-    assert.deepEqual(log.results.map((e: { event: string }) => e.event), [
-      '$conversation_ticket_created',
-      '$conversation_message_received',
-      '$conversation_ticket_status_changed',
-      '$conversation_ticket_priority_changed',
-      '$conversation_ticket_assigned',
-      '$conversation_message_sent',
-    ], 'no event for a private note or an edit that changes nothing');
+    assert.deepEqual(
+      log.results.map((e: { event: string }) => e.event),
+      [
+        '$conversation_ticket_created',
+        '$conversation_message_received',
+        '$conversation_ticket_status_changed',
+        '$conversation_ticket_priority_changed',
+        '$conversation_ticket_assigned',
+        '$conversation_message_sent',
+      ],
+      'no event for a private note or an edit that changes nothing',
+    );
     for (const e of log.results) {
       assert.equal(e.properties.ticket_id, ticketId);
       assert.equal(e.properties.ticket_number, 1);
       assert.equal(e.properties.channel_source, 'widget');
     }
-    const [created, received, status, priority, assigned, sentEvent] = log.results.map((e: { properties: object }) => e.properties);
+    const [created, received, status, priority, assigned, sentEvent] = log.results.map(
+      (e: { properties: object }) => e.properties,
+    );
     assert.deepEqual([created.status, created.priority, created.customer_email], ['new', 'normal', 'ada@example.com']);
     assert.deepEqual([received.message_content, received.author_type, received.customer_name], ['Hello', 'customer', 'Ada']);
     assert.equal(received.message_id, sent.body.message_id);
     assert.deepEqual([status.old_status, status.new_status, status.status], ['new', 'open', 'open']);
     assert.deepEqual([priority.old_priority, priority.new_priority, priority.priority], ['normal', 'high', 'high']);
     assert.deepEqual([assigned.assignee_type, assigned.assignee_id], ['user', '42']);
-    assert.deepEqual([sentEvent.message_id, sentEvent.message_content, sentEvent.author_type, sentEvent.author_id], [reply.body.id, 'Hi Ada', 'support', 'Bo']);
+    assert.deepEqual(
+      [sentEvent.message_id, sentEvent.message_content, sentEvent.author_type, sentEvent.author_id],
+      [reply.body.id, 'Hi Ada', 'support', 'Bo'],
+    );
     const timestamps = log.results.map((e: { timestamp: string }) => e.timestamp);
     assert.deepEqual([...timestamps].sort(), timestamps);
 
-    const filtered = await ctx.api.team.events({ event: '$conversation_ticket_assigned,$conversation_ticket_created', ticket_id: ticketId });
+    const filtered = await ctx.api.team.events({
+      event: '$conversation_ticket_assigned,$conversation_ticket_created',
+      ticket_id: ticketId,
+    });
     assert.equal(filtered.body.count, 2);
     const after = await ctx.api.team.events({ after: timestamps[3] });
     assert.equal(after.body.count, 2);

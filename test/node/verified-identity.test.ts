@@ -11,7 +11,12 @@ const ctx = useServer();
 describe('team API: which tickets come from a verified identity', () => {
   it('tells an anonymous send claiming distinct_id "user-42" apart from the verified user-42', async () => {
     const traits = { name: 'Grace Hopper', email: 'grace@example.com' };
-    const verified = await ctx.api.widget.send({ message: 'Where is my order?', ticket_id: null, traits, ...identity('user-42') });
+    const verified = await ctx.api.widget.send({
+      message: 'Where is my order?',
+      ticket_id: null,
+      traits,
+      ...identity('user-42'),
+    });
     // The attacker: a fresh session, the victim's id, name and email, no signature.
     const claimed = await ctx.api.widget.send({
       message: 'Where is my order?',

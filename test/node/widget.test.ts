@@ -25,7 +25,11 @@ describe('widget API: sending and reading', () => {
     assert.ok(second.body.created_at > sent.created_at, 'times strictly increase');
 
     const polled = await ctx.api.widget.messages(ticketId, { widget_session_id: session });
-    assert.deepEqual(polled.body.messages.map((m: { content: string }) => m.content), ['First', 'Second'], 'trimmed, oldest first');
+    assert.deepEqual(
+      polled.body.messages.map((m: { content: string }) => m.content),
+      ['First', 'Second'],
+      'trimmed, oldest first',
+    );
     assert.equal(polled.body.has_more, false);
 
     const list = await ctx.api.widget.tickets({ widget_session_id: session });
@@ -43,23 +47,39 @@ describe('widget API: sending and reading', () => {
     await ctx.api.team.update(ids[1], { status: 'resolved' });
 
     const all = await ctx.api.widget.tickets({ widget_session_id: session });
-    assert.deepEqual(all.body.results.map((t: { id: string }) => t.id), [...ids].reverse());
+    assert.deepEqual(
+      all.body.results.map((t: { id: string }) => t.id),
+      [...ids].reverse(),
+    );
     const page = await ctx.api.widget.tickets({ widget_session_id: session, limit: 1, offset: 1 });
     assert.equal(page.body.count, 3);
-    assert.deepEqual(page.body.results.map((t: { id: string }) => t.id), [ids[1]]);
+    assert.deepEqual(
+      page.body.results.map((t: { id: string }) => t.id),
+      [ids[1]],
+    );
     const resolved = await ctx.api.widget.tickets({ widget_session_id: session, status: 'resolved' });
-    assert.deepEqual(resolved.body.results.map((t: { id: string }) => t.id), [ids[1]]);
+    assert.deepEqual(
+      resolved.body.results.map((t: { id: string }) => t.id),
+      [ids[1]],
+    );
   });
 
   it('returns only messages strictly after `after`, up to `limit`, with has_more', async () => {
     const { session, ticketId } = await visitorWithTicket('m1');
-    for (const m of ['m2', 'm3', 'm4']) await ctx.api.widget.send({ message: m, ticket_id: ticketId, widget_session_id: session });
+    for (const m of ['m2', 'm3', 'm4'])
+      await ctx.api.widget.send({ message: m, ticket_id: ticketId, widget_session_id: session });
     const all = (await ctx.api.widget.messages(ticketId, { widget_session_id: session })).body.messages;
 
     const afterSecond = await ctx.api.widget.messages(ticketId, { widget_session_id: session, after: all[1].created_at });
-    assert.deepEqual(afterSecond.body.messages.map((m: { content: string }) => m.content), ['m3', 'm4']);
+    assert.deepEqual(
+      afterSecond.body.messages.map((m: { content: string }) => m.content),
+      ['m3', 'm4'],
+    );
     const limited = await ctx.api.widget.messages(ticketId, { widget_session_id: session, limit: 2 });
-    assert.deepEqual(limited.body.messages.map((m: { content: string }) => m.content), ['m1', 'm2']);
+    assert.deepEqual(
+      limited.body.messages.map((m: { content: string }) => m.content),
+      ['m1', 'm2'],
+    );
     assert.equal(limited.body.has_more, true);
     const exact = await ctx.api.widget.messages(ticketId, { widget_session_id: session, limit: 4 });
     assert.equal(exact.body.has_more, false);
@@ -73,7 +93,11 @@ describe('widget API: sending and reading', () => {
 
     const polled = await ctx.api.widget.messages(ticketId, { widget_session_id: session });
     assert.deepEqual(
-      polled.body.messages.map((m: { author_type: string; author_name: string | null; content: string }) => [m.author_type, m.author_name, m.content]),
+      polled.body.messages.map((m: { author_type: string; author_name: string | null; content: string }) => [
+        m.author_type,
+        m.author_name,
+        m.content,
+      ]),
       [
         ['customer', null, 'Where is my order?'],
         ['support', 'Ada', 'It ships today'],
@@ -91,13 +115,22 @@ describe('widget API: sending and reading', () => {
     const read = await ctx.api.widget.markRead(ticketId, { widget_session_id: session });
     assert.deepEqual(read.body, { success: true, unread_count: 0 });
     assert.equal((await ctx.api.widget.tickets({ widget_session_id: session })).body.results[0].unread_count, 0);
-    assert.equal((await ctx.api.widget.send({ message: 'thanks', ticket_id: ticketId, widget_session_id: session })).body.unread_count, 0);
+    assert.equal(
+      (await ctx.api.widget.send({ message: 'thanks', ticket_id: ticketId, widget_session_id: session })).body.unread_count,
+      0,
+    );
   });
 
   it('keeps traits and session context on the ticket, cut to size rather than refused', async () => {
     const session = randomUUID();
     const longName = 'N'.repeat(600);
-    const traits: Record<string, unknown> = { name: longName, email: 'ada@example.com', plan: 3, nested: { no: 1 }, ['k'.repeat(201)]: 'dropped' };
+    const traits: Record<string, unknown> = {
+      name: longName,
+      email: 'ada@example.com',
+      plan: 3,
+      nested: { no: 1 },
+      ['k'.repeat(201)]: 'dropped',
+    };
     for (let i = 0; i < 60; i++) traits[`extra${i}`] = 'x';
     const sent = await ctx.api.widget.send({
       message: 'Hi',
@@ -123,7 +156,12 @@ describe('widget API: sending and reading', () => {
   it('never lets the widget change a status', async () => {
     const { session, ticketId } = await visitorWithTicket();
     await ctx.api.team.update(ticketId, { status: 'pending' });
-    const sent = await ctx.api.widget.send({ message: 'again', ticket_id: ticketId, widget_session_id: session, status: 'resolved' });
+    const sent = await ctx.api.widget.send({
+      message: 'again',
+      ticket_id: ticketId,
+      widget_session_id: session,
+      status: 'resolved',
+    });
     assert.equal(sent.body.ticket_status, 'pending');
   });
 });
@@ -147,8 +185,18 @@ describe('widget API: idempotent sends', () => {
 
   it('scopes client_message_id to its owner: another session reusing it gets its own message', async () => {
     const clientMessageId = randomUUID();
-    const a = await ctx.api.widget.send({ message: 'A', ticket_id: null, widget_session_id: randomUUID(), client_message_id: clientMessageId });
-    const b = await ctx.api.widget.send({ message: 'B', ticket_id: null, widget_session_id: randomUUID(), client_message_id: clientMessageId });
+    const a = await ctx.api.widget.send({
+      message: 'A',
+      ticket_id: null,
+      widget_session_id: randomUUID(),
+      client_message_id: clientMessageId,
+    });
+    const b = await ctx.api.widget.send({
+      message: 'B',
+      ticket_id: null,
+      widget_session_id: randomUUID(),
+      client_message_id: clientMessageId,
+    });
     assert.notEqual(b.body.message_id, a.body.message_id);
     assert.notEqual(b.body.ticket_id, a.body.ticket_id);
   });
@@ -185,7 +233,12 @@ describe('widget API: status codes', () => {
 
   it('answers 400 to a truthy honeypot and stores nothing', async () => {
     const before = await snapshot(ctx.api);
-    const sent = await ctx.api.widget.send({ message: 'buy pills', ticket_id: null, widget_session_id: randomUUID(), _hp: 'filled by a bot' });
+    const sent = await ctx.api.widget.send({
+      message: 'buy pills',
+      ticket_id: null,
+      widget_session_id: randomUUID(),
+      _hp: 'filled by a bot',
+    });
     assert.equal(sent.status, 400);
     assert.deepEqual(await snapshot(ctx.api), before);
     const falsy = await ctx.api.widget.send({ message: 'human', ticket_id: null, widget_session_id: randomUUID(), _hp: '' });
@@ -226,14 +279,21 @@ describe('widget API: rate limits', () => {
   it('allows 30 writes a minute per session; the 31st is a 429 with Retry-After, and the window slides', async () => {
     const { session, ticketId } = await visitorWithTicket('1');
     for (let i = 2; i <= 29; i++) {
-      assert.equal((await ctx.api.widget.send({ message: String(i), ticket_id: ticketId, widget_session_id: session })).status, 200);
+      assert.equal(
+        (await ctx.api.widget.send({ message: String(i), ticket_id: ticketId, widget_session_id: session })).status,
+        200,
+      );
     }
     assert.equal((await ctx.api.widget.markRead(ticketId, { widget_session_id: session })).status, 200, 'mark-read is write 30');
     const limited = await ctx.api.widget.send({ message: '31', ticket_id: ticketId, widget_session_id: session });
     assert.equal(limited.status, 429);
     const retryAfter = Number(limited.headers.get('retry-after'));
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
-    assert.equal((await ctx.api.widget.messages(ticketId, { widget_session_id: session })).body.messages.length, 29, 'the refused send stored nothing');
+    assert.equal(
+      (await ctx.api.widget.messages(ticketId, { widget_session_id: session })).body.messages.length,
+      29,
+      'the refused send stored nothing',
+    );
     assert.equal((await ctx.api.widget.markRead(ticketId, { widget_session_id: session })).status, 429);
 
     // Another session is not affected; polls are not writes.

@@ -85,7 +85,8 @@ export class DeliveryQueue {
     tab.on('put', ({ entry }) => {
       void this.outbox.put(entry, false);
       tab.recompose();
-      if (entry.state === 'failed') this.#settleWaiter(entry.clientMessageId, new TransportError('http', entry.failure?.code ?? 'rejected'));
+      if (entry.state === 'failed')
+        this.#settleWaiter(entry.clientMessageId, new TransportError('http', entry.failure?.code ?? 'rejected'));
       if (tab.tabs.leader) this.sender.kick();
     });
     tab.on('drop', ({ id }) => {
@@ -157,7 +158,15 @@ export class DeliveryQueue {
     if (shown) {
       const { message_id, created_at } = response;
       const author_name = entry.traits.name ?? null;
-      this.#conversation.sent({ id: message_id, clientMessageId: id, content: entry.content, author_type: 'customer', author_name, created_at, delivery: 'sent' });
+      this.#conversation.sent({
+        id: message_id,
+        clientMessageId: id,
+        content: entry.content,
+        author_type: 'customer',
+        author_name,
+        created_at,
+        delivery: 'sent',
+      });
     }
     this.#tab.update({
       currentTicketId,
@@ -167,7 +176,11 @@ export class DeliveryQueue {
     if (local) this.#tab.clearError();
     // Announced once: by the tab that queued it, or by the deliverer when that tab is gone.
     if (entry.tab === this.#tab.tabs.id || (local && !this.#tab.peers.has(entry.tab))) {
-      dispatch(this.#eventTarget, 'support-chat-message-sent', { ticketId: response.ticket_id, messageId: response.message_id, isNewTicket: !!opened });
+      dispatch(this.#eventTarget, 'support-chat-message-sent', {
+        ticketId: response.ticket_id,
+        messageId: response.message_id,
+        isNewTicket: !!opened,
+      });
     }
     this.#settleWaiter(id, response);
   }

@@ -49,7 +49,12 @@ export class Reconciler {
   readonly #credentials: () => Credentials;
   readonly #capabilities: () => Promise<Capabilities | null>;
 
-  constructor(transport: Transport, clock: Clock, credentials: () => Credentials, capabilities: () => Promise<Capabilities | null>) {
+  constructor(
+    transport: Transport,
+    clock: Clock,
+    credentials: () => Credentials,
+    capabilities: () => Promise<Capabilities | null>,
+  ) {
     this.#transport = transport;
     this.#clock = clock;
     this.#credentials = credentials;

@@ -70,7 +70,7 @@ export class Sender {
   async #loop() {
     this.#busy = true;
     const options = this.#options;
-    for (let entry; this.#running && (entry = options.outbox.next()); ) {
+    for (let entry; this.#running && (entry = options.outbox.next());) {
       const id = entry.clientMessageId;
       try {
         let response: SendMessageResponse | null = null;

@@ -80,17 +80,21 @@ export class LiveChannel {
     if (!capabilities?.stream || !transport.openStream) return this.#setChannel('polling');
     if (tab.who !== this.#who) this.#lastEventId = undefined; // ids are per caller
     this.#who = tab.who;
-    const stream = transport.openStream(session.credentials, { lastEventId: this.#lastEventId }, {
-      open: () => this.#opened(),
-      event: (name, data, id) => {
-        if (stream !== this.#stream || !isAfter(id, this.#lastEventId)) return;
-        if (id) this.#lastEventId = id;
-        this.#apply(name, data);
+    const stream = transport.openStream(
+      session.credentials,
+      { lastEventId: this.#lastEventId },
+      {
+        open: () => this.#opened(),
+        event: (name, data, id) => {
+          if (stream !== this.#stream || !isAfter(id, this.#lastEventId)) return;
+          if (id) this.#lastEventId = id;
+          this.#apply(name, data);
+        },
+        error: (refused) => {
+          if (stream === this.#stream) this.#failed(refused);
+        },
       },
-      error: (refused) => {
-        if (stream === this.#stream) this.#failed(refused);
-      },
-    });
+    );
     this.#stream = stream;
   }
 
@@ -167,7 +171,12 @@ export class LiveChannel {
     const { tab } = this.#options;
     const known = tab.state.tickets.find((t) => t.id === id);
     if (!known || (known.last_message_at && Date.parse(known.last_message_at) >= Date.parse(message.created_at))) return;
-    const bumped = { ...known, last_message: message.content, last_message_at: message.created_at, message_count: known.message_count + 1 };
+    const bumped = {
+      ...known,
+      last_message: message.content,
+      last_message_at: message.created_at,
+      message_count: known.message_count + 1,
+    };
     void tab.share({ tickets: tab.state.tickets.map((t) => (t === known ? bumped : t)) });
   }
 

@@ -27,7 +27,8 @@ export class TeamTyping {
     });
     tab.eventTarget.addEventListener('support-chat-message-received', (event) => {
       const { ticketId, message } = (event as CustomEvent<{ ticketId: string; message: { author_type: string } }>).detail;
-      if (message.author_type !== 'customer' && this.#tab.state.typing?.ticketId === ticketId) this.#apply(this.#tab.state.typing, false);
+      if (message.author_type !== 'customer' && this.#tab.state.typing?.ticketId === ticketId)
+        this.#apply(this.#tab.state.typing, false);
     });
   }
 

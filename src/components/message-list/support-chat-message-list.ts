@@ -90,27 +90,37 @@ export class SupportChatMessageList extends LitElement {
     // A chosen conversation whose messages have not arrived yet has no status either.
     const loading = currentTicketId && !ticketStatus && !messages.length;
     const list = (from: number, to?: number) =>
-      repeat(messages.slice(from, to), (m) => m.clientMessageId ?? m.id, (m) => this.#renderMessage(m, settings));
+      repeat(
+        messages.slice(from, to),
+        (m) => m.clientMessageId ?? m.id,
+        (m) => this.#renderMessage(m, settings),
+      );
     return html`
-      ${!loading && this.#window.hasEarlier
-        ? html`<button class="link earlier" @click=${() => this.#showEarlier()}>${strings.earlierMessages}</button>`
-        : nothing}
-      ${!loading && start < liveStart
-        ? html`<ol part="message-list earlier-messages" class="earlier-list" tabindex="-1" @pointerover=${this.#titleTime}>
-            ${list(start, liveStart)}
-          </ol>`
-        : nothing}
+      ${
+        !loading && this.#window.hasEarlier
+          ? html`<button class="link earlier" @click=${() => this.#showEarlier()}>${strings.earlierMessages}</button>`
+          : nothing
+      }
+      ${
+        !loading && start < liveStart
+          ? html`<ol part="message-list earlier-messages" class="earlier-list" tabindex="-1" @pointerover=${this.#titleTime}>
+              ${list(start, liveStart)}
+            </ol>`
+          : nothing
+      }
       <div role="log" aria-label=${strings.conversation} @pointerover=${this.#titleTime}>
-        ${loading
-          ? html`<p role="status">${strings.loading}</p>`
-          : messages.length
-            ? html`<ol part="message-list">
-                ${list(liveStart)}
-              </ol>`
-            : html`<p part="greeting" class="greeting">${settings.greeting}</p>
-                <p class="restore">
-                  <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
-                </p>`}
+        ${
+          loading
+            ? html`<p role="status">${strings.loading}</p>`
+            : messages.length
+              ? html`<ol part="message-list">
+                  ${list(liveStart)}
+                </ol>`
+              : html`<p part="greeting" class="greeting">${settings.greeting}</p>
+                  <p class="restore">
+                    <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
+                  </p>`
+        }
       </div>
       <p part="typing" class="typing" role="status">${this.#typing(strings)}</p>
     `;
@@ -129,19 +139,19 @@ export class SupportChatMessageList extends LitElement {
     return html`<li part="message ${mine ? 'message-customer' : 'message-team'}" class=${mine ? 'customer' : 'team'}>
       <span class="meta"
         ><b>${mine ? strings.you : message.author_name || strings.team}</b> ·
-        <time datetime=${message.created_at}
-          >${this.#time.format(message.created_at, lang)}</time
-        ></span
+        <time datetime=${message.created_at}>${this.#time.format(message.created_at, lang)}</time></span
       >
       ${this.#renderContent(message.rich_content && richContent(message.rich_content, () => this.requestUpdate()), message.content)}
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
-      ${message.delivery === 'failed' && id
-        ? html`<span class="state" role="alert"
-            >${strings.failed}<button class="link" @click=${() => this.#chat.client?.retryMessage(id).catch(() => {})}>
-              ${strings.retry}</button
-            ><button class="link" @click=${() => this.#chat.client?.discardMessage(id)}>${strings.discard}</button></span
-          >`
-        : nothing}
+      ${
+        message.delivery === 'failed' && id
+          ? html`<span class="state" role="alert"
+              >${strings.failed}<button class="link" @click=${() => this.#chat.client?.retryMessage(id).catch(() => {})}>
+                ${strings.retry}</button
+              ><button class="link" @click=${() => this.#chat.client?.discardMessage(id)}>${strings.discard}</button></span
+            >`
+          : nothing
+      }
     </li>`;
   }
 
@@ -165,7 +175,8 @@ export class SupportChatMessageList extends LitElement {
     this.requestUpdate();
     await this.updateComplete;
     if (anchor) this.#scrollTo(this.scrollTop + anchor.getBoundingClientRect().top - before);
-    if (focused && !this.#window.hasEarlier) this.renderRoot.querySelector<HTMLElement>('.earlier-list')?.focus({ preventScroll: true });
+    if (focused && !this.#window.hasEarlier)
+      this.renderRoot.querySelector<HTMLElement>('.earlier-list')?.focus({ preventScroll: true });
     this.#showing = false;
   }
 

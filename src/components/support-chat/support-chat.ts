@@ -162,7 +162,8 @@ export class SupportChat extends LitElement {
   constructor() {
     super();
     // The pointer or focus reaching the widget: the visitor may be about to open it.
-    for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => void loadPanel().catch(() => {}), { once: true });
+    for (const type of ['pointerover', 'focusin'])
+      this.addEventListener(type, () => void loadPanel().catch(() => {}), { once: true });
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#chatState.open) {
         event.stopPropagation();
@@ -190,7 +191,11 @@ export class SupportChat extends LitElement {
     this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
     void this.client.start().then(() => {
       prefetchPanel();
-      if ((!openRequested /* a restore link's question opens it too */ && !this.client?.getState().pendingRestore) || !this.isConnected) return;
+      if (
+        (!openRequested /* a restore link's question opens it too */ && !this.client?.getState().pendingRestore) ||
+        !this.isConnected
+      )
+        return;
       this.#loading = true;
       this.client?.openPanel();
       this.#loading = false;
@@ -277,18 +282,22 @@ export class SupportChat extends LitElement {
         @support-chat-navigate=${this.#onNavigate}
       >
         <div part="header" class="header">
-          ${this.#views.canGoBack(state)
-            ? html`<button part="back-button" aria-label=${strings.back} @click=${this.#goBack}>‹</button>`
-            : nothing}
+          ${
+            this.#views.canGoBack(state)
+              ? html`<button part="back-button" aria-label=${strings.back} @click=${this.#goBack}>‹</button>`
+              : nothing
+          }
           <h2 part="title" id="title">${strings.title}</h2>
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
         </div>
         ${error ? html`<p part="error" role="alert">${describeError(error, strings)}</p>` : nothing}
         <div class="body">${state.open ? this.#renderBody(state, strings) : nothing}</div>
       </section>
-      ${this.noLauncher
-        ? nothing
-        : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`}
+      ${
+        this.noLauncher
+          ? nothing
+          : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`
+      }
     </div>`;
   }
 

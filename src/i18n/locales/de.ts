@@ -44,18 +44,21 @@ const de: Strings = {
   sendLink: 'Link senden',
   restoreQuestion: 'Die Unterhaltungen aus Ihrem E-Mail-Link fortsetzen?',
   notMe: 'Nicht ich',
-  restoreSent: 'Danke. Falls wir Unterhaltungen zu dieser Adresse haben, ist ein Link unterwegs. Sehen Sie in Ihrem Posteingang nach.',
+  restoreSent:
+    'Danke. Falls wir Unterhaltungen zu dieser Adresse haben, ist ein Link unterwegs. Sehen Sie in Ihrem Posteingang nach.',
   errorNetwork: 'Sie scheinen offline zu sein. Wir versuchen es weiter.',
   errorRateLimit: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   errorServer: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   errorInvalidResponse: 'Die Antwort des Support-Servers war unlesbar. Bitte versuchen Sie es später erneut.',
   errorRejected: 'Der Support-Server hat diese Anfrage nicht angenommen.',
   errorStorage: 'Ihr Browser konnte diese Unterhaltung nicht speichern. Sie bleibt erhalten, bis Sie die Seite schließen.',
-  errorTicketGone: 'Diese Unterhaltung ist hier nicht mehr verfügbar. Ihr noch nicht gesendeter Text bleibt in einer neuen erhalten.',
+  errorTicketGone:
+    'Diese Unterhaltung ist hier nicht mehr verfügbar. Ihr noch nicht gesendeter Text bleibt in einer neuen erhalten.',
   errorTokenInvalid: 'Dieser Wiederherstellungslink ist ungültig. Fordern Sie einen neuen an.',
   errorTokenExpired: 'Dieser Wiederherstellungslink ist abgelaufen. Fordern Sie einen neuen an.',
   errorTokenUsed: 'Dieser Wiederherstellungslink wurde bereits verwendet. Fordern Sie einen neuen an.',
-  errorMigrationFailed: 'Ihre Unterhaltungen konnten nicht in diesen Browser übertragen werden. Bitte versuchen Sie den Link später erneut.',
+  errorMigrationFailed:
+    'Ihre Unterhaltungen konnten nicht in diesen Browser übertragen werden. Bitte versuchen Sie den Link später erneut.',
 };
 
 export default de;

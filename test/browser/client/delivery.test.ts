@@ -49,7 +49,9 @@ const suite = (flavor: Flavor) => () => {
     const atRequest: Array<{ keys: string[]; delivery: string[] }> = [];
     worker.events.on('request:start', ({ request }) => {
       if (request.method !== 'POST' || !request.url.endsWith('/widget/message')) return;
-      void storage.keys().then((keys) => atRequest.push({ keys: keys.filter((k) => k.startsWith('outbox:')), delivery: deliveries(c) }));
+      void storage
+        .keys()
+        .then((keys) => atRequest.push({ keys: keys.filter((k) => k.startsWith('outbox:')), delivery: deliveries(c) }));
     });
     const sending = c.sendMessage('Hello');
     expect(deliveries(c), 'before sendMessage even returns').to.deep.equal(['Hello:sending']);
@@ -60,7 +62,10 @@ const suite = (flavor: Flavor) => () => {
     expect(atRequest[0].delivery).to.deep.equal(['Hello:sending']);
     expect(deliveries(c)).to.deep.equal(['Hello:sent']);
     expect(c.getState().messages[0].id).to.equal(response!.message_id);
-    expect((await storage.keys()).filter((k) => k.startsWith('outbox:')), 'the outbox is empty once sent').to.deep.equal([]);
+    expect(
+      (await storage.keys()).filter((k) => k.startsWith('outbox:')),
+      'the outbox is empty once sent',
+    ).to.deep.equal([]);
   });
 
   it('retries 500s with backoff until the server takes it, once', async () => {
@@ -109,7 +114,9 @@ const suite = (flavor: Flavor) => () => {
     await chaos({});
     dispatchEvent(new Event('online'));
     const responses = await Promise.all(all);
-    expect(new Set(responses.map((r) => r!.ticket_id)).size, 'queued before the ticket existed, all went to one ticket').to.equal(1);
+    expect(new Set(responses.map((r) => r!.ticket_id)).size, 'queued before the ticket existed, all went to one ticket').to.equal(
+      1,
+    );
     expect(await stored(c.getCurrentTicketId()!)).to.deep.equal(['One', 'Two', 'Three']);
     expect(await team.tickets()).to.have.length(1);
   });
@@ -131,9 +138,16 @@ const suite = (flavor: Flavor) => () => {
     const c = client();
     await c.start();
     await c.sendMessage('Fine');
-    worker.use(http.post(`${WIDGET}/message`, () => HttpResponse.json({ error: 'Blocked by the spam filter' }, { status: 422 }), { once: true }));
+    worker.use(
+      http.post(`${WIDGET}/message`, () => HttpResponse.json({ error: 'Blocked by the spam filter' }, { status: 422 }), {
+        once: true,
+      }),
+    );
     const refused = c.sendMessage('Refused once');
-    const error = await refused.then(() => undefined, (e: unknown) => e as Error);
+    const error = await refused.then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).to.equal('Blocked by the spam filter');
     const failed = c.getState().messages.at(-1)!;
     expect([failed.delivery, failed.failure]).to.deep.equal(['failed', { kind: 'rejected', code: 'rejected' }]);
@@ -159,7 +173,10 @@ const suite = (flavor: Flavor) => () => {
     await c.start();
     const requests = countRequests(worker);
     for (const bad of ['', '   ', 'x'.repeat(10_001)]) {
-      const error = await c.sendMessage(bad).then(() => undefined, (e: unknown) => e as Error);
+      const error = await c.sendMessage(bad).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
       expect(error).to.be.instanceOf(RangeError);
     }
     requests.stop();
@@ -193,12 +210,20 @@ const suite = (flavor: Flavor) => () => {
     await waitFor(() => expect(tab.requests.filter((r) => r.method === 'POST')).to.have.length(2));
     tab = await reloadTab(tab);
     // Held, it cannot be sent yet: the reloaded page must show it from the outbox, as sending.
-    await waitFor(() => expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sending'));
+    await waitFor(() =>
+      expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sending'),
+    );
     release();
-    await waitFor(() => expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sent'), 10_000);
+    await waitFor(
+      () => expect(tab.client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.include('Sent, then F5:sent'),
+      10_000,
+    );
     await sleep(800);
     expect(await stored(tab.client.getCurrentTicketId()!)).to.deep.equal(['Opens the ticket', 'Sent, then F5']);
-    expect(tab.events.filter((e) => e.name === 'support-chat-message-sent'), 'the reloaded tab announces the adopted message').to.have.length(1);
+    expect(
+      tab.events.filter((e) => e.name === 'support-chat-message-sent'),
+      'the reloaded tab announces the adopted message',
+    ).to.have.length(1);
     closeTab(tab);
   });
 };

@@ -15,8 +15,15 @@ const suite = (flavor: Flavor) => () => {
   let listening: AbortController;
   let seen: Array<{ name: string; detail: unknown; bubbles: boolean; composed: boolean }>;
   const NAMES: SupportChatEventName[] = [
-    'support-chat-ready', 'support-chat-open-change', 'support-chat-unread-change', 'support-chat-message-sent',
-    'support-chat-message-received', 'support-chat-identified', 'support-chat-restore-requested', 'support-chat-restored', 'support-chat-error',
+    'support-chat-ready',
+    'support-chat-open-change',
+    'support-chat-unread-change',
+    'support-chat-message-sent',
+    'support-chat-message-received',
+    'support-chat-identified',
+    'support-chat-restore-requested',
+    'support-chat-restored',
+    'support-chat-error',
   ];
   const names = () => seen.map((e) => e.name.replace('support-chat-', ''));
 
@@ -28,11 +35,17 @@ const suite = (flavor: Flavor) => () => {
     listening = new AbortController();
     // Listening on the document shows that they bubble out of the target (composed: out of shadow roots too).
     for (const name of NAMES) {
-      document.addEventListener(name, (e) => seen.push({ name, detail: e.detail, bubbles: e.bubbles, composed: e.composed }), { signal: listening.signal });
+      document.addEventListener(name, (e) => seen.push({ name, detail: e.detail, bubbles: e.bubbles, composed: e.composed }), {
+        signal: listening.signal,
+      });
     }
     c = new SupportChatClient({
-      token: 'events', transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(),
-      eventTarget: target, pollIntervals: { open: 100, closed: 100 }, retryDelays: { base: 50, max: 100 },
+      token: 'events',
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      eventTarget: target,
+      pollIntervals: { open: 100, closed: 100 },
+      retryDelays: { base: 50, max: 100 },
     });
   });
   afterEach(async () => {
@@ -62,7 +75,9 @@ const suite = (flavor: Flavor) => () => {
       { ticketId: response!.ticket_id, messageId: response!.message_id, isNewTicket: true },
     ]);
     await c.sendMessage('Again');
-    expect(seen.filter((e) => e.name === 'support-chat-message-sent').map((e) => (e.detail as { isNewTicket: boolean }).isNewTicket)).to.deep.equal([true, false]);
+    expect(
+      seen.filter((e) => e.name === 'support-chat-message-sent').map((e) => (e.detail as { isNewTicket: boolean }).isNewTicket),
+    ).to.deep.equal([true, false]);
 
     await team.reply(response!.ticket_id, 'A reply');
     await waitFor(() => expect(c.getState().unreadCount).to.equal(1));
@@ -76,7 +91,10 @@ const suite = (flavor: Flavor) => () => {
     const received = seen.filter((e) => e.name === 'support-chat-message-received');
     expect(received).to.have.length(1);
     expect((received[0].detail as { message: { content: string } }).message.content).to.equal('A reply');
-    expect(seen.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([{ count: 1 }, { count: 0 }]);
+    expect(seen.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([
+      { count: 1 },
+      { count: 0 },
+    ]);
   });
 
   it('fires identified once per change of traits', async () => {
@@ -95,8 +113,12 @@ const suite = (flavor: Flavor) => () => {
     await sleep(500);
     await chaos({ offline: true });
     await sleep(300);
-    expect(seen.filter((e) => e.name === 'support-chat-error').map((e) => (e.detail as { kind: string }).kind)).to.deep.equal(['server', 'network']);
+    expect(seen.filter((e) => e.name === 'support-chat-error').map((e) => (e.detail as { kind: string }).kind)).to.deep.equal([
+      'server',
+      'network',
+    ]);
   });
 };
 
-for (const flavor of FLAVORS) describe(`events: typed, bubbling, each fired once per real change (${flavor} flavour)`, suite(flavor));
+for (const flavor of FLAVORS)
+  describe(`events: typed, bubbling, each fired once per real change (${flavor} flavour)`, suite(flavor));

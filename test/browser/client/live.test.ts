@@ -21,7 +21,11 @@ describe('live: the stream, its fallback and typing (reference server)', () => {
   let tabs: Tab[] = [];
   const seen: Array<{ method: string; url: URL; body?: Promise<string> }> = [];
   const onStart = ({ request }: { request: Request }) =>
-    void seen.push({ method: request.method, url: new URL(request.url), body: request.method === 'POST' ? request.clone().text() : undefined });
+    void seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      body: request.method === 'POST' ? request.clone().text() : undefined,
+    });
   const polls = () => seen.filter((r) => r.method === 'GET' && /\/widget\/(tickets|messages)/.test(r.url.pathname)).length;
   const streams = () => seen.filter((r) => r.url.pathname.endsWith('/widget/stream'));
 
@@ -159,7 +163,13 @@ describe('live: the stream, its fallback and typing (reference server)', () => {
     await waitFor(() => expect(heard).to.have.length(2));
     live.close();
     const posts = seen.filter((r) => r.url.pathname.endsWith('/widget/typing'));
-    for (const post of posts) expect(Object.keys(JSON.parse(await post.body!)).sort()).to.deep.equal(['distinct_id', 'ticket_id', 'typing', 'widget_session_id']);
+    for (const post of posts)
+      expect(Object.keys(JSON.parse(await post.body!)).sort()).to.deep.equal([
+        'distinct_id',
+        'ticket_id',
+        'typing',
+        'widget_session_id',
+      ]);
   });
 
   it('a backend without capabilities (posthog flavour) still works by polling', async () => {

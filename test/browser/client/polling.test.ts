@@ -78,7 +78,10 @@ const suite = (flavor: Flavor) => () => {
     expect(requests.of('messages'), 'every 100 ms, plus the one at opening').to.have.length(11);
     expect(requests.of('tickets'), 'every 300 ms: at 300, 600 and 900').to.have.length(3);
     // The first poll of a new ticket has no cursor yet; every later one asks only for what is newer.
-    expect(requests.all.filter((r) => r.url.includes('after=')), 'the after cursor is used').to.have.length(10);
+    expect(
+      requests.all.filter((r) => r.url.includes('after=')),
+      'the after cursor is used',
+    ).to.have.length(10);
   });
 
   it('while closed, polls only the ticket list for the badge, at the closed pace', async () => {
@@ -126,10 +129,18 @@ const suite = (flavor: Flavor) => () => {
     const ticketId = c.getCurrentTicketId()!;
     await team.reply(ticketId, 'Only once please');
     // A server that ignores `after` and repeats everything on every poll.
-    worker.use(http.get(`${WIDGET}/messages/:id`, () => {
-      const messages = store.messagesOf(ticketId).map(({ id, content, author_type, author_name, created_at }) => ({ id, content, author_type, author_name, created_at }));
-      return HttpResponse.json({ ticket_id: ticketId, ticket_status: 'new', messages, has_more: false, unread_count: 0 });
-    }));
+    worker.use(
+      http.get(`${WIDGET}/messages/:id`, () => {
+        const messages = store.messagesOf(ticketId).map(({ id, content, author_type, author_name, created_at }) => ({
+          id,
+          content,
+          author_type,
+          author_name,
+          created_at,
+        }));
+        return HttpResponse.json({ ticket_id: ticketId, ticket_status: 'new', messages, has_more: false, unread_count: 0 });
+      }),
+    );
     c.openPanel();
     await idle();
     await step(100, 4);
@@ -143,10 +154,12 @@ const suite = (flavor: Flavor) => () => {
     await c.sendMessage('Second conversation', undefined, true);
     const second = c.getCurrentTicketId()!;
     expect(second).not.to.equal(first);
-    worker.use(http.get(`${WIDGET}/messages/${first}`, async () => {
-      await delay(300);
-      return undefined; // then the real handler answers, late
-    }));
+    worker.use(
+      http.get(`${WIDGET}/messages/${first}`, async () => {
+        await delay(300);
+        return undefined; // then the real handler answers, late
+      }),
+    );
     await c.selectTicket(first).catch(() => undefined);
     const late = c.getMessages(first); // slow answer for the first ticket
     void late;
@@ -159,10 +172,12 @@ const suite = (flavor: Flavor) => () => {
 
   it('drops answers for the old identity after setIdentity', async () => {
     const c = await withTicket({ open: 60_000, closed: 60_000 });
-    worker.use(http.get(`${WIDGET}/tickets`, async () => {
-      await delay(200);
-      return undefined;
-    }));
+    worker.use(
+      http.get(`${WIDGET}/tickets`, async () => {
+        await delay(200);
+        return undefined;
+      }),
+    );
     const slow = c.refresh();
     await sleep(20);
     worker.use(http.get(`${WIDGET}/tickets`, () => HttpResponse.json({ count: 0, results: [] })));
@@ -221,4 +236,5 @@ const suite = (flavor: Flavor) => () => {
   });
 };
 
-for (const flavor of FLAVORS) describe(`receiving: the polling schedule, unread counts and mark-read (${flavor} flavour)`, suite(flavor));
+for (const flavor of FLAVORS)
+  describe(`receiving: the polling schedule, unread counts and mark-read (${flavor} flavour)`, suite(flavor));

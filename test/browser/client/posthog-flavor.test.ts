@@ -37,16 +37,31 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     const worker = await startReferenceServer({ flavor: 'posthog' });
     const sent: Array<Record<string, unknown>> = [];
     worker.events.on('request:start', ({ request }) => {
-      if (request.method === 'POST' && request.url.endsWith('/widget/message')) void request.clone().json().then((b) => sent.push(b));
+      if (request.method === 'POST' && request.url.endsWith('/widget/message'))
+        void request
+          .clone()
+          .json()
+          .then((b) => sent.push(b));
     });
     const anonymous = client();
     await anonymous.sendMessage('No id from the site');
-    const site = new SupportChatClient({ token: `posthog-site-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(), distinctId: 'site-visitor-7' });
+    const site = new SupportChatClient({
+      token: `posthog-site-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      distinctId: 'site-visitor-7',
+    });
     clients.push(site);
     await site.sendMessage('With the site id');
     site.distinctId = 'site-visitor-8'; // the site learnt who this is
     await site.sendMessage('With the new id');
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('demo-identity-secret'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode('demo-identity-secret'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode('user-42')));
     await site.setIdentity('user-42', [...mac].map((b) => b.toString(16).padStart(2, '0')).join(''));
     await site.sendMessage('As the verified user');
@@ -59,11 +74,15 @@ describe('the client against a production-like backend (flavor posthog)', () => 
       ['As the verified user', 'user-42'],
     ]);
     expect(sent[3].identity_distinct_id).to.equal('user-42');
-    expect((await team.tickets()).map((t) => (t as { distinct_id?: string }).distinct_id).sort()).to.deep.equal([anonymous.getWidgetSessionId(), 'site-visitor-8', 'user-42'].sort());
+    expect((await team.tickets()).map((t) => (t as { distinct_id?: string }).distinct_id).sort()).to.deep.equal(
+      [anonymous.getWidgetSessionId(), 'site-visitor-8', 'user-42'].sort(),
+    );
   });
 
   it('is really the production flavour: no capabilities', async () => {
-    const answer = await fetch('/api/conversations/v1/widget/capabilities', { headers: { 'X-Conversations-Token': WIDGET_TOKEN } });
+    const answer = await fetch('/api/conversations/v1/widget/capabilities', {
+      headers: { 'X-Conversations-Token': WIDGET_TOKEN },
+    });
     expect(answer.status).to.equal(404);
   });
 
@@ -84,7 +103,9 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     const [mail] = (await (await fetch('/api/_dev/mailbox')).json()) as Array<{ link: string }>;
     history.replaceState(history.state, '', mail.link);
     const restoredClient = client();
-    const restored = new Promise<CustomEvent>((resolve) => restoredClient.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)));
+    const restored = new Promise<CustomEvent>((resolve) =>
+      restoredClient.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)),
+    );
     await restoredClient.start();
     await restoredClient.restoreFromUrlToken(); // the visitor said the link is theirs
     expect((await restored).detail).to.deep.equal({ ticketIds: [ticket.id] });

@@ -23,7 +23,12 @@ const suite = (flavor: Flavor) => () => {
   const originalUrl = location.href;
 
   const client = () => {
-    const made = new SupportChatClient({ token: `restore-${clients.length}-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(), pollIntervals: { open: 60_000, closed: 60_000 } });
+    const made = new SupportChatClient({
+      token: `restore-${clients.length}-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      pollIntervals: { open: 60_000, closed: 60_000 },
+    });
     clients.push(made);
     return made;
   };
@@ -58,7 +63,10 @@ const suite = (flavor: Flavor) => () => {
   it('refuses something that is not an email address, before any request', async () => {
     const c = client();
     for (const bad of ['', 'ada', 'ada@', '@example.com', 'a b@example.com']) {
-      const error = await c.requestRestoreLink(bad).then(() => undefined, (e: unknown) => e);
+      const error = await c.requestRestoreLink(bad).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error, bad).to.be.instanceOf(RangeError);
     }
     expect(await mailbox()).to.deep.equal([]);
@@ -67,7 +75,10 @@ const suite = (flavor: Flavor) => () => {
   it('rejects the fourth request in an hour with a rate_limit error carrying retryAfter', async () => {
     const c = client();
     for (let i = 0; i < 3; i++) await c.requestRestoreLink('ada@example.com');
-    const error = (await c.requestRestoreLink('ada@example.com').then(() => undefined, (e: unknown) => e)) as TransportError;
+    const error = (await c.requestRestoreLink('ada@example.com').then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as TransportError;
     expect(error).to.be.instanceOf(TransportError);
     expect([error.kind, error.status]).to.deep.equal(['rate_limit', 429]);
     expect(error.retryAfter).to.be.within(1, 3600);
@@ -86,7 +97,9 @@ const suite = (flavor: Flavor) => () => {
     history.replaceState({ router: 'state' }, '', emailed);
     const routerUrl = location.href;
     const here = client();
-    const restored = new Promise<CustomEvent>((resolve) => here.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)));
+    const restored = new Promise<CustomEvent>((resolve) =>
+      here.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)),
+    );
     await here.start();
     expect(here.getState().pendingRestore, 'waits for the visitor').to.be.true;
     expect(new URL(location.href).searchParams.has('ph_conv_restore'), 'out of the address bar at once').to.be.false;
@@ -108,17 +121,20 @@ const suite = (flavor: Flavor) => () => {
   });
 
   it('reports a used or unknown token as an error and keeps the session', async () => {
-    history.replaceState(history.state, '', `${originalUrl}&ph_conv_restore=${"u".repeat(43)}`);
+    history.replaceState(history.state, '', `${originalUrl}&ph_conv_restore=${'u'.repeat(43)}`);
     const c = client();
     const errors: unknown[] = [];
     c.addEventListener('support-chat-error', (e) => errors.push((e as CustomEvent).detail));
     await c.start();
     await c.restoreFromUrlToken();
     await sleep(100);
-    expect(errors).to.deep.equal([{ kind: 'rejected', code: 'token_invalid', message: 'This restore link is not valid. Ask for a new one.' }]);
+    expect(errors).to.deep.equal([
+      { kind: 'rejected', code: 'token_invalid', message: 'This restore link is not valid. Ask for a new one.' },
+    ]);
     expect(new URL(location.href).searchParams.has('ph_conv_restore')).to.be.false;
     expect(c.getWidgetSessionId()).to.be.a('string');
   });
 };
 
-for (const flavor of FLAVORS) describe(`restore: a link by email moves the tickets to this browser (${flavor} flavour)`, suite(flavor));
+for (const flavor of FLAVORS)
+  describe(`restore: a link by email moves the tickets to this browser (${flavor} flavour)`, suite(flavor));

@@ -95,7 +95,9 @@ describe('storage: IndexedDB per widget token, memory when it fails', () => {
     try {
       const c = client();
       const errors: unknown[] = [];
-      c.addEventListener('support-chat-error', (e) => errors.push({ kind: e.detail.kind, code: e.detail.code, message: e.detail.message }));
+      c.addEventListener('support-chat-error', (e) =>
+        errors.push({ kind: e.detail.kind, code: e.detail.code, message: e.detail.message }),
+      );
       await c.start();
       expect(c.getState().error).to.deep.equal({ kind: 'storage', code: 'storage_unavailable' });
       await c.sendMessage('Still chatting');

@@ -55,7 +55,10 @@ describe('several tabs of one site', () => {
     expect(contents(b)).to.deep.equal(['Written in B:sent']);
     expect(a.client.getCurrentTicketId()).to.equal(b.client.getCurrentTicketId());
     expect(a.client.getWidgetSessionId()).to.equal(b.client.getWidgetSessionId());
-    expect(b.events.filter((e) => e.name === 'support-chat-message-sent'), 'announced in the tab that sent it').to.have.length(1);
+    expect(
+      b.events.filter((e) => e.name === 'support-chat-message-sent'),
+      'announced in the tab that sent it',
+    ).to.have.length(1);
     expect(a.events.filter((e) => e.name === 'support-chat-message-sent')).to.have.length(0);
 
     a.client.openPanel();
@@ -71,7 +74,10 @@ describe('several tabs of one site', () => {
       expect(contents(b)).to.deep.equal(['Written at once:sent']);
     });
     expect(b.client.getCurrentTicketId()).to.be.a('string').and.equal(a.client.getCurrentTicketId());
-    expect(b.events.filter((e) => e.name === 'support-chat-message-sent'), 'announced in the tab that sent it').to.have.length(1);
+    expect(
+      b.events.filter((e) => e.name === 'support-chat-message-sent'),
+      'announced in the tab that sent it',
+    ).to.have.length(1);
   });
 
   it('shows the same replies and unread count in every tab', async () => {
@@ -85,7 +91,9 @@ describe('several tabs of one site', () => {
       expect(b.client.getState().unreadCount).to.equal(1);
     });
     for (const tab of [a, b]) {
-      expect(tab.events.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([{ count: 1 }]);
+      expect(tab.events.filter((e) => e.name === 'support-chat-unread-change').map((e) => e.detail)).to.deep.equal([
+        { count: 1 },
+      ]);
     }
     b.client.openPanel();
     b.client.watch(ticketId); // the conversation is on show in tab b
@@ -96,7 +104,10 @@ describe('several tabs of one site', () => {
       expect(b.client.getState().unreadCount).to.equal(0);
     });
     for (const tab of [a, b]) {
-      expect(tab.events.filter((e) => e.name === 'support-chat-message-received'), 'each tab fires it once').to.have.length(1);
+      expect(
+        tab.events.filter((e) => e.name === 'support-chat-message-received'),
+        'each tab fires it once',
+      ).to.have.length(1);
     }
   });
 
@@ -110,6 +121,9 @@ describe('several tabs of one site', () => {
     tabs = [a];
     void a.client.sendMessage('After the leader left').catch(() => undefined);
     await waitFor(() => expect(contents(a)).to.deep.equal(['First:sent', 'After the leader left:sent']), 8000);
-    expect((await team.messages(a.client.getCurrentTicketId()!)).map((m) => m.content)).to.deep.equal(['First', 'After the leader left']);
+    expect((await team.messages(a.client.getCurrentTicketId()!)).map((m) => m.content)).to.deep.equal([
+      'First',
+      'After the leader left',
+    ]);
   });
 });

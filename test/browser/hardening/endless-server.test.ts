@@ -14,7 +14,13 @@ describe('hardening: a backend that never stops talking', () => {
   it('answering has_more forever: pages stay bounded over time, and the tab responsive', async () => {
     const worker = await startReferenceServer();
     const clock = new FakeClock(Date.now());
-    const c = new SupportChatClient({ token: `endless-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(), clock, pollIntervals: { open: 5_000, closed: 30_000 } });
+    const c = new SupportChatClient({
+      token: `endless-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      clock,
+      pollIntervals: { open: 5_000, closed: 30_000 },
+    });
     await c.sendMessage('Hello');
     let pages = 0;
     let n = 0;
@@ -22,9 +28,19 @@ describe('hardening: a backend that never stops talking', () => {
       http.get(MESSAGES, ({ params }) => {
         pages++;
         const messages = Array.from({ length: 500 }, () => ({
-          id: `m-${++n}`, content: 'more', author_type: 'support', author_name: 'Bot', created_at: new Date(Date.UTC(2030, 0, 1) + n).toISOString(),
+          id: `m-${++n}`,
+          content: 'more',
+          author_type: 'support',
+          author_name: 'Bot',
+          created_at: new Date(Date.UTC(2030, 0, 1) + n).toISOString(),
         }));
-        return HttpResponse.json({ ticket_id: params.ticketId, ticket_status: 'open', messages, has_more: true, unread_count: 0 });
+        return HttpResponse.json({
+          ticket_id: params.ticketId,
+          ticket_status: 'open',
+          messages,
+          has_more: true,
+          unread_count: 0,
+        });
       }),
     );
     let worst = 0;
@@ -45,13 +61,29 @@ describe('hardening: a backend that never stops talking', () => {
 
   it('cuts a 100,000-character word at the contract limit', async () => {
     const worker = await startReferenceServer();
-    const c = new SupportChatClient({ token: `long-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(), pollIntervals: { open: 60_000, closed: 60_000 } });
+    const c = new SupportChatClient({
+      token: `long-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+      pollIntervals: { open: 60_000, closed: 60_000 },
+    });
     await c.sendMessage('Hello');
     worker.use(
       http.get(MESSAGES, ({ params }) =>
         HttpResponse.json({
-          ticket_id: params.ticketId, ticket_status: 'open', has_more: false, unread_count: 1,
-          messages: [{ id: 'long', content: '😀'.repeat(100_000), author_type: 'support', author_name: 'Bot', created_at: new Date(Date.UTC(2030, 0, 1)).toISOString() }],
+          ticket_id: params.ticketId,
+          ticket_status: 'open',
+          has_more: false,
+          unread_count: 1,
+          messages: [
+            {
+              id: 'long',
+              content: '😀'.repeat(100_000),
+              author_type: 'support',
+              author_name: 'Bot',
+              created_at: new Date(Date.UTC(2030, 0, 1)).toISOString(),
+            },
+          ],
         }),
       ),
     );

@@ -8,7 +8,10 @@ const teamBase = `/api/projects/${defaultConfig.projectId}/conversations`;
 
 /** The team deletes a ticket through the team API. */
 export async function teamDelete(ticketId: string) {
-  const response = await fetch(`${teamBase}/tickets/${ticketId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${defaultConfig.apiKey}` } });
+  const response = await fetch(`${teamBase}/tickets/${ticketId}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${defaultConfig.apiKey}` },
+  });
   if (!response.ok) throw new Error(`delete answered ${response.status}`);
 }
 

@@ -14,7 +14,12 @@ describe('hardening: a verified visitor can restore', () => {
   afterEach(() => history.replaceState(history.state, '', originalUrl));
 
   const identified = (storage: MemoryStorage) =>
-    new SupportChatClient({ token: `identified-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage, pollIntervals: { open: 60_000, closed: 60_000 } });
+    new SupportChatClient({
+      token: `identified-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage,
+      pollIntervals: { open: 60_000, closed: 60_000 },
+    });
 
   it('sees, reads and writes the restored tickets beside its own, also after a reload', async () => {
     const phone = otherBrowser();
@@ -32,7 +37,12 @@ describe('hardening: a verified visitor can restore', () => {
     history.replaceState(history.state, '', await lastRestoreLink());
     expect((await c.restoreFromUrlToken())?.status).to.equal('success');
     await c.refresh();
-    expect(c.getState().tickets.map((t) => t.id).sort()).to.deep.equal([ownId, restoredId].sort());
+    expect(
+      c
+        .getState()
+        .tickets.map((t) => t.id)
+        .sort(),
+    ).to.deep.equal([ownId, restoredId].sort());
     await c.selectTicket(restoredId);
     await waitFor(() => expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['Asked on my phone, logged out']));
     await c.sendMessage('Now on my laptop');
@@ -44,7 +54,12 @@ describe('hardening: a verified visitor can restore', () => {
     await c.setIdentity('user-42', await hmacSha256Hex(defaultConfig.identitySecret, 'user-42'));
     await c.refresh();
     expect(c.getCurrentTicketId(), 'not dropped as gone').to.equal(restoredId);
-    expect(c.getState().tickets.map((t) => t.id).sort()).to.deep.equal([ownId, restoredId].sort());
+    expect(
+      c
+        .getState()
+        .tickets.map((t) => t.id)
+        .sort(),
+    ).to.deep.equal([ownId, restoredId].sort());
     expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['Asked on my phone, logged out', 'Now on my laptop']);
     await c.selectTicket(ownId);
     await waitFor(() => expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['Asked while logged in']));

@@ -12,7 +12,7 @@ import { deep, ui, widget } from '../ui/widget.js';
 import { lastRestoreLink, otherBrowser } from './helpers.js';
 
 const REDEEM = '*/api/conversations/v1/widget/restore';
-const texts = (root: ParentNode) => [...deep(root)].map((e) => e.shadowRoot ? '' : e.textContent ?? '').join(' ');
+const texts = (root: ParentNode) => [...deep(root)].map((e) => (e.shadowRoot ? '' : (e.textContent ?? ''))).join(' ');
 
 describe('hardening: a restore link in the URL is redeemed only when the visitor says it is theirs', () => {
   const originalUrl = location.href;
@@ -66,7 +66,9 @@ describe('hardening: a restore link in the URL is redeemed only when the visitor
     const { attacker, baitTicket, link } = await plant();
     history.replaceState(history.state, '', link);
     const el = await widget();
-    const restored = new Promise<CustomEvent>((resolve) => el.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)));
+    const restored = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('support-chat-restored', (e) => resolve(e as CustomEvent)),
+    );
     (await findByRole(ui(el), 'button', 'Continue')).click();
     expect((await restored).detail).to.deep.equal({ ticketIds: [baitTicket] });
     await waitFor(() => expect(texts(ui(el))).to.include('Attacker bait'));
@@ -78,10 +80,18 @@ describe('hardening: a restore link in the URL is redeemed only when the visitor
     ['expired', 'errorTokenExpired', () => HttpResponse.json({ status: 'expired', code: 'token_expired' })],
     ['used', 'errorTokenUsed', () => HttpResponse.json({ status: 'used', code: 'token_already_used' })],
     ['invalid', 'errorTokenInvalid', () => undefined], // the real server: an unknown token
-    ['answered 400', 'errorTokenInvalid', () => HttpResponse.json({ type: 'validation_error', code: 'invalid_input' }, { status: 400 })],
+    [
+      'answered 400',
+      'errorTokenInvalid',
+      () => HttpResponse.json({ type: 'validation_error', code: 'invalid_input' }, { status: 400 }),
+    ],
     ['migration_failed', 'errorMigrationFailed', () => HttpResponse.json({ status: 'invalid', code: 'migration_failed' })],
   ];
-  for (const [locale, strings] of [['en', en], ['de', de], ['ar', ar]] as const) {
+  for (const [locale, strings] of [
+    ['en', en],
+    ['de', de],
+    ['ar', ar],
+  ] as const) {
     for (const [name, key, answer] of cases) {
       it(`a link ${name} has its own sentence (${locale})`, async () => {
         const worker = await startReferenceServer();

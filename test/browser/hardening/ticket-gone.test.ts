@@ -75,7 +75,10 @@ describe('hardening: a ticket that is gone or no longer ours does not lock the v
     el = await widget({}, storage);
     await notLockedOut(el, 'Back after a reload');
     expect(el.getCurrentTicketId()).to.equal(fresh);
-    expect(queryByRole(ui(el), 'button', 'Back') ?? queryByRole(ui(el), 'button', 'New conversation'), 'a way to other conversations').to.exist;
+    expect(
+      queryByRole(ui(el), 'button', 'Back') ?? queryByRole(ui(el), 'button', 'New conversation'),
+      'a way to other conversations',
+    ).to.exist;
   });
 
   it('moved to another browser by a restore, then a reload: dropped there, never lock-out, the other browser keeps it', async () => {

@@ -61,7 +61,13 @@ describe('hardening: an element or client stopped while starting leaves nothing 
   it('40 start/stop cycles of bare clients on a fake clock: nothing polls afterwards, one keeps its pace', async () => {
     const clock = new FakeClock(Date.now());
     const make = () =>
-      new SupportChatClient({ token: `zombie-${Math.random()}`, transport: new HttpTransport({ token: WIDGET_TOKEN }), storage: new MemoryStorage(), clock, pollIntervals: { open: 100, closed: 100 } });
+      new SupportChatClient({
+        token: `zombie-${Math.random()}`,
+        transport: new HttpTransport({ token: WIDGET_TOKEN }),
+        storage: new MemoryStorage(),
+        clock,
+        pollIntervals: { open: 100, closed: 100 },
+      });
     const reused = make();
     for (let i = 0; i < 40; i++) {
       const c = i % 2 ? make() : reused; // new clients, and one client started and stopped again and again

@@ -1,8 +1,18 @@
 import type { SetupWorker } from 'msw/browser';
 
 /** Fault injection on the reference server's widget API (`/api/_dev/chaos`); `{}` turns it off. */
-export async function chaos(settings: { latency_ms?: number; error_rate?: number; error_status?: number; offline?: boolean; drop_after_store_rate?: number }) {
-  const response = await fetch('/api/_dev/chaos', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) });
+export async function chaos(settings: {
+  latency_ms?: number;
+  error_rate?: number;
+  error_status?: number;
+  offline?: boolean;
+  drop_after_store_rate?: number;
+}) {
+  const response = await fetch('/api/_dev/chaos', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
   if (!response.ok) throw new Error(`chaos failed: ${response.status}`);
 }
 

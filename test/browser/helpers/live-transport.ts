@@ -1,4 +1,10 @@
-import type { Credentials, LiveStream, LiveStreamListener, OpenStreamRequest, TypingRequest } from '../../../src/transport/transport.js';
+import type {
+  Credentials,
+  LiveStream,
+  LiveStreamListener,
+  OpenStreamRequest,
+  TypingRequest,
+} from '../../../src/transport/transport.js';
 import type { Capabilities, Message, StreamEvents } from '../../../src/transport/wire-types.js';
 import { MemoryTransport } from './memory-transport.js';
 

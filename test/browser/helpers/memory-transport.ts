@@ -1,4 +1,11 @@
-import type { Credentials, GetMessagesRequest, GetTicketsRequest, RestoreRequest, SendMessageRequest, Transport } from '../../../src/transport/transport.js';
+import type {
+  Credentials,
+  GetMessagesRequest,
+  GetTicketsRequest,
+  RestoreRequest,
+  SendMessageRequest,
+  Transport,
+} from '../../../src/transport/transport.js';
 import type { Message, Ticket } from '../../../src/transport/wire-types.js';
 import { TransportError } from '../../../src/transport/transport-error.js';
 
@@ -38,23 +45,50 @@ export class MemoryTransport implements Transport {
     if (!ticketId) {
       ticketId = crypto.randomUUID();
       const created_at = this.now();
-      const ticket: Ticket = { id: ticketId, ticket_number: this.tickets.size + 1, status: 'new', unread_count: 0, last_message: null, last_message_at: null, message_count: 0, created_at };
+      const ticket: Ticket = {
+        id: ticketId,
+        ticket_number: this.tickets.size + 1,
+        status: 'new',
+        unread_count: 0,
+        last_message: null,
+        last_message_at: null,
+        message_count: 0,
+        created_at,
+      };
       this.tickets.set(ticketId, { ticket, owner: owner(credentials), messages: [], unread: new Set() });
     }
     const t = this.owned(credentials, ticketId);
     let message = existing?.message;
     if (!message) {
-      message = { id: crypto.randomUUID(), content: r.message, author_type: 'customer', author_name: r.traits?.name ?? null, created_at: this.now() };
+      message = {
+        id: crypto.randomUUID(),
+        content: r.message,
+        author_type: 'customer',
+        author_name: r.traits?.name ?? null,
+        created_at: this.now(),
+      };
       t.messages.push(message);
       if (r.clientMessageId) this.byClientId.set(r.clientMessageId, { ticketId, message });
     }
-    return { ticket_id: ticketId, message_id: message.id, ticket_status: t.ticket.status, created_at: message.created_at, unread_count: t.unread.size };
+    return {
+      ticket_id: ticketId,
+      message_id: message.id,
+      ticket_status: t.ticket.status,
+      created_at: message.created_at,
+      unread_count: t.unread.size,
+    };
   }
 
   /** The team answers. */
   reply(ticketId: string, content: string) {
     const t = this.tickets.get(ticketId)!;
-    const message: Message = { id: crypto.randomUUID(), content, author_type: 'human', author_name: 'Team', created_at: this.now() };
+    const message: Message = {
+      id: crypto.randomUUID(),
+      content,
+      author_type: 'human',
+      author_name: 'Team',
+      created_at: this.now(),
+    };
     t.messages.push(message);
     t.unread.add(message.id);
     return message;
@@ -75,7 +109,9 @@ export class MemoryTransport implements Transport {
 
   async getTickets(credentials: Credentials, r: GetTicketsRequest) {
     this.check('tickets');
-    const mine = [...this.tickets.values()].filter((t) => t.owner === owner(credentials) && (!r.status || t.ticket.status === r.status));
+    const mine = [...this.tickets.values()].filter(
+      (t) => t.owner === owner(credentials) && (!r.status || t.ticket.status === r.status),
+    );
     const results = mine.reverse().map((t) => ({ ...t.ticket, unread_count: t.unread.size, message_count: t.messages.length }));
     return { count: results.length, results: results.slice(r.offset ?? 0, (r.offset ?? 0) + (r.limit ?? 100)) };
   }

@@ -19,9 +19,14 @@ const handlersFor = (flavor: Flavor) => createHandlers(undefined, { flavor, allo
  * PostHog's backend does): the widget polls, as the tests of polling, tabs and delivery expect.
  * The tests of the live channel pass `live: true`.
  */
-const noCapabilities = http.get('*/api/conversations/v1/widget/capabilities', () => HttpResponse.json({ error: 'Not found' }, { status: 404 }));
+const noCapabilities = http.get('*/api/conversations/v1/widget/capabilities', () =>
+  HttpResponse.json({ error: 'Not found' }, { status: 404 }),
+);
 
-export async function startReferenceServer({ flavor = 'reference', live = false }: { flavor?: Flavor; live?: boolean } = {}): Promise<SetupWorker> {
+export async function startReferenceServer({
+  flavor = 'reference',
+  live = false,
+}: { flavor?: Flavor; live?: boolean } = {}): Promise<SetupWorker> {
   if (!worker) {
     worker = setupWorker(...handlersFor(flavor));
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });

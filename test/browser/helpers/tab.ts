@@ -25,7 +25,13 @@ const client = new SupportChatClient({
   retryDelays: { base: 50, max: 400 },
 });
 const events: Array<{ name: SupportChatEventName; detail: unknown }> = [];
-for (const name of ['support-chat-ready', 'support-chat-open-change', 'support-chat-unread-change', 'support-chat-message-sent', 'support-chat-message-received'] as const) {
+for (const name of [
+  'support-chat-ready',
+  'support-chat-open-change',
+  'support-chat-unread-change',
+  'support-chat-message-sent',
+  'support-chat-message-received',
+] as const) {
   client.addEventListener(name, (event) => events.push({ name, detail: (event as CustomEvent).detail }));
 }
 // Sent before any other tab can have answered this one's hello (the ready event follows it at once).

@@ -69,7 +69,11 @@ describe('accessibility: axe in every view and state', () => {
     await findByRole(ui(el), 'button', 'New conversation');
     await accessible(el);
 
-    await fetch('/api/_dev/chaos', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ offline: true }) });
+    await fetch('/api/_dev/chaos', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ offline: true }),
+    });
     await findByRole(ui(el), 'alert');
     await accessible(el);
     await fetch('/api/_dev/chaos', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });

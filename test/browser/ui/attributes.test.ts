@@ -66,7 +66,12 @@ describe('attributes, methods and events of the element', () => {
   it('fires open-change, message-sent, unread-change and message-received, once each', async () => {
     const el = await widget();
     const seen: Array<[string, unknown]> = [];
-    for (const type of ['support-chat-open-change', 'support-chat-message-sent', 'support-chat-unread-change', 'support-chat-message-received']) {
+    for (const type of [
+      'support-chat-open-change',
+      'support-chat-message-sent',
+      'support-chat-unread-change',
+      'support-chat-message-received',
+    ]) {
       el.addEventListener(type, (event) => seen.push([type, (event as CustomEvent).detail]));
     }
     await openPanel(el);

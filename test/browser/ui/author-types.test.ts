@@ -19,7 +19,11 @@ describe('author types: the production backend\'s "support", and any other, are 
     // The answer was not refused: no error, and the client holds them as the team's.
     expect(queryAllByRole(ui(el), 'alert')).to.have.length(0);
     const { messages } = (await el.getMessages())!;
-    expect(messages.filter((m) => m.author_type !== 'customer').map((m) => m.author_type)).to.deep.equal(['support', 'support', 'AI']);
+    expect(messages.filter((m) => m.author_type !== 'customer').map((m) => m.author_type)).to.deep.equal([
+      'support',
+      'support',
+      'AI',
+    ]);
     await expect(el).to.be.accessible();
   });
 });

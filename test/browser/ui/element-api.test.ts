@@ -12,7 +12,8 @@ describe('the element: the client’s methods, and the client’s lifetime', () 
 
   it('has every method of the API, each answering as its client does', async () => {
     const el = await widget();
-    for (const name of Object.getOwnPropertyNames(SupportChatClient.prototype).filter((n) => !notDelegated.test(n))) expect((el as unknown as Record<string, unknown>)[name], name).to.be.a('function');
+    for (const name of Object.getOwnPropertyNames(SupportChatClient.prototype).filter((n) => !notDelegated.test(n)))
+      expect((el as unknown as Record<string, unknown>)[name], name).to.be.a('function');
     await openPanel(el);
     await send(el, 'Hello from the element');
     const ticketId = await ticketOf(el);

@@ -108,7 +108,11 @@ describe('hostile pages and hostile text', () => {
 
       await openPanel(el);
       const panel = part(el, 'panel');
-      await Promise.all(ui(el).getAnimations().map((animation) => animation.finished));
+      await Promise.all(
+        ui(el)
+          .getAnimations()
+          .map((animation) => animation.finished),
+      );
       const rect = panel.getBoundingClientRect();
       expect(rect.width).to.be.closeTo(380, 1);
       if (vertical === 'bottom') expect(rect.bottom).to.be.lessThan(launcher().top);
@@ -136,7 +140,11 @@ describe('hostile pages and hostile text', () => {
     await send(el, 'Hello');
     await team.reply(await ticketOf(el), 'A reply');
     await findByRole(ui(el), 'listitem', /A reply/);
-    await Promise.all(ui(el).getAnimations().map((animation) => animation.finished));
+    await Promise.all(
+      ui(el)
+        .getAnimations()
+        .map((animation) => animation.finished),
+    );
     const measure = () => {
       const box = (selector: string) => {
         const { width, height } = deepQuery(ui(el), selector)!.getBoundingClientRect();

@@ -55,7 +55,13 @@ describe('rich content: the Big List of Naughty Strings in every field is text',
         ].map((rich_content) => reply({ rich_content })),
         20_000,
       );
-      await waitFor(() => expect(teamContents(el).every((c) => c.classList.contains('rich')), 'formatted').to.be.true);
+      await waitFor(
+        () =>
+          expect(
+            teamContents(el).every((c) => c.classList.contains('rich')),
+            'formatted',
+          ).to.be.true,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const [inText, inHref, inSrc, inAlt, inType, inMark] = teamContents(el);
       const paragraphs = (c: Element) => [...c.querySelectorAll('p')].map((e) => e.textContent);

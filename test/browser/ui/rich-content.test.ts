@@ -28,7 +28,10 @@ const shape = (el: Element): string =>
 
 /** The bubbles of replies carrying `docs`, each with the plain text `content` it would fall back to. */
 async function show(worker: SetupWorker, docs: unknown[]) {
-  const el = await widgetShowing(worker, docs.map((rich_content) => reply({ rich_content })));
+  const el = await widgetShowing(
+    worker,
+    docs.map((rich_content) => reply({ rich_content })),
+  );
   await formatted(el, docs.length - 1);
   return { el, contents: teamContents(el) };
 }
@@ -44,7 +47,11 @@ const formatted = (el: SupportChat, index: number) =>
  */
 async function accessible(el: SupportChat, { scrollable = false } = {}) {
   await new Promise(requestAnimationFrame);
-  await Promise.all(ui(el).getAnimations().map((animation) => animation.finished));
+  await Promise.all(
+    ui(el)
+      .getAnimations()
+      .map((animation) => animation.finished),
+  );
   await expect(el).to.be.accessible(scrollable ? { ignoredRules: ['scrollable-region-focusable'] } : {});
 }
 
@@ -76,24 +83,57 @@ describe('rich content (TipTap documents) renders as elements, never as HTML', (
 
   it('renders each node and mark as its element', async () => {
     const { el, contents } = await show(worker, [
-      doc(p(text('Hello '), text('bold', { type: 'bold' }), text(' '), text('it', { type: 'italic' }), text('gone', { type: 'strike' }), text('x()', { type: 'code' }))),
+      doc(
+        p(
+          text('Hello '),
+          text('bold', { type: 'bold' }),
+          text(' '),
+          text('it', { type: 'italic' }),
+          text('gone', { type: 'strike' }),
+          text('x()', { type: 'code' }),
+        ),
+      ),
       doc(p(text('one'), { type: 'hardBreak' }, text('two'))),
       doc(
-        { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('a'))] }, { type: 'listItem', content: [p(text('b'))] }] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [p(text('a'))] },
+            { type: 'listItem', content: [p(text('b'))] },
+          ],
+        },
         { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p(text('c'))] }] },
       ),
-      doc({ type: 'blockquote', content: [p(text('quoted'))] }, { type: 'codeBlock', attrs: { language: 'js' }, content: [text('const a = 1;\nconst b = "<b>";')] }),
+      doc(
+        { type: 'blockquote', content: [p(text('quoted'))] },
+        { type: 'codeBlock', attrs: { language: 'js' }, content: [text('const a = 1;\nconst b = "<b>";')] },
+      ),
       doc({ type: 'heading', attrs: { level: 1 }, content: [text('Title')] }, p(text('body'))),
-      doc(p(text('see '), text('the docs', link('https://example.com/docs'), { type: 'bold' }), text(' or '), text('mail us', link('mailto:help@example.com')))),
+      doc(
+        p(
+          text('see '),
+          text('the docs', link('https://example.com/docs'), { type: 'bold' }),
+          text(' or '),
+          text('mail us', link('mailto:help@example.com')),
+        ),
+      ),
       doc({ type: 'image', attrs: { src: 'https://example.com/chart.png', alt: 'Sales chart' } }),
-      doc({ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [p(text('cell'))] }] }] }, { type: 'mention', attrs: { id: 'u1' } }),
+      doc(
+        { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [p(text('cell'))] }] }] },
+        { type: 'mention', attrs: { id: 'u1' } },
+      ),
     ]);
     const [marks, breaks, lists, blocks, heading, links, img, unknown] = contents;
     for (const c of contents) expect(c.classList.contains('rich')).to.be.true;
 
     expect(shape(marks)).to.equal('p(strong em s code)');
     expect(marks.textContent).to.equal('Hello bold itgonex()');
-    expect([...marks.querySelectorAll('strong, em, s, code')].map((e) => e.textContent)).to.deep.equal(['bold', 'it', 'gone', 'x()']);
+    expect([...marks.querySelectorAll('strong, em, s, code')].map((e) => e.textContent)).to.deep.equal([
+      'bold',
+      'it',
+      'gone',
+      'x()',
+    ]);
 
     expect(shape(breaks)).to.equal('p(br)');
     expect(breaks.innerText).to.equal('one\ntwo');
@@ -142,26 +182,40 @@ describe('rich content (TipTap documents) renders as elements, never as HTML', (
     ]);
     await formatted(el, 7);
     const contents = teamContents(el).slice(0, 7);
-    expect(contents.map((c) => c.textContent)).to.deep.equal(['plain https://example.com/a', 'not an object', 'an array', 'not a doc', 'no content', 'empty', 'content not an array']);
+    expect(contents.map((c) => c.textContent)).to.deep.equal([
+      'plain https://example.com/a',
+      'not an object',
+      'an array',
+      'not a doc',
+      'no content',
+      'empty',
+      'content not an array',
+    ]);
     expect(contents.some((c) => c.classList.contains('rich'))).to.be.false;
     expect(contents[0].querySelector('a')!.getAttribute('href')).to.equal('https://example.com/a');
   });
 
   it('makes links only of http(s) and mailto: javascript:, data:, vbscript: and the rest stay text', async () => {
     const safe = ['https://example.com/', 'HTTP://EXAMPLE.COM/UPPER', 'mailto:help@example.com', 'MAILTO:help@example.com'];
-    const { contents } = await show(worker, [doc(...[...UNSAFE_LINKS, ...safe].map((href, i) => p(text(`link ${i}`, link(href)))))]);
+    const { contents } = await show(worker, [
+      doc(...[...UNSAFE_LINKS, ...safe].map((href, i) => p(text(`link ${i}`, link(href))))),
+    ]);
     const [c] = contents;
     const anchors = [...c.querySelectorAll('a')];
     expect(anchors.map((a) => a.getAttribute('href'))).to.deep.equal(safe);
     expect(anchors.map((a) => a.textContent)).to.deep.equal(safe.map((_, i) => `link ${UNSAFE_LINKS.length + i}`));
-    expect([...c.querySelectorAll('p')].map((e) => e.textContent)).to.deep.equal([...UNSAFE_LINKS, ...safe].map((_, i) => `link ${i}`));
+    expect([...c.querySelectorAll('p')].map((e) => e.textContent)).to.deep.equal(
+      [...UNSAFE_LINKS, ...safe].map((_, i) => `link ${i}`),
+    );
     expect(window.__xss).to.deep.equal([]);
   });
 
   it('shows images only from http(s) addresses, else their alt text', async () => {
     const unsafe = [...UNSAFE_LINKS, 'mailto:x@example.com', 'blob:https://example.com/1', 'data:image/png;base64,iVBORw0KGgo='];
     const safe = [`${location.origin}/missing.png`, 'HTTPS://example.com/x.png'];
-    const { el, contents } = await show(worker, [doc(...[...unsafe, ...safe].map((src, i) => image(src, `alt ${i}`)), image(5, 7), image(null, null))]);
+    const { el, contents } = await show(worker, [
+      doc(...[...unsafe, ...safe].map((src, i) => image(src, `alt ${i}`)), image(5, 7), image(null, null)),
+    ]);
     const [c] = contents;
     const images = [...c.querySelectorAll('img')];
     expect(images.map((i) => i.getAttribute('src'))).to.deep.equal(safe);
@@ -181,7 +235,19 @@ describe('rich content (TipTap documents) renders as elements, never as HTML', (
         7,
         [],
         { type: 123, content: [text('deep')] },
-        { type: 'text', text: 'x', marks: [null, 5, 'bold', { type: 'link' }, { type: 'link', attrs: { href: 5 } }, { type: 'link', attrs: 'https://e.com' }, { type: 'bold', attrs: null }] },
+        {
+          type: 'text',
+          text: 'x',
+          marks: [
+            null,
+            5,
+            'bold',
+            { type: 'link' },
+            { type: 'link', attrs: { href: 5 } },
+            { type: 'link', attrs: 'https://e.com' },
+            { type: 'bold', attrs: null },
+          ],
+        },
         { type: ['text'], text: 'array type' },
       ),
       { type: 'image', attrs: { src: 5, alt: 6 } },
@@ -195,7 +261,12 @@ describe('rich content (TipTap documents) renders as elements, never as HTML', (
     const proto = JSON.stringify([
       reply({
         rich_content: doc(
-          p({ type: 'text', text: 'a', PROTO: { marks: [{ type: 'bold' }] }, marks: [{ type: 'link', attrs: { PROTO: { href: 'https://evil.example.com' } } }] }),
+          p({
+            type: 'text',
+            text: 'a',
+            PROTO: { marks: [{ type: 'bold' }] },
+            marks: [{ type: 'link', attrs: { PROTO: { href: 'https://evil.example.com' } } }],
+          }),
           { PROTO: { type: 'image', attrs: { src: 'https://evil.example.com/x.png' } } },
           { type: '__proto__', content: [text('b')] },
           { type: 'constructor', content: [text('c')] },
@@ -227,10 +298,11 @@ describe('rich content (TipTap documents) renders as elements, never as HTML', (
     const deepJson = `${'{"type":"blockquote","content":['.repeat(depth)}{"type":"text","text":"bottom"}${']}'.repeat(depth)}`;
     const huge = doc(...Array.from({ length: 10_000 }, (_, i) => p(text(`${i} `, { type: 'bold' }))));
     const manyMarks = doc(p(text('marked', ...Array.from({ length: 10_000 }, () => ({ type: 'bold' })))));
-    const messages = `[${JSON.stringify(reply({ content: 'deep, as text' }))},${JSON.stringify(reply({ content: 'huge, as text https://example.com/', rich_content: huge }))},${JSON.stringify(reply({ rich_content: manyMarks }))}]`.replace(
-      '"content":"deep',
-      `"rich_content":{"type":"doc","content":[${deepJson}]},"content":"deep`,
-    );
+    const messages =
+      `[${JSON.stringify(reply({ content: 'deep, as text' }))},${JSON.stringify(reply({ content: 'huge, as text https://example.com/', rich_content: huge }))},${JSON.stringify(reply({ rich_content: manyMarks }))}]`.replace(
+        '"content":"deep',
+        `"rich_content":{"type":"doc","content":[${deepJson}]},"content":"deep`,
+      );
     const started = performance.now();
     const el = await widgetShowing(worker, messages, 15_000);
     await formatted(el, 2);
@@ -256,12 +328,20 @@ describe('rich content (TipTap documents) renders as elements, never as HTML', (
   it('gives up on a document of a million nodes at once, and renders one of 1,999', async () => {
     // The renderer alone, without the network: its budgets, not the size of the document, set the cost.
     const lit: Lit = { html, nothing };
-    const million = { type: 'doc', content: Array.from({ length: 250_000 }, (_, i) => p(text(`${i}`, { type: 'bold' }, { type: 'italic' }), { type: 'hardBreak' })) };
+    const million = {
+      type: 'doc',
+      content: Array.from({ length: 250_000 }, (_, i) =>
+        p(text(`${i}`, { type: 'bold' }, { type: 'italic' }), { type: 'hardBreak' }),
+      ),
+    };
     let started = performance.now();
     expect(renderRichContent(million as RichDoc, lit)).to.equal(undefined);
     expect(performance.now() - started).to.be.below(200);
 
-    const most = { type: 'doc', content: Array.from({ length: 666 }, (_, i) => p(text(`${i}`, { type: 'bold' }), { type: 'hardBreak' })) };
+    const most = {
+      type: 'doc',
+      content: Array.from({ length: 666 }, (_, i) => p(text(`${i}`, { type: 'bold' }), { type: 'hardBreak' })),
+    };
     started = performance.now();
     const container = document.createElement('div');
     render(renderRichContent(most as RichDoc, lit), container);

@@ -41,8 +41,26 @@ describe('theming, positions and narrow screens', () => {
   it('keeps text on the accent colour readable (AA) for any colour a site sets', async () => {
     const el = await widget();
     await openPanel(el);
-    const colours = ['#1d4ed8', '#ffd400', '#000', '#fff', '#767676', '#757575', '#777', 'hotpink', '#00ff00', 'red',
-      'blue', 'hsl(200 100% 40%)', 'oklch(0.62 0.2 30)', 'rgb(0 128 0)', '#8a2be2', '#f97316', '#14b8a6', '#e11d48'];
+    const colours = [
+      '#1d4ed8',
+      '#ffd400',
+      '#000',
+      '#fff',
+      '#767676',
+      '#757575',
+      '#777',
+      'hotpink',
+      '#00ff00',
+      'red',
+      'blue',
+      'hsl(200 100% 40%)',
+      'oklch(0.62 0.2 30)',
+      'rgb(0 128 0)',
+      '#8a2be2',
+      '#f97316',
+      '#14b8a6',
+      '#e11d48',
+    ];
     for (const colour of colours) {
       el.color = colour;
       await el.updateComplete;
@@ -101,7 +119,11 @@ describe('theming, positions and narrow screens', () => {
     const el = await widget({ 'require-email': true, 'collect-name': true });
     await openPanel(el);
     await findByRole(ui(el), 'textbox', 'Email');
-    await Promise.all(ui(el).getAnimations().map((animation) => animation.finished));
+    await Promise.all(
+      ui(el)
+        .getAnimations()
+        .map((animation) => animation.finished),
+    );
     const panel = part(el, 'panel').getBoundingClientRect();
     expect([panel.left, panel.top, panel.width, panel.height]).to.deep.equal([0, 0, 375, 667]);
     for (const name of ['Name', 'Email']) {
@@ -121,13 +143,26 @@ describe('theming, positions and narrow screens', () => {
   });
 
   it('exposes parts and custom properties on the visible pieces', async () => {
-    const style = await fixture<HTMLStyleElement>(html`<style>
-      support-chat { --support-chat-radius: 3px; --support-chat-font: monospace; }
-      support-chat::part(panel) { outline: 4px solid rgb(0, 128, 0); }
-      support-chat::part(input) { border-color: rgb(0, 0, 255); }
-      support-chat::part(message-team) { outline: 1px dashed rgb(255, 0, 0); }
-      support-chat::part(badge) { background: rgb(0, 0, 0); }
-    </style>`);
+    const style = await fixture<HTMLStyleElement>(
+      html`<style>
+        support-chat {
+          --support-chat-radius: 3px;
+          --support-chat-font: monospace;
+        }
+        support-chat::part(panel) {
+          outline: 4px solid rgb(0, 128, 0);
+        }
+        support-chat::part(input) {
+          border-color: rgb(0, 0, 255);
+        }
+        support-chat::part(message-team) {
+          outline: 1px dashed rgb(255, 0, 0);
+        }
+        support-chat::part(badge) {
+          background: rgb(0, 0, 0);
+        }
+      </style>`,
+    );
     const el = await widget();
     await openPanel(el);
     await send(el, 'Styled');
@@ -147,15 +182,31 @@ describe('theming, positions and narrow screens', () => {
   });
 
   it('lets no style leak in from the page, nor out to it', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <style>
-        * { letter-spacing: 4px; text-transform: uppercase; font-family: serif; color: rgb(255, 0, 0); }
-        button, textarea, p, li { background: rgb(255, 0, 0); border: 5px dotted red; font-size: 30px; }
-      </style>
-      <button id="page-button">Page</button>
-    </div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <style>
+          * {
+            letter-spacing: 4px;
+            text-transform: uppercase;
+            font-family: serif;
+            color: rgb(255, 0, 0);
+          }
+          button,
+          textarea,
+          p,
+          li {
+            background: rgb(255, 0, 0);
+            border: 5px dotted red;
+            font-size: 30px;
+          }
+        </style>
+        <button id="page-button">Page</button>
+      </div>`,
+    );
     const pageButton = page.querySelector('button')!;
-    const before = getComputedStyle(pageButton).cssText || JSON.stringify([...getComputedStyle(pageButton)].map((p) => getComputedStyle(pageButton).getPropertyValue(p)));
+    const before =
+      getComputedStyle(pageButton).cssText ||
+      JSON.stringify([...getComputedStyle(pageButton)].map((p) => getComputedStyle(pageButton).getPropertyValue(p)));
     const el = await widget();
     page.append(el.parentElement!);
     await openPanel(el);
@@ -169,7 +220,9 @@ describe('theming, positions and narrow screens', () => {
       expect(style.color).not.to.equal('rgb(255, 0, 0)');
       expect(style.backgroundColor).not.to.equal('rgb(255, 0, 0)');
     }
-    const after = getComputedStyle(pageButton).cssText || JSON.stringify([...getComputedStyle(pageButton)].map((p) => getComputedStyle(pageButton).getPropertyValue(p)));
+    const after =
+      getComputedStyle(pageButton).cssText ||
+      JSON.stringify([...getComputedStyle(pageButton)].map((p) => getComputedStyle(pageButton).getPropertyValue(p)));
     expect(after).to.equal(before);
   });
 });

@@ -50,7 +50,8 @@ export const ui = (el: SupportChat) => el.shadowRoot!;
 export async function panelReady(el: SupportChat) {
   await loadPanel();
   await el.updateComplete;
-  for (const view of ui(el).querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('.body > *')) await view.updateComplete;
+  for (const view of ui(el).querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('.body > *'))
+    await view.updateComplete;
 }
 
 /** Opens the panel with the launcher, as a visitor does, and waits for its screen. */

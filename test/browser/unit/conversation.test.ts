@@ -4,7 +4,11 @@ import type { Message } from '../../../src/transport/wire-types.js';
 
 const at = (s: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, s)).toISOString();
 const message = (id: string, s: number, author_type: Message['author_type'] = 'human'): Message => ({
-  id, content: id, author_type, author_name: null, created_at: at(s),
+  id,
+  content: id,
+  author_type,
+  author_name: null,
+  created_at: at(s),
 });
 
 describe('Conversation: merging what the server returns', () => {
@@ -36,9 +40,21 @@ describe('Conversation: merging what the server returns', () => {
     const c = new Conversation();
     c.receive([message('a', 1)]);
     const composed = c.compose([
-      { clientMessageId: 'k', content: 'pending', ticket: 't', traits: { name: 'Ada' }, queuedAt: 0, state: 'failed', tab: 'x', failure: { kind: 'rejected', code: 'rejected' } },
+      {
+        clientMessageId: 'k',
+        content: 'pending',
+        ticket: 't',
+        traits: { name: 'Ada' },
+        queuedAt: 0,
+        state: 'failed',
+        tab: 'x',
+        failure: { kind: 'rejected', code: 'rejected' },
+      },
     ]);
-    expect(composed.map((m) => [m.id, m.delivery, m.author_name])).to.deep.equal([['a', 'sent', null], ['k', 'failed', 'Ada']]);
+    expect(composed.map((m) => [m.id, m.delivery, m.author_name])).to.deep.equal([
+      ['a', 'sent', null],
+      ['k', 'failed', 'Ada'],
+    ]);
     expect(composed[1].failure).to.deep.equal({ kind: 'rejected', code: 'rejected' });
   });
 

@@ -4,7 +4,13 @@ import { MemoryStorage } from '../../../src/client/storage.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 
 const entry = (id: string, queuedAt: number, ticket = 't1'): OutboxEntry => ({
-  clientMessageId: id, content: id, ticket, traits: {}, queuedAt, state: 'sending', tab: 'tab',
+  clientMessageId: id,
+  content: id,
+  ticket,
+  traits: {},
+  queuedAt,
+  state: 'sending',
+  tab: 'tab',
 });
 
 describe('Outbox', () => {

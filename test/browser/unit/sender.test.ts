@@ -8,17 +8,29 @@ import type { SendMessageResponse } from '../../../src/transport/wire-types.js';
 import { FakeClock, settle } from '../helpers/fake-clock.js';
 
 const entry = (id: string, queuedAt: number): OutboxEntry => ({
-  clientMessageId: id, content: `message ${id}`, ticket: 't1', traits: {}, queuedAt, state: 'sending', tab: 'tab',
+  clientMessageId: id,
+  content: `message ${id}`,
+  ticket: 't1',
+  traits: {},
+  queuedAt,
+  state: 'sending',
+  tab: 'tab',
 });
 const answer = (id: string): SendMessageResponse => ({
-  ticket_id: 't1', message_id: `m-${id}`, ticket_status: 'new', created_at: new Date(0).toISOString(), unread_count: 0,
+  ticket_id: 't1',
+  message_id: `m-${id}`,
+  ticket_status: 'new',
+  created_at: new Date(0).toISOString(),
+  unread_count: 0,
 });
 
 describe('backoff', () => {
   const network = new TransportError('network', 'offline');
   it('doubles from base up to max, with half of it jittered', () => {
     const options = { base: 1_000, max: 8_000 };
-    expect([0, 1, 2, 3, 4, 5].map((n) => retryDelay(n, network, options, () => 1))).to.deep.equal([1_000, 2_000, 4_000, 8_000, 8_000, 8_000]);
+    expect([0, 1, 2, 3, 4, 5].map((n) => retryDelay(n, network, options, () => 1))).to.deep.equal([
+      1_000, 2_000, 4_000, 8_000, 8_000, 8_000,
+    ]);
     expect([0, 1, 2, 3].map((n) => retryDelay(n, network, options, () => 0))).to.deep.equal([500, 1_000, 2_000, 4_000]);
   });
   it("never retries sooner than the server's Retry-After", () => {
@@ -95,7 +107,7 @@ describe('Sender (fake clock)', () => {
     expect(sent).to.deep.equal(['a']);
   });
 
-  it("honours Retry-After, however short the backoff", async () => {
+  it('honours Retry-After, however short the backoff', async () => {
     let limited = true;
     respond = async (e) => {
       if (limited) {

@@ -28,7 +28,9 @@ interface CallOptions {
  * on a restore the page's Origin (that of `request_url`, else http://localhost).
  */
 function asTheWidget(body: Record<string, unknown>): Record<string, unknown> {
-  return typeof body.widget_session_id === 'string' && body.widget_session_id && !('distinct_id' in body) ? { ...body, distinct_id: body.widget_session_id } : body;
+  return typeof body.widget_session_id === 'string' && body.widget_session_id && !('distinct_id' in body)
+    ? { ...body, distinct_id: body.widget_session_id }
+    : body;
 }
 function pageOrigin(body: Record<string, unknown>, o: CallOptions): Record<string, string> {
   if (o.bare || Object.keys(o.headers ?? {}).some((h) => /^(origin|referer)$/i.test(h))) return {};
@@ -61,8 +63,11 @@ export function client(baseUrl: string, { allowServerErrors = false, flavor = 'r
       assert.match(response.headers.get('content-type') ?? '', /application\/json/, `${method} ${path}: answer is not JSON`);
       body = JSON.parse(text);
     }
-    if (!allowServerErrors) assert.ok(response.status < 500, `${method} ${url.pathname} answered ${response.status}: ${text.slice(0, 300)}`);
-    const problems = contractProblems(method, url.pathname, response.status, response.headers, body, { headerChecks: flavor === 'reference' });
+    if (!allowServerErrors)
+      assert.ok(response.status < 500, `${method} ${url.pathname} answered ${response.status}: ${text.slice(0, 300)}`);
+    const problems = contractProblems(method, url.pathname, response.status, response.headers, body, {
+      headerChecks: flavor === 'reference',
+    });
     assert.deepEqual(problems, [], `${method} ${url.pathname} (${response.status}) does not match openapi.json`);
     return { status: response.status, headers: response.headers, body: body as T };
   }
@@ -78,27 +83,39 @@ export function client(baseUrl: string, { allowServerErrors = false, flavor = 'r
       messages: (ticketId: string, query: Record<string, string | number | undefined>, o: CallOptions = {}) =>
         call('GET', `${WIDGET}/messages/${encodeURIComponent(ticketId)}`, { query, ...o, headers: widgetHeaders(o.headers) }),
       markRead: (ticketId: string, body: Record<string, unknown>, o: CallOptions = {}) =>
-        call('POST', `${WIDGET}/messages/${encodeURIComponent(ticketId)}/read`, { body, ...o, headers: widgetHeaders(o.headers) }),
+        call('POST', `${WIDGET}/messages/${encodeURIComponent(ticketId)}/read`, {
+          body,
+          ...o,
+          headers: widgetHeaders(o.headers),
+        }),
       tickets: (query: Record<string, string | number | undefined>, o: CallOptions = {}) =>
         call('GET', `${WIDGET}/tickets`, { query, ...o, headers: widgetHeaders(o.headers) }),
       restoreRequest: (body: Record<string, unknown>, o: CallOptions = {}) =>
-        call('POST', `${WIDGET}/restore/request`, { body, ...o, headers: widgetHeaders({ ...pageOrigin(body, o), ...o.headers }) }),
+        call('POST', `${WIDGET}/restore/request`, {
+          body,
+          ...o,
+          headers: widgetHeaders({ ...pageOrigin(body, o), ...o.headers }),
+        }),
       redeem: (body: Record<string, unknown>, o: CallOptions = {}) =>
         call('POST', `${WIDGET}/restore`, { body, ...o, headers: widgetHeaders({ ...pageOrigin({}, o), ...o.headers }) }),
       capabilities: (o: CallOptions = {}) => call('GET', `${WIDGET}/capabilities`, { ...o, headers: widgetHeaders(o.headers) }),
-      typing: (body: Record<string, unknown>, o: CallOptions = {}) => call('POST', `${WIDGET}/typing`, { body, ...o, headers: widgetHeaders(o.headers) }),
+      typing: (body: Record<string, unknown>, o: CallOptions = {}) =>
+        call('POST', `${WIDGET}/typing`, { body, ...o, headers: widgetHeaders(o.headers) }),
     },
     team: {
       tickets: (query: Record<string, string | number | undefined> = {}, o: CallOptions = {}) =>
         call('GET', `${TEAM}/tickets`, { query, ...o, headers: teamHeaders(o.headers) }),
       create: (body: Record<string, unknown>) => call('POST', `${TEAM}/tickets`, { body, headers: teamHeaders() }),
-      get: (id: string | number, o: CallOptions = {}) => call('GET', `${TEAM}/tickets/${id}`, { ...o, headers: teamHeaders(o.headers) }),
-      update: (id: string, body: unknown, o: CallOptions = {}) => call('PATCH', `${TEAM}/tickets/${id}`, { body, ...o, headers: teamHeaders(o.headers) }),
+      get: (id: string | number, o: CallOptions = {}) =>
+        call('GET', `${TEAM}/tickets/${id}`, { ...o, headers: teamHeaders(o.headers) }),
+      update: (id: string, body: unknown, o: CallOptions = {}) =>
+        call('PATCH', `${TEAM}/tickets/${id}`, { body, ...o, headers: teamHeaders(o.headers) }),
       remove: (id: string) => call('DELETE', `${TEAM}/tickets/${id}`, { headers: teamHeaders() }),
       messages: (id: string) => call('GET', `${TEAM}/tickets/${id}/messages`, { headers: teamHeaders() }),
       reply: (id: string, body: Record<string, unknown>, o: CallOptions = {}) =>
         call('POST', `${TEAM}/tickets/${id}/messages`, { body, ...o, headers: teamHeaders(o.headers) }),
-      events: (query: Record<string, string | number | undefined> = {}) => call('GET', `${TEAM}/events`, { query, headers: teamHeaders() }),
+      events: (query: Record<string, string | number | undefined> = {}) =>
+        call('GET', `${TEAM}/events`, { query, headers: teamHeaders() }),
       typing: (id: string, body: Record<string, unknown>, o: CallOptions = {}) =>
         call('POST', `${TEAM}/tickets/${id}/typing`, { body, ...o, headers: teamHeaders(o.headers) }),
     },

@@ -71,7 +71,9 @@ export function contractProblems(
   if (!validate) validators.set(ref, (validate = ajv.compile({ $ref: ref })));
   if (!validate(body)) {
     problems.push(
-      ...(validate.errors ?? []).map((e) => `${found.operation.operationId} ${status}: body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+      ...(validate.errors ?? []).map(
+        (e) => `${found.operation.operationId} ${status}: body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+      ),
     );
   }
   return problems;
