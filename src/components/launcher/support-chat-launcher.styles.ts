@@ -15,9 +15,7 @@ export const styles = css`
   }
   button:focus-visible {
     /* Two rings, so that the focus shows on any page background. */
-    box-shadow:
-      0 0 0 2px var(--_surface),
-      var(--_shadow);
+    box-shadow: 0 0 0 2px var(--_surface), var(--_shadow);
   }
   svg {
     inline-size: 26px;

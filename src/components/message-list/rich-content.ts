@@ -70,14 +70,10 @@ function renderer(lit: Lit) {
       case 'hardBreak':
         return html`<br />`;
       case 'bulletList':
-        return html`<ul>
-          ${kids()}
-        </ul>`;
+        return html`<ul>${kids()}</ul>`;
       case 'orderedList': {
         const start = get(attrs, 'start');
-        return html`<ol start=${Number.isSafeInteger(start) ? (start as number) : nothing}>
-          ${kids()}
-        </ol>`;
+        return html`<ol start=${Number.isSafeInteger(start) ? (start as number) : nothing}>${kids()}</ol>`;
       }
       case 'listItem':
         return html`<li>${kids()}</li>`;

@@ -104,8 +104,8 @@ export class SupportChatMessageList extends LitElement {
       ${
         !loading && start < liveStart
           ? html`<ol part="message-list earlier-messages" class="earlier-list" tabindex="-1" @pointerover=${this.#titleTime}>
-              ${list(start, liveStart)}
-            </ol>`
+            ${list(start, liveStart)}
+          </ol>`
           : nothing
       }
       <div role="log" aria-label=${strings.conversation} @pointerover=${this.#titleTime}>
@@ -114,12 +114,12 @@ export class SupportChatMessageList extends LitElement {
             ? html`<p role="status">${strings.loading}</p>`
             : messages.length
               ? html`<ol part="message-list">
-                  ${list(liveStart)}
-                </ol>`
+                ${list(liveStart)}
+              </ol>`
               : html`<p part="greeting" class="greeting">${settings.greeting}</p>
-                  <p class="restore">
-                    <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
-                  </p>`
+                <p class="restore">
+                  <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>
+                </p>`
         }
       </div>
       <p part="typing" class="typing" role="status">${this.#typing(strings)}</p>
@@ -139,17 +139,19 @@ export class SupportChatMessageList extends LitElement {
     return html`<li part="message ${mine ? 'message-customer' : 'message-team'}" class=${mine ? 'customer' : 'team'}>
       <span class="meta"
         ><b>${mine ? strings.you : message.author_name || strings.team}</b> ·
-        <time datetime=${message.created_at}>${this.#time.format(message.created_at, lang)}</time></span
+        <time datetime=${message.created_at}
+          >${this.#time.format(message.created_at, lang)}</time
+        ></span
       >
       ${this.#renderContent(message.rich_content && richContent(message.rich_content, () => this.requestUpdate()), message.content)}
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${
         message.delivery === 'failed' && id
           ? html`<span class="state" role="alert"
-              >${strings.failed}<button class="link" @click=${() => this.#chat.client?.retryMessage(id).catch(() => {})}>
-                ${strings.retry}</button
-              ><button class="link" @click=${() => this.#chat.client?.discardMessage(id)}>${strings.discard}</button></span
-            >`
+            >${strings.failed}<button class="link" @click=${() => this.#chat.client?.retryMessage(id).catch(() => {})}>
+              ${strings.retry}</button
+            ><button class="link" @click=${() => this.#chat.client?.discardMessage(id)}>${strings.discard}</button></span
+          >`
           : nothing
       }
     </li>`;

@@ -12,10 +12,7 @@ import '../ticket-list/support-chat-ticket-list.js';
 export function renderView(view: View, state: ChatState, requireEmail: boolean) {
   // A restore link waits for the visitor's word before anything of it shows.
   if (state.pendingRestore) {
-    return html`<support-chat-restore-prompt
-      data-focus
-      exportparts="form, submit-button, cancel-button"
-    ></support-chat-restore-prompt>`;
+    return html`<support-chat-restore-prompt data-focus exportparts="form, submit-button, cancel-button"></support-chat-restore-prompt>`;
   }
   switch (view) {
     case 'tickets':
@@ -37,13 +34,13 @@ export function renderView(view: View, state: ChatState, requireEmail: boolean) 
         ${
           identify
             ? html`<support-chat-identify-form
-                data-focus
-                exportparts="form, field, field-input, submit-button"
-              ></support-chat-identify-form>`
+              data-focus
+              exportparts="form, field, field-input, submit-button"
+            ></support-chat-identify-form>`
             : html`<support-chat-composer
-                data-focus
-                exportparts="composer, input, send-button, limit, resolved, new-conversation-button"
-              ></support-chat-composer>`
+              data-focus
+              exportparts="composer, input, send-button, limit, resolved, new-conversation-button"
+            ></support-chat-composer>`
         }
       `;
     }

@@ -51,35 +51,30 @@ export class SupportChatTicketList extends LitElement {
     const { strings, lang } = settings;
     const tickets = [...this.#chat.state.tickets].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
     return html`
-      <button part="new-conversation-button" class="primary" @click=${() => this.#open(null)}>${strings.newConversation}</button>
+      <button part="new-conversation-button" class="primary" @click=${() => this.#open(null)}>
+        ${strings.newConversation}
+      </button>
       <h3 id="heading">${strings.conversations}</h3>
       ${
         tickets.length
           ? html`<ul part="ticket-list" aria-labelledby="heading">
-              ${tickets.map(
-                (ticket) =>
-                  html`<li>
-                    <button
-                      part="ticket"
-                      class="ticket ${ticket.unread_count ? 'unread' : ''}"
-                      @click=${() => this.#open(ticket.id)}
-                    >
-                      <span class="preview" dir="auto">${ticket.last_message ?? ''}</span>
-                      ${
-                        ticket.unread_count
-                          ? html`<span part="unread" class="pill"
-                              >${format(strings.unread, { count: ticket.unread_count })}</span
-                            >`
-                          : nothing
-                      }
-                      <span class="meta"
-                        ><span part="ticket-status">${strings[statusKeys[ticket.status]]}</span>
-                        <time datetime=${lastActivity(ticket)}>${this.#time.format(lastActivity(ticket), lang)}</time></span
-                      >
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+            ${tickets.map(
+              (ticket) => html`<li>
+                <button part="ticket" class="ticket ${ticket.unread_count ? 'unread' : ''}" @click=${() => this.#open(ticket.id)}>
+                  <span class="preview" dir="auto">${ticket.last_message ?? ''}</span>
+                  ${
+                    ticket.unread_count
+                      ? html`<span part="unread" class="pill">${format(strings.unread, { count: ticket.unread_count })}</span>`
+                      : nothing
+                  }
+                  <span class="meta"
+                    ><span part="ticket-status">${strings[statusKeys[ticket.status]]}</span>
+                    <time datetime=${lastActivity(ticket)}>${this.#time.format(lastActivity(ticket), lang)}</time></span
+                  >
+                </button>
+              </li>`,
+            )}
+          </ul>`
           : html`<p class="empty">${strings.noConversations}</p>`
       }
       <button class="link" @click=${() => navigate(this, 'restore')}>${strings.restoreLink}</button>

@@ -143,26 +143,13 @@ describe('theming, positions and narrow screens', () => {
   });
 
   it('exposes parts and custom properties on the visible pieces', async () => {
-    const style = await fixture<HTMLStyleElement>(
-      html`<style>
-        support-chat {
-          --support-chat-radius: 3px;
-          --support-chat-font: monospace;
-        }
-        support-chat::part(panel) {
-          outline: 4px solid rgb(0, 128, 0);
-        }
-        support-chat::part(input) {
-          border-color: rgb(0, 0, 255);
-        }
-        support-chat::part(message-team) {
-          outline: 1px dashed rgb(255, 0, 0);
-        }
-        support-chat::part(badge) {
-          background: rgb(0, 0, 0);
-        }
-      </style>`,
-    );
+    const style = await fixture<HTMLStyleElement>(html`<style>
+      support-chat { --support-chat-radius: 3px; --support-chat-font: monospace; }
+      support-chat::part(panel) { outline: 4px solid rgb(0, 128, 0); }
+      support-chat::part(input) { border-color: rgb(0, 0, 255); }
+      support-chat::part(message-team) { outline: 1px dashed rgb(255, 0, 0); }
+      support-chat::part(badge) { background: rgb(0, 0, 0); }
+    </style>`);
     const el = await widget();
     await openPanel(el);
     await send(el, 'Styled');
@@ -182,27 +169,13 @@ describe('theming, positions and narrow screens', () => {
   });
 
   it('lets no style leak in from the page, nor out to it', async () => {
-    const page = await fixture<HTMLDivElement>(
-      html`<div>
-        <style>
-          * {
-            letter-spacing: 4px;
-            text-transform: uppercase;
-            font-family: serif;
-            color: rgb(255, 0, 0);
-          }
-          button,
-          textarea,
-          p,
-          li {
-            background: rgb(255, 0, 0);
-            border: 5px dotted red;
-            font-size: 30px;
-          }
-        </style>
-        <button id="page-button">Page</button>
-      </div>`,
-    );
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <style>
+        * { letter-spacing: 4px; text-transform: uppercase; font-family: serif; color: rgb(255, 0, 0); }
+        button, textarea, p, li { background: rgb(255, 0, 0); border: 5px dotted red; font-size: 30px; }
+      </style>
+      <button id="page-button">Page</button>
+    </div>`);
     const pageButton = page.querySelector('button')!;
     const before =
       getComputedStyle(pageButton).cssText ||
