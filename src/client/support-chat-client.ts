@@ -1,28 +1,21 @@
-import { describeError } from '../i18n/strings.js';
-import { HttpTransport } from '../transport/http-transport.js';
 import type { GetTicketsRequest, Transport } from '../transport/transport.js';
 import type { Message, Traits } from '../transport/wire-types.js';
 import type { SupportChatApi } from './api.js';
 import type { ChatState } from './chat-state.js';
+import { ClientLifecycle } from './client-lifecycle.js';
 import type { SupportChatClientOptions } from './client-options.js';
-import { realClock } from './clock.js';
-import { ConsentStorage } from './consent-storage.js';
-import { Conversation } from './conversation.js';
-import { ConversationSync } from './conversation-sync.js';
-import { DeliveryQueue } from './delivery/delivery-queue.js';
-import { NEW_TICKET } from './delivery/outbox.js';
-import { capabilitiesReader } from './capabilities.js';
-import { dispatch, type ClientListener, type SupportChatEventMap } from './events.js';
-import { liveParts, type LiveParts } from './live/live-parts.js';
-import { ownedTransport } from './owned-transport.js';
-import { PendingRestore } from './pending-restore.js';
-import { DEFAULT_RESTORE_PARAM } from './restore.js';
+import { clientParts } from './client-parts.js';
+import type { ConsentStorage } from './consent-storage.js';
+import type { ConversationSync } from './conversation-sync.js';
+import type { DeliveryQueue } from './delivery/delivery-queue.js';
+import type { ClientListener, SupportChatEventMap } from './events.js';
+import type { LiveParts } from './live/live-parts.js';
+import type { PendingRestore } from './pending-restore.js';
 import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
-import { Session, checkIdentity, cleanTraits } from './session.js';
-import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
-import { STORED, loadStored } from './stored-fields.js';
-import { TabState } from './tab-state.js';
-import { TicketGuard } from './ticket-guard.js';
+import { type Session, checkIdentity, cleanTraits } from './session.js';
+import type { KeyValueStorage } from './storage.js';
+import { STORED } from './stored-fields.js';
+import type { TabState } from './tab-state.js';
 import { MAX_MESSAGE_LENGTH, fitsMessageLimit, normaliseEmail } from './visitor-input.js';
 
 export type { SupportChatClientOptions };
@@ -42,7 +35,8 @@ export type { SupportChatClientOptions };
  * `TicketGuard` (tickets gone), `Session` (identity and consent), `PendingRestore` and the
  * restore flow, and the live parts (`LiveChannel`, the stream with polling as its fallback;
  * `TeamTyping`, `VisitorTyping`). Only the leader tab (see `TabSync`) streams, polls and
- * delivers the outbox; the others mirror what it finds.
+ * delivers the outbox; the others mirror what it finds. The parts are built and wired in
+ * `client-parts.ts`; starting, stopping and leading are `ClientLifecycle`'s.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below adds typed event overloads only
 export class SupportChatClient extends EventTarget implements SupportChatApi {
@@ -57,57 +51,26 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly #sync: ConversationSync;
   readonly #live: LiveParts;
   readonly #restore: PendingRestore;
-  #starting: Promise<void> | undefined;
-  #generation = 0; // bumped by stop(): see #load
+  readonly #lifecycle: ClientLifecycle;
 
   constructor(options: SupportChatClientOptions) {
     super();
-    const { token, pollIntervals, retryDelays, clock = realClock } = options;
     this.distinctId = options.distinctId;
-    const transport = (this.transport =
-      options.transport ?? new HttpTransport({ token, apiHost: options.apiHost, timeoutMs: options.requestTimeout }));
-    const storage = options.storage ?? new IndexedDbStorage(token);
-    this.#consent = options.consentRequired ? new ConsentStorage(storage) : undefined;
-    this.#storage = this.#consent ?? storage;
-    const conversation = new Conversation();
-    const tab = (this.#tab = new TabState({
-      name: `support-chat:${token}`,
-      storage: this.#storage,
-      eventTarget: options.eventTarget ?? this,
-      describeError: options.describeError ?? describeError,
-      compose: (view) => this.#queue.messages(view),
-      moved: () => conversation.clear(),
-      changed: (moved) => this.#sync.changed(moved),
-      leaderChange: (leader) => void this.#lead(leader),
-    }));
-    const session = (this.#session = new Session(tab, this.#consent));
-    this.#restore = new PendingRestore(tab, options.restoreParam || DEFAULT_RESTORE_PARAM);
-    const owned = ownedTransport(transport, session);
-    // One read of the backend's extensions, for delivery (idempotent sends) and live alike.
-    const capabilities = capabilitiesReader(transport);
-    const queue = (this.#queue = new DeliveryQueue({
-      tab,
-      session,
-      transport: owned,
-      conversation,
-      clock,
-      capabilities,
-      backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
+    const parts = clientParts(options, {
+      eventTarget: this,
       distinctId: () => this.distinctId || undefined,
-    }));
-    const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
-    const guard = new TicketGuard(tab, session, owned, queue);
-    const sync = (this.#sync = new ConversationSync(
-      tab,
-      session,
-      owned,
-      conversation,
-      clock,
-      intervals,
-      () => !!queue.outbox.next(),
-      guard,
-    ));
-    this.#live = liveParts({ tab, session, transport, sync, clock, consent: this.#consent, capabilities });
+      lead: (leader) => void this.#lifecycle.lead(leader),
+    });
+    this.transport = parts.transport;
+    this.#storage = parts.storage;
+    this.#consent = parts.consent;
+    this.#tab = parts.tab;
+    this.#session = parts.session;
+    this.#queue = parts.queue;
+    this.#sync = parts.sync;
+    this.#live = parts.live;
+    this.#restore = parts.restore;
+    this.#lifecycle = new ClientLifecycle(parts);
   }
 
   /**
@@ -116,55 +79,12 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
    * `restoreFromUrlToken()` or `discardRestoreToken()`: it is not redeemed unasked. Idempotent.
    */
   start(): Promise<void> {
-    if (!this.#starting) {
-      this.#restore.collect();
-      this.#starting = this.#load(this.#generation);
-      void this.#starting.catch((error) => this.#tab.reportError(error));
-    }
-    return this.#starting;
+    return this.#lifecycle.start();
   }
 
   /** Stops polling, delivering and listening to other tabs, even while `start()` still loads; state and storage are kept, `start()` resumes. */
   stop() {
-    this.#generation++;
-    this.#tab.tabs.stop();
-    this.#sync.poller.stop();
-    this.#queue.sender.stop();
-    this.#starting = undefined;
-  }
-
-  /** Loads what is stored, then joins the tabs, unless `stop()` came meanwhile (`generation` is then old). */
-  async #load(generation: number) {
-    const tab = this.#tab;
-    if (this.#consent && (await this.#consent.previouslyGranted())) await this.#consent.grant();
-    const { identity, ...stored } = await loadStored(this.#storage);
-    const { outbox } = this.#queue;
-    await outbox.load();
-    if (generation !== this.#generation) return; // an element removed right after it was added
-    tab.identity = identity;
-    // A reload while a new ticket's first message was unsent: that draft is still on show.
-    tab.draft = stored.currentTicketId ? null : (outbox.entries.find((e) => e.ticket.startsWith(NEW_TICKET))?.ticket ?? null);
-    tab.update({ ...stored, ready: true, messages: this.#queue.messages(tab.view) });
-    this.#sync.poller.setOpen(tab.state.open);
-    tab.tabs.start();
-    tab.post({ t: 'hello' });
-    dispatch(tab.eventTarget, 'support-chat-ready', {});
-    tab.checkStorage();
-  }
-
-  /** This tab now polls and delivers (another tab closed, or this one came to the front), or no longer does. */
-  async #lead(leader: boolean) {
-    if (!leader) {
-      this.#sync.poller.stop();
-      this.#queue.sender.stop();
-      return this.#live.channel.lead(false);
-    }
-    await this.#queue.outbox.load(); // what a closed tab left unsent
-    if (!this.#tab.tabs.leader) return; // stopped, or no longer leading, meanwhile
-    this.#tab.recompose();
-    this.#sync.poller.start();
-    this.#queue.sender.start();
-    this.#live.channel.lead(true);
+    this.#lifecycle.stop();
   }
 
   getState(): ChatState {

@@ -1,15 +1,14 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SupportChatApi } from '../../client/api.js';
-import { toChatError } from '../../client/chat-error.js';
 import { initialState, type ChatState } from '../../client/chat-state.js';
-import { SupportChatClient } from '../../client/support-chat-client.js';
+import type { SupportChatClient } from '../../client/support-chat-client.js';
 import { DEFAULT_RESTORE_PARAM } from '../../client/restore.js';
-import { clientContext } from '../../context/client-context.js';
-import { settingsContext, type Settings } from '../../context/settings-context.js';
+import type { Settings } from '../../context/settings-context.js';
+import { ClientController } from '../../controllers/client-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { SettingsController } from '../../controllers/settings-controller.js';
 import { ViewController, type Navigation } from '../../controllers/view-controller.js';
 import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
@@ -143,18 +142,17 @@ export class SupportChat extends LitElement {
 
   /** What the UI pieces read: resolved from the attributes and the locale (see `willUpdate`). */
   protected settings!: Settings;
-  // Providers rather than the `@provide` decorator: the same work in fewer bytes of the script.
-  readonly #clientProvider = new ContextProvider(this, { context: clientContext });
-  readonly #settingsProvider = new ContextProvider(this, { context: settingsContext });
-
-  #settingsKey = '';
-  /** True while the element opens itself on load. */
-  #loading = false;
   #chatState: ChatState = initialState;
-  #unsubscribe?: () => void;
   readonly #locales = new LocaleController(this);
+  readonly #settingsResolver = new SettingsController(this, this.#locales);
   readonly #views = new ViewController(this);
   readonly #focusing = new FocusController(this);
+  // Last: the client is made once the other controllers have connected, as it always was.
+  readonly #clients = new ClientController(this, {
+    onState: (state) => this.#onState(state),
+    describeError: (error) => describeError(error, this.settings.strings),
+    onStarted: prefetchPanel,
+  });
 
   /** The panel file could not be loaded on this open (offline?): said in the panel, tried again on the next open. */
   #panelFailed = false;
@@ -172,42 +170,6 @@ export class SupportChat extends LitElement {
     });
   }
 
-  /** The client this element made (not one the page supplied): only that one is stopped on disconnect. */
-  #ownClient?: SupportChatClient;
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.client ??= this.#ownClient = new SupportChatClient({
-      token: this.token,
-      apiHost: this.apiHost || undefined,
-      eventTarget: this,
-      restoreParam: this.restoreParam,
-      consentRequired: this.consentRequired,
-      distinctId: this.distinctId,
-      describeError: (error) => describeError(error, this.settings.strings),
-    });
-    // Read before subscribing: the first state (closed until storage is read) overwrites it.
-    const openRequested = this.open;
-    this.#unsubscribe = this.client.subscribe((state) => this.#onState(state));
-    void this.client.start().then(() => {
-      prefetchPanel();
-      if (
-        (!openRequested /* a restore link's question opens it too */ && !this.client?.getState().pendingRestore) ||
-        !this.isConnected
-      )
-        return;
-      this.#loading = true;
-      this.client?.openPanel();
-      this.#loading = false;
-    });
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    if (this.client === this.#ownClient) this.client?.stop();
-  }
-
   #onState(state: ChatState) {
     const was = this.#chatState;
     this.#chatState = state;
@@ -217,7 +179,7 @@ export class SupportChat extends LitElement {
       this.#panelFailed = false;
       // Opening on page load (restored from storage, or the open attribute) is not the
       // visitor's doing: leave focus alone.
-      if (was.ready && !this.#loading) this.#focusing.enterPanel();
+      if (was.ready && !this.#clients.loading) this.#focusing.enterPanel();
     }
     if (!state.open && was.open) this.#focusing.leavePanel();
     this.requestUpdate();
@@ -228,30 +190,12 @@ export class SupportChat extends LitElement {
       if (this.open) this.client?.openPanel();
       else this.client?.closePanel();
     }
-    if (changed.has('client')) this.#clientProvider.setValue(this.client);
-    // Only into a client made from the attributes: a page's own client keeps its own setting.
-    if (changed.has('distinctId') && this.#ownClient) this.#ownClient.distinctId = this.distinctId;
+    this.#clients.willUpdate(changed);
     if (changed.has('color')) {
       if (this.color) this.style.setProperty('--support-chat-color', this.color);
       else this.style.removeProperty('--support-chat-color');
     }
-    const { strings, lang } = this.#locales;
-    const merged = { ...strings, ...this.strings };
-    const next: Settings = {
-      strings: merged,
-      lang,
-      greeting: this.greeting || merged.greeting,
-      placeholder: this.placeholder || merged.placeholder,
-      requireEmail: this.requireEmail,
-      collectName: this.collectName,
-      describe: (error) => describeError(toChatError(error), merged),
-    };
-    // A new object only when something changed, so that the pieces re-render only then.
-    const key = JSON.stringify(next);
-    if (key !== this.#settingsKey) {
-      this.#settingsKey = key;
-      this.#settingsProvider.setValue((this.settings = next));
-    }
+    this.settings = this.#settingsResolver.resolve();
   }
 
   #onNavigate({ detail }: CustomEvent<Navigation>) {
