@@ -150,8 +150,9 @@ describe('HTTP transport against the reference handlers', () => {
 
     const none = await rejection(transport.getCapabilities());
     expect([none.kind, none.status], 'a production backend has no capabilities').to.deep.equal(['http', 404]);
-    await startReferenceServer();
-    expect(await transport.getCapabilities()).to.deep.equal({ idempotent_send: true });
+    await startReferenceServer({ live: true }); // the reference server, advertising what it has
+    const { idempotent_send, stream, typing } = await transport.getCapabilities();
+    expect({ idempotent_send, stream, typing }).to.deep.equal({ idempotent_send: true, stream: true, typing: true });
   });
 
   const hostile: Array<[string, unknown]> = [
