@@ -1,12 +1,11 @@
 import { HttpResponse, http } from 'msw';
-import { MAX_OFFSET, TEAM_PAGE } from '../../contract/limits.js';
 import { HttpError } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import { messageText } from '../lib/team-fields.js';
 import { fillTemplate } from '../lib/template.js';
-import { pageLinks } from '../lib/ticket-query.js';
 import type { StoredCannedResponse } from '../store.js';
-import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { pagedList } from './paged-list.js';
+import { jsonBody, route, type HandlerContext } from './context.js';
 import { authoriseTeam, authoriseTeamWrite } from './team-access.js';
 
 const MAX_CANNED = 500;
@@ -37,15 +36,7 @@ export function cannedHandlers({ store, config }: HandlerContext) {
       base,
       route(store, ({ request, params }) => {
         authoriseTeam(request, params.projectId, config);
-        const q = queryOf(request);
-        const limit = field.integer(q.limit, 'limit', TEAM_PAGE);
-        const offset = field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 });
-        const all = store.settings.list('cannedResponses');
-        return HttpResponse.json({
-          count: all.length,
-          ...pageLinks(request.url, all.length, limit, offset),
-          results: all.slice(offset, offset + limit),
-        });
+        return pagedList(request, store.settings.list('cannedResponses'));
       }),
     ),
 

@@ -1,11 +1,11 @@
 import { HttpResponse, http } from 'msw';
-import { MAX_OFFSET, TEAM_PAGE } from '../../contract/limits.js';
 import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import { SHORT_ID, shortId } from '../lib/short-id.js';
-import { pageLinks, parseTicketQuery } from '../lib/ticket-query.js';
+import { parseTicketQuery } from '../lib/ticket-query.js';
 import type { Store, StoredSavedView } from '../store.js';
-import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { pagedList } from './paged-list.js';
+import { jsonBody, route, type HandlerContext } from './context.js';
 import { authoriseTeam, authoriseTeamWrite } from './team-access.js';
 
 /** The ticket-list filters a saved view may hold (seed 001), as the list's query parameters. */
@@ -74,15 +74,7 @@ export function savedViewHandlers({ store, config }: HandlerContext) {
       base,
       route(store, ({ request, params }) => {
         authoriseTeam(request, params.projectId, config);
-        const q = queryOf(request);
-        const limit = field.integer(q.limit, 'limit', TEAM_PAGE);
-        const offset = field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 });
-        const all = store.settings.list('savedViews');
-        return HttpResponse.json({
-          count: all.length,
-          ...pageLinks(request.url, all.length, limit, offset),
-          results: all.slice(offset, offset + limit).map(wire),
-        });
+        return pagedList(request, store.settings.list('savedViews'), wire);
       }),
     ),
 

@@ -1,11 +1,10 @@
 import { HttpResponse, http } from 'msw';
-import { MAX_OFFSET, TEAM_PAGE } from '../../contract/limits.js';
 import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
-import { pageLinks } from '../lib/ticket-query.js';
 import { WEBHOOK_EVENTS, type StoredDelivery, type StoredWebhook } from '../store.js';
 import { webhookDispatcher } from '../webhooks/dispatcher.js';
-import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { pagedList } from './paged-list.js';
+import { jsonBody, route, type HandlerContext } from './context.js';
 import { authoriseTeam, authoriseTeamWrite } from './team-access.js';
 
 const MAX_WEBHOOKS = 20;
@@ -35,26 +34,13 @@ export function webhookHandlers({ store, config }: HandlerContext) {
     if (!hook) throw new HttpError(404, 'Webhook not found');
     return hook;
   };
-  const page = (request: Request) => {
-    const q = queryOf(request);
-    return {
-      limit: field.integer(q.limit, 'limit', TEAM_PAGE),
-      offset: field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 }),
-    };
-  };
 
   return [
     http.get(
       base,
       route(store, ({ request, params }) => {
         authoriseTeam(request, params.projectId, config);
-        const { limit, offset } = page(request);
-        const all = store.settings.list('webhooks');
-        return HttpResponse.json({
-          count: all.length,
-          ...pageLinks(request.url, all.length, limit, offset),
-          results: all.slice(offset, offset + limit).map(wire),
-        });
+        return pagedList(request, store.settings.list('webhooks'), wire);
       }),
     ),
 
@@ -98,16 +84,11 @@ export function webhookHandlers({ store, config }: HandlerContext) {
       route(store, ({ request, params }) => {
         authoriseTeam(request, params.projectId, config);
         const hook = find(params.id);
-        const { limit, offset } = page(request);
         const mine = store.settings
           .list('webhookDeliveries')
           .filter((d) => d.webhook_id === hook.id)
           .reverse();
-        return HttpResponse.json({
-          count: mine.length,
-          ...pageLinks(request.url, mine.length, limit, offset),
-          results: mine.slice(offset, offset + limit).map(wireDelivery),
-        });
+        return pagedList(request, mine, wireDelivery);
       }),
     ),
   ];
