@@ -90,15 +90,14 @@ else {
           if (inner) return inner;
         }
       };
-      for (let i = 0; i < 200 && !deep(document, 'textarea'); i++) await new Promise((r) => setTimeout(r, 25));
-      return {
-        composer: !!deep(document, 'textarea'),
-        newest:
-          !!deep(document, 'li')?.closest('ol') &&
-          [...el.shadowRoot.querySelector('support-chat-message-list').shadowRoot.querySelectorAll('li')]
-            .at(-1)
-            ?.textContent.includes('Message 120'),
-      };
+      const newest = () =>
+        !!deep(document, 'li')?.closest('ol') &&
+        !![...(el.shadowRoot.querySelector('support-chat-message-list')?.shadowRoot?.querySelectorAll('li') ?? [])]
+          .at(-1)
+          ?.textContent.includes('Message 120');
+      // Up to 15 s: a loaded 2-core machine can be slow to fetch and render the panel file.
+      for (let i = 0; i < 600 && !(deep(document, 'textarea') && newest()); i++) await new Promise((r) => setTimeout(r, 25));
+      return { composer: !!deep(document, 'textarea'), newest: newest() };
     });
     report(
       shown.composer && shown.newest,
