@@ -2,6 +2,7 @@
 // By default that server runs in this tab's service worker, like the shop's widget;
 // `?backend=node` uses the one in the dev server instead (for the one-script-tag page).
 import { startBrowserServer } from '../mock-server/browser.js';
+import { CONVERSATION_EVENTS } from '../contract/names.js';
 import { defaultConfig } from '../mock-server/config.js';
 
 interface TeamTicket {
@@ -226,15 +227,7 @@ function agentTyping(ticketId: string, on: boolean) {
 // resumes by itself; polling is only the fallback while it is not open (or on the posthog flavour).
 const live = new EventSource(`${base}/live?api_key=${encodeURIComponent(defaultConfig.apiKey)}`);
 const refreshSoon = () => void refresh().catch(() => {});
-for (const event of [
-  'conversation.created',
-  'conversation.updated',
-  'conversation.assigned',
-  'conversation.resolved',
-  'message.received',
-  'message.sent',
-  'reset',
-]) {
+for (const event of [...CONVERSATION_EVENTS, 'reset']) {
   live.addEventListener(event, refreshSoon);
 }
 live.addEventListener('typing', (event) => {
