@@ -66,12 +66,16 @@ export async function findByRole(root: ParentNode, role: string, name?: string |
   return waitFor(() => getByRole(root, role, name), timeout);
 }
 
-/** Retries `check` until it stops throwing, or rethrows its last error after `timeout` ms. */
-export async function waitFor<T>(check: () => T, timeout = 5000): Promise<T> {
+/**
+ * Retries `check` until it stops throwing (or, when async, stops rejecting), or rethrows its
+ * last error after `timeout` ms.
+ */
+export async function waitFor<T>(check: () => T | Promise<T>, timeout = 5000): Promise<T> {
   const deadline = performance.now() + timeout;
   for (;;) {
     try {
-      return check();
+      // Awaited here: a rejected promise returned as is would escape the retry.
+      return await check();
     } catch (error) {
       if (performance.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25));
