@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/server/demo-plugin.js';
@@ -25,6 +25,12 @@ const SHARED: Array<[string, RegExp]> = [
   ['define', /\/src\/internal\/define\.ts$/],
   ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],
 ];
+/** dist/locales/<name>.js for each table beyond English (which the script carries): every file in src/i18n/locales/ but en.ts. */
+const LOCALE_ENTRIES = Object.fromEntries(
+  readdirSync('src/i18n/locales')
+    .filter((file) => file.endsWith('.ts') && file !== 'en.ts')
+    .map((file) => [`locales/${file.slice(0, -'.ts'.length)}`, `src/i18n/locales/${file}`]),
+);
 const registry = `globalThis[Symbol.for(${JSON.stringify(`support-chat ${version}`)})]`;
 
 /** Turns each import of a shared module into an external, read from the registry the first file fills. */
@@ -97,8 +103,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         minify: true,
         lib: {
           entry: {
-            'locales/de': 'src/i18n/locales/de.ts',
-            'locales/ar': 'src/i18n/locales/ar.ts',
+            ...LOCALE_ENTRIES,
             'rich-content': 'src/components/message-list/rich-content.ts',
           },
           formats: ['es'],

@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../../client/visitor-input.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
-import { format } from '../../i18n/strings.js';
+import { plural } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { styles } from './support-chat-composer.styles.js';
@@ -61,7 +61,7 @@ export class SupportChatComposer extends LitElement {
         ></textarea>
         <button part="send-button" class="primary" ?disabled=${!this.draft.trim()}>${strings.send}</button>
         <span part="limit" class="limit" id="limit" aria-live="polite"
-          >${used >= SHOW_LIMIT_FROM ? format(strings.charactersLeft, { count: left }) : ''}</span
+          >${used >= SHOW_LIMIT_FROM ? plural(strings.charactersLeft, left, settings.lang) : ''}</span
         >
       </form>
     `;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
-import { format } from '../../i18n/strings.js';
+import { plural } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { styles } from './support-chat-launcher.styles.js';
@@ -20,10 +20,11 @@ export class SupportChatLauncher extends LitElement {
 
   override render() {
     const { open, unreadCount } = this.#chat.state;
-    const strings = this.#chat.settings?.strings;
-    if (!strings) return nothing;
-    const shown = unreadCount > 99 ? '99+' : String(unreadCount);
-    const label = unreadCount > 0 ? format(strings.openChatUnread, { count: shown }) : strings.openChat;
+    const settings = this.#chat.settings;
+    if (!settings) return nothing;
+    const { strings, lang } = settings;
+    const shown = plural('{count}', unreadCount, lang, 99);
+    const label = unreadCount > 0 ? plural(strings.openChatUnread, unreadCount, lang, 99) : strings.openChat;
     return html`
       <button part="launcher" aria-label=${label} aria-expanded=${open} @click=${this.toggle}>
         <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">

@@ -113,7 +113,11 @@ export class SupportChat extends LitElement {
   /** Colour scheme: `auto` follows the system, or `light` / `dark`. */
   @property({ reflect: true, attribute: 'theme' }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** Language of the widget (`en`, `de`, `ar`; others fall back to English); defaults to the page's `lang`. */
+  /**
+   * Language of the widget: `en`, `de`, `ar`, `fr`, `es`, `pt-BR`, `nl`, `ja` or `he` (a region
+   * falls back to its language, others to English); defaults to the page's `lang`, else the
+   * browser's languages.
+   */
   @property({ attribute: 'locale' }) locale = '';
 
   /** Whether the panel is open; reflects the panel state. */

@@ -3,7 +3,8 @@ import type { Ticket } from '../../transport/wire-types.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { RelativeTimeController } from '../../controllers/relative-time-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
-import { format, statusKeys } from '../../i18n/strings.js';
+import { statusKeys } from '../../i18n/status-keys.js';
+import { plural } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { styles } from './support-chat-ticket-list.styles.js';
@@ -64,7 +65,7 @@ export class SupportChatTicketList extends LitElement {
                   <span class="preview" dir="auto">${ticket.last_message ?? ''}</span>
                   ${
                     ticket.unread_count
-                      ? html`<span part="unread" class="pill">${format(strings.unread, { count: ticket.unread_count })}</span>`
+                      ? html`<span part="unread" class="pill">${plural(strings.unread, ticket.unread_count, lang)}</span>`
                       : nothing
                   }
                   <span class="meta"

@@ -2,7 +2,16 @@ import type { Strings } from './en.js';
 
 const ar: Strings = {
   openChat: 'فتح المحادثة',
-  openChatUnread: 'فتح المحادثة ({count} غير مقروءة)',
+  // Arabic counts in six forms: none, one and two in words; 3–10 with a plural noun; 11–99
+  // with a singular in the accusative; 100 and up (and "99+") with a singular.
+  openChatUnread: {
+    zero: 'فتح المحادثة (لا رسائل غير مقروءة)',
+    one: 'فتح المحادثة (رسالة واحدة غير مقروءة)',
+    two: 'فتح المحادثة (رسالتان غير مقروءتين)',
+    few: 'فتح المحادثة ({count} رسائل غير مقروءة)',
+    many: 'فتح المحادثة ({count} رسالة غير مقروءة)',
+    other: 'فتح المحادثة ({count} رسالة غير مقروءة)',
+  },
   title: 'الدعم',
   close: 'إغلاق',
   back: 'رجوع',
@@ -24,8 +33,22 @@ const ar: Strings = {
   typing: '{name} يكتب الآن…',
   typingNameless: 'فريق الدعم يكتب الآن…',
   earlierMessages: 'عرض الرسائل السابقة',
-  unread: '{count} غير مقروءة',
-  charactersLeft: 'تبقّى {count} حرفًا',
+  unread: {
+    zero: 'لا رسائل غير مقروءة',
+    one: 'رسالة واحدة غير مقروءة',
+    two: 'رسالتان غير مقروءتين',
+    few: '{count} رسائل غير مقروءة',
+    many: '{count} رسالة غير مقروءة',
+    other: '{count} رسالة غير مقروءة',
+  },
+  charactersLeft: {
+    zero: 'لم يتبقَّ أي حرف',
+    one: 'تبقّى حرف واحد',
+    two: 'تبقّى حرفان',
+    few: 'تبقّى {count} أحرف',
+    many: 'تبقّى {count} حرفًا',
+    other: 'تبقّى {count} حرف',
+  },
   resolved: 'تم حل هذه المحادثة. ابدأ محادثة جديدة إذا احتجت إلى مزيد من المساعدة.',
   statusNew: 'جديدة',
   statusOpen: 'مفتوحة',

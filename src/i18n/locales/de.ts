@@ -2,7 +2,7 @@ import type { Strings } from './en.js';
 
 const de: Strings = {
   openChat: 'Chat öffnen',
-  openChatUnread: 'Chat öffnen ({count} ungelesen)',
+  openChatUnread: { one: 'Chat öffnen ({count} ungelesen)', other: 'Chat öffnen ({count} ungelesen)' },
   title: 'Support',
   close: 'Schließen',
   back: 'Zurück',
@@ -24,8 +24,8 @@ const de: Strings = {
   typing: '{name} schreibt…',
   typingNameless: 'Der Support schreibt…',
   earlierMessages: 'Frühere Nachrichten anzeigen',
-  unread: '{count} ungelesen',
-  charactersLeft: 'Noch {count} Zeichen',
+  unread: { one: '{count} ungelesen', other: '{count} ungelesen' },
+  charactersLeft: { one: 'Noch {count} Zeichen', other: 'Noch {count} Zeichen' },
   resolved: 'Diese Unterhaltung ist abgeschlossen. Beginnen Sie eine neue, wenn Sie weitere Hilfe brauchen.',
   statusNew: 'Neu',
   statusOpen: 'Offen',

@@ -1,7 +1,16 @@
+/**
+ * A text that depends on a number: one form per plural category its language uses
+ * (`new Intl.PluralRules(lang).resolvedOptions().pluralCategories`: English one and other,
+ * Arabic all six, Japanese other only), chosen by `plural()` in ../strings.ts. `{count}` is the
+ * number as the language writes it; a form used for a single number only (Arabic's `two`) may
+ * say it in words instead.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 /** English: the complete table, and the shape every other locale fills in. */
 export const en = {
   openChat: 'Open chat',
-  openChatUnread: 'Open chat ({count} unread)',
+  openChatUnread: { one: 'Open chat ({count} unread)', other: 'Open chat ({count} unread)' } as Plural,
   title: 'Support',
   close: 'Close',
   back: 'Back',
@@ -23,8 +32,8 @@ export const en = {
   typing: '{name} is typing…',
   typingNameless: 'Support is typing…',
   earlierMessages: 'Show earlier messages',
-  unread: '{count} unread',
-  charactersLeft: '{count} characters left',
+  unread: { one: '{count} unread', other: '{count} unread' } as Plural,
+  charactersLeft: { one: '{count} character left', other: '{count} characters left' } as Plural,
   resolved: 'This conversation has been resolved. Start a new one if you need more help.',
   statusNew: 'New',
   statusOpen: 'Open',
@@ -59,3 +68,6 @@ export const en = {
 
 /** Every piece of text the widget shows. */
 export type Strings = typeof en;
+
+/** The keys of the texts that do not depend on a number. */
+export type TextKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
