@@ -19,7 +19,7 @@ const ctx = useServer();
 const posthog = useServer(['--port', '0', '--flavor', 'posthog']);
 
 /** An anonymous visitor's first message; returns the ticket id. */
-async function writeAnonymously(api: Client, session: string, message = 'Written before logging in') {
+async function writeAnonymously(api: Client, session: ReturnType<typeof randomUUID>, message = 'Written before logging in') {
   const sent = await api.widget.send({ message, ticket_id: null, ...anonymous(session) });
   assert.equal(sent.status, 200);
   return sent.body.ticket_id as string;
