@@ -248,7 +248,7 @@ export class SupportChat extends LitElement {
   /** The current screen, once the panel file is in; until then a loading line, and the file is asked for. */
   #renderBody(state: ChatState, strings: Strings) {
     const renderView = panelSlot.renderView;
-    if (renderView && state.ready) return renderView(this.#views.view, state, this.requireEmail);
+    if (renderView && state.ready) return renderView(this.#views.view, state, this.requireEmail, this);
     if (this.#panelFailed) return html`<p part="error" role="alert">${strings.errorNetwork}</p>`;
     if (!renderView) {
       loadPanel().then(
