@@ -5,7 +5,7 @@ import type { ChatState } from '../../../src/client/chat-state.js';
 import { SupportChatClient } from '../../../src/client/support-chat-client.js';
 import { MemoryStorage } from '../../../src/client/storage.js';
 import { HttpTransport } from '../../../src/transport/http-transport.js';
-import { sleep } from '../helpers/faults.js';
+import { chaos, sleep } from '../helpers/faults.js';
 import { queryAllByRole, waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
 import { openPanel, send, ticketOf, ui, widget } from '../ui/widget.js';
@@ -79,8 +79,13 @@ describe('identity continuity in the widget', () => {
       'Thanks!',
     ]);
 
-    // Logout: reset() forgets everything; the fresh session sees none of the identity's tickets.
+    // Logout with a message still unsent (offline): reset() forgets everything, the outbox too;
+    // the fresh session sees none of the identity's tickets.
+    await chaos({ offline: true });
+    void el.sendMessage('Never to be sent').catch(() => {});
+    await waitFor(() => expect(client.getState().messages.at(-1)).to.include({ content: 'Never to be sent' }));
     await el.reset();
+    await chaos({});
     await client.refresh();
     await sleep(300);
     const after = client.getState();
@@ -91,6 +96,13 @@ describe('identity continuity in the widget', () => {
     expect(el.getCurrentTicketId()).to.equal(null);
     expect(shown(el)).not.to.contain('It ships today');
     expect(((await client.getTickets()) ?? { results: [] }).results).to.deep.equal([]);
+    dispatchEvent(new Event('online'));
+    await sleep(500);
+    expect(
+      (await team.messages(ticketId)).map((m) => m.content),
+      'the outbox was cleared',
+    ).not.to.include('Never to be sent');
+    expect((await team.tickets()).map((t) => t.id)).to.deep.equal([ticketId]);
     await expect(el).to.be.accessible();
   });
 
