@@ -125,7 +125,7 @@ export class SupportChat extends LitElement {
   /** Query parameter of restore links; the backend writes it into the emailed link. */
   @property({ attribute: 'restore-param' }) restoreParam = DEFAULT_RESTORE_PARAM;
 
-  /** The site's id of the visitor (e.g. its analytics id), sent as `distinct_id`; default: the session id. A verified identity wins. */
+  /** The site's id of the visitor (e.g. its analytics id), sent as `distinct_id` with every request; default: the session id. A verified identity wins. */
   @property({ attribute: 'distinct-id' }) distinctId = '';
 
   /** Store nothing until the visitor first interacts with the widget. */
