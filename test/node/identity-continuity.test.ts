@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { anonymous } from './helpers/anonymous.js';
-import { client, type Client } from './helpers/api.js';
+import { TOKEN, WIDGET, client, type Client } from './helpers/api.js';
 import { identity } from './helpers/identity.js';
+import { openStream } from './helpers/sse.js';
 import { useServer } from './helpers/server-suite.js';
 import { spawnServer } from './helpers/spawn-server.js';
 
@@ -70,6 +71,32 @@ describe('identity continuity: the session’s anonymous tickets follow the visi
     });
     assert.equal(sent.status, 200);
     assert.deepEqual(await ticketIds(ctx.api, identity('user-8')), [ticket]);
+  });
+
+  it('links on the live stream too (the first request of a live widget after login), and its stream tells of them', async () => {
+    const session = randomUUID();
+    const ticket = await writeAnonymously(ctx.api, session);
+    const url = new URL(`${WIDGET}/stream`, ctx.server.url);
+    for (const [k, v] of Object.entries({ token: TOKEN, ...identity('user-10'), widget_session_id: session }))
+      url.searchParams.set(k, v);
+    const stream = await openStream(url.href);
+    try {
+      assert.equal(stream.status, 200);
+      assert.deepEqual(await ticketIds(ctx.api, identity('user-10')), [ticket]);
+      // A stream opened by the identity alone, elsewhere, hears the linked ticket's news.
+      const other = new URL(`${WIDGET}/stream`, ctx.server.url);
+      for (const [k, v] of Object.entries({ token: TOKEN, ...identity('user-10') })) other.searchParams.set(k, v);
+      const phone = await openStream(other.href);
+      try {
+        await ctx.api.team.reply(ticket, { content: 'Hello again' });
+        const event = await phone.nextEvent('message', 3000);
+        assert.equal((event.json as { ticket_id: string }).ticket_id, ticket);
+      } finally {
+        phone.close();
+      }
+    } finally {
+      stream.close();
+    }
   });
 
   it('never links on an unverified claim of a distinct id', async () => {
