@@ -117,6 +117,19 @@ describe('phones: the on-screen keyboard, the page behind, no zoom', () => {
     }
   });
 
+  it('lets the page go when the screen becomes wide while the panel is open (a phone turned, a window resized)', async () => {
+    const el = await widget();
+    await openPanel(el);
+    keyboard(367);
+    const panel = ui(el).querySelector<HTMLElement>('[part="panel"]')!;
+    await waitFor(() => expect(panel.getBoundingClientRect().height).to.be.closeTo(367, 1));
+    expect(document.body.getAttribute('style')).not.to.equal(bodyStyle);
+    await setViewport({ width: 1024, height: 768 });
+    await waitFor(() => expect(document.body.getAttribute('style')).to.equal(bodyStyle));
+    expect(scrollY).to.equal(1234);
+    expect(panel.hasAttribute('style') && panel.getAttribute('style') !== '').to.equal(false);
+  });
+
   it('leaves a wide screen alone: the page still scrolls and keeps its styles while the panel is open', async () => {
     await setViewport({ width: 1024, height: 768 });
     scrollTo(0, 1234);
