@@ -174,6 +174,11 @@ export class Store {
     this.#messages.markRead(ticket);
   }
 
+  /** Links the session's anonymous tickets to a verified identity (see `Tickets.linkSession`); returns those linked now. */
+  linkSession(sessionId: string, identityId: string): StoredTicket[] {
+    return this.#tickets.linkSession(sessionId, identityId);
+  }
+
   /** Mails a restore link if the email is known; the same answer either way. */
   requestRestore(email: string, requestUrl: URL): Promise<void> {
     return this.#restore.request(email, requestUrl);

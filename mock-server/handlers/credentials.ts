@@ -6,6 +6,7 @@ import { text, uuid } from '../lib/fields.js';
 import { tokenRefused } from '../lib/framework-errors.js';
 import { allowsAnyHost, callerHost, hostAllowed } from '../lib/origin.js';
 import type { Owner } from '../store.js';
+import type { HandlerContext } from './context.js';
 
 const HASH = /^[0-9a-f]{64}$/i;
 
@@ -15,8 +16,11 @@ const HASH = /^[0-9a-f]{64}$/i;
  * are sent the identity wins (as on the production backend: a visitor who logs in keeps
  * their session id in the browser), but a malformed session id is still a 400.
  * Shape errors are 400s; a well-formed but wrong signature is a 403.
+ *
+ * A verified request that also carries the session id links that session's anonymous tickets
+ * to the identity (see `linkSession`): the visitor who wrote before logging in keeps them.
  */
-export async function ownerFrom(fields: Record<string, unknown>, config: ServerConfig): Promise<Owner> {
+export async function ownerFrom(fields: Record<string, unknown>, { config, store }: HandlerContext): Promise<Owner> {
   const hasSession = fields.widget_session_id != null;
   const hasIdentity = fields.identity_distinct_id != null || fields.identity_hash != null;
   if (!hasSession && !hasIdentity) {
@@ -35,7 +39,11 @@ export async function ownerFrom(fields: Record<string, unknown>, config: ServerC
   }
   const expected = await hmacSha256Hex(config.identitySecret, distinctId);
   if (!constantTimeEqual(expected, hash.toLowerCase())) throw new HttpError(403, 'Identity verification failed');
-  return { kind: 'identity', id: distinctId };
+  const owner: Owner = { kind: 'identity', id: distinctId };
+  // Only after the signature is checked: an unverified claim of a distinct id never links anything.
+  // The production backend links nothing (its known complaint: anonymous tickets vanish on login).
+  if (sessionId && config.flavor !== 'posthog') store.linkSession(sessionId, owner.id);
+  return owner;
 }
 
 /** The public widget token: missing or unknown is a 403. */

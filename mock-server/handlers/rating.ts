@@ -34,7 +34,7 @@ export function ratingHandlers({ store, config }: HandlerContext) {
           );
         }
         const comment = field.optionalText(body.comment, 'comment', { min: 0, max: RATING.maxCommentLength, multiline: true });
-        const owner = await ownerFrom(body, config);
+        const owner = await ownerFrom(body, { config, store });
         const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, RATE_LIMITS.widgetWrite);
         if (wait) throw tooManyRequests(wait, config.flavor);
         const ticket = store.ticket(raw);

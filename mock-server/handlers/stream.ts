@@ -35,7 +35,7 @@ export function streamHandlers({ store, config }: HandlerContext) {
         const token = request.headers.get('X-Conversations-Token') ?? q.token;
         if (!token) throw new HttpError(403, 'Authentication required');
         if (token !== config.widgetToken) throw new HttpError(403, 'Invalid widget token');
-        const owner = await ownerFrom(q, config);
+        const owner = await ownerFrom(q, { config, store });
         return openStream(request, widgetCaller(owner));
       }),
     ),

@@ -29,7 +29,7 @@ export function typingHandlers({ store, config }: HandlerContext) {
         const body = await jsonBody(request, config.flavor);
         const ticketId = field.uuid(body.ticket_id, 'ticket_id');
         const typing = typingFlag(body.typing);
-        const owner = await ownerFrom(body, config);
+        const owner = await ownerFrom(body, { config, store });
         const wait = store.rateLimit(`typing:${owner.kind}:${owner.id}`, RATE_LIMITS.widgetTyping);
         if (wait) throw tooManyRequests(wait, config.flavor);
         const ticket = store.ticket(ticketId);

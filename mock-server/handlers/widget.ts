@@ -69,7 +69,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         field.optionalText(body.session_id, 'session_id', { max: MAX_SESSION_ID_LENGTH });
         const traits = field.lenientMap(body.traits, 'traits', TRAIT_LIMITS) as Record<string, string | null>;
         const sessionContext = field.lenientMap(body.session_context, 'session_context', CONTEXT_LIMITS);
-        const owner = await ownerFrom(body, config);
+        const owner = await ownerFrom(body, { config, store });
         // The person this browser is in analytics; a verified identity is its own.
         if (owner.kind === 'session' && distinctId === null) throw invalid('distinct_id', 'is required with widget_session_id');
         countWrite(owner);
@@ -102,7 +102,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         const ticketId = pathTicketId(params.ticketId);
         const after = q.after ? field.dateTime(q.after, 'after') : -Infinity;
         const limit = field.integer(q.limit, 'limit', MESSAGES_PAGE);
-        const ticket = ownTicket(ticketId, await ownerFrom(q, config));
+        const ticket = ownTicket(ticketId, await ownerFrom(q, { config, store }));
 
         const newer = store.visibleMessages(ticket.id).filter((m) => Date.parse(m.created_at) > after);
         return HttpResponse.json({
@@ -121,7 +121,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
       route(store, async ({ request, params }) => {
         const body = await widgetBody(request);
         const ticketId = pathTicketId(params.ticketId);
-        const owner = await ownerFrom(body, config);
+        const owner = await ownerFrom(body, { config, store });
         countWrite(owner);
         store.markRead(ownTicket(ticketId, owner));
         return HttpResponse.json({ success: true, unread_count: 0 });
@@ -136,7 +136,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         const status = q.status ? field.oneOf(q.status, 'status', TICKET_STATUSES) : undefined;
         const limit = field.integer(q.limit, 'limit', TICKETS_PAGE);
         const offset = field.integer(q.offset, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 });
-        const owner = await ownerFrom(q, config);
+        const owner = await ownerFrom(q, { config, store });
 
         const mine = store
           .ticketsOf(owner)

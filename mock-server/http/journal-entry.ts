@@ -96,6 +96,9 @@ export class JournalRecorder {
         // The customer's read marks are on the messages themselves.
         if (change.by === 'customer') entry.messages = [...this.thread(change.ticket.id)];
         break;
+      case 'linked':
+        entry.tickets = change.tickets; // their new identity_id is on them, in full
+        break;
       case 'restored':
         entry.tickets = change.tickets;
         entry.restoreTokens = d.restoreTokens.filter((t) => this.#consumed.get(t.id) !== t.consumed_at);

@@ -57,6 +57,8 @@ function widgetDeliveries(change: StoreChange, store: Store): Delivery[] {
     case 'read':
       return change.by === 'customer' ? [ticketEvent(change.ticket)] : [];
     case 'restored':
+    case 'linked':
+      // The identity's own stream now has them: its list is read again.
       return change.tickets.map(ticketEvent);
     case 'typing':
       if (change.side !== 'team') return [];
@@ -95,6 +97,9 @@ function teamDeliveries(change: StoreChange, store: Store): Delivery[] {
       ];
     case 'restored':
       return change.tickets.map((ticket) => team('conversation.updated', about(ticket, ['session'])));
+    case 'linked':
+      // The inbox shows the verified identity of each.
+      return change.tickets.map((ticket) => team('conversation.updated', about(ticket, ['verified_identity'])));
     case 'message': {
       const { ticket, message } = change;
       const event = message.author_type === 'customer' ? 'message.received' : 'message.sent';

@@ -27,6 +27,8 @@ export type StoreChange =
   | { type: 'mail'; mail: MailboxEntry }
   /** A restore token was redeemed: these tickets now belong to `session_id`. */
   | { type: 'restored'; session_id: string; tickets: StoredTicket[] }
+  /** A verified identity presented this session id: its anonymous tickets are now the identity's too. */
+  | { type: 'linked'; session_id: string; identity_id: string; tickets: StoredTicket[] }
   /** The customer rated the ticket (its `rating` is new, and an event was logged). */
   | { type: 'rated'; ticket: StoredTicket }
   /** A team setting was made or changed (a saved view, a webhook, a delivery's try, …): `item` in full. */

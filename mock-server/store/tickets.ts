@@ -37,6 +37,25 @@ export class Tickets {
     return this.data().tickets.filter((t) => this.owns(owner, t));
   }
 
+  /**
+   * A verified identity that presents a session id gets that session's anonymous tickets (a
+   * visitor wrote, then logged in). Holding the session id is what owns them: it is the
+   * browser's bearer secret. Only tickets no identity has yet move, so another identity
+   * presenting the same session later takes nothing; linking again finds nothing new and
+   * says nothing. The session keeps its access (the browser that wrote them still reads them).
+   */
+  linkSession(sessionId: string, identityId: string): StoredTicket[] {
+    const linked = this.data().tickets.filter((t) => t.session_id === sessionId && t.identity_id === null);
+    if (!linked.length) return linked;
+    const now = this.clock.stamp();
+    for (const ticket of linked) {
+      ticket.identity_id = identityId;
+      ticket.updated_at = now;
+    }
+    this.feed.publish({ type: 'linked', session_id: sessionId, identity_id: identityId, tickets: linked });
+    return linked;
+  }
+
   create(fields: NewTicket): StoredTicket {
     const now = this.clock.stamp();
     const data = this.data();

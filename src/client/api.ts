@@ -75,9 +75,12 @@ export interface SupportChatApi {
   discardRestoreToken(): void;
   /** Remembers the visitor's name and email for the next messages. */
   identify(traits: Traits): Promise<void>;
-  /** Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from the site's server. */
+  /**
+   * Continues as a verified user: `hash` is hex(HMAC-SHA256(secret, distinctId)) from the site's
+   * server. A visitor who wrote anonymously keeps those conversations (listed, open, writable).
+   */
   setIdentity(distinctId: string, hash: string): Promise<void>;
-  /** Back to the anonymous browser session. */
+  /** Logs out: a fresh anonymous session (new session id) that sees none of the identity's conversations. */
   clearIdentity(): Promise<void>;
   /** Forgets everything stored (outbox included) and starts a fresh anonymous session, in every tab. */
   reset(): Promise<void>;

@@ -9,7 +9,7 @@ export interface SupportChatClientOptions {
   /** Backend origin for the default HTTP transport; defaults to the page's origin. */
   apiHost?: string;
   /**
-   * The site's id of the visitor (its analytics id), sent as `distinct_id`; default: the
+   * The site's id of the visitor (its analytics id), sent as `distinct_id` with every request; default: the
    * session id. A verified identity (`setIdentity`) wins over it. Also `client.distinctId`.
    */
   distinctId?: string;

@@ -35,7 +35,7 @@ export interface ClientParts {
 export interface PartsOwner {
   /** Where the events go when the options name no other target. */
   eventTarget: EventTarget;
-  /** Read at every send: the client's `distinctId` may change after construction. */
+  /** Read at every request: the client's `distinctId` may change after construction. */
   distinctId(): string | undefined;
   /** This tab started or stopped leading (see `TabSync`). */
   lead(leader: boolean): void;
@@ -65,7 +65,7 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
     changed: (moved) => sync.changed(moved),
     leaderChange: (leader) => owner.lead(leader),
   });
-  const session = new Session(tab, consent);
+  const session = new Session(tab, consent, owner.distinctId);
   const restore = new PendingRestore(tab, options.restoreParam || DEFAULT_RESTORE_PARAM);
   const owned = ownedTransport(transport, session);
   // One read of the backend's extensions, for delivery (idempotent sends) and live alike.
@@ -78,7 +78,6 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
     clock,
     capabilities,
     backoff: { base: retryDelays?.base ?? 1_000, max: retryDelays?.max ?? 30_000 },
-    distinctId: owner.distinctId,
   });
   const intervals = { open: pollIntervals?.open ?? 5_000, closed: pollIntervals?.closed ?? 30_000 };
   const guard = new TicketGuard(tab, session, owned, queue);

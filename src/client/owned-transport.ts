@@ -14,7 +14,7 @@ export function ownedTransport(transport: Transport, session: Session): Transpor
     markAsRead: (_, ticketId) => transport.markAsRead(session.credentialsFor(ticketId), ticketId),
     async getTickets(credentials, request) {
       const restored = session.sessionTickets;
-      if (!restored.length || 'widgetSessionId' in credentials) return transport.getTickets(credentials, request);
+      if (!restored.length || !('identityHash' in credentials)) return transport.getTickets(credentials, request);
       const [own, theirs] = await Promise.all([
         transport.getTickets(credentials, request),
         // The identity's list is the one that must work; the session's adds to it when it can.

@@ -27,7 +27,7 @@ export async function redeemRestoreToken(
   transport: Transport,
   token: string,
 ): Promise<RestoreResponse> {
-  const result = await redeem(tab, transport, token);
+  const result = await redeem(tab, transport, token, session.distinctId);
   if (result.status !== 'success') {
     void tab.share({ error: { kind: 'rejected', code: restoreErrorCode(result) } });
     return result;
@@ -52,14 +52,14 @@ export async function redeemRestoreToken(
  * sent (the server answers 400), a 400 is an invalid token, and a `migration_failed` is said
  * as such whether it came as a status or as an HTTP error.
  */
-async function redeem(tab: TabState, transport: Transport, token: string): Promise<RestoreResponse> {
+async function redeem(tab: TabState, transport: Transport, token: string, distinctId?: string): Promise<RestoreResponse> {
   const invalid = { status: 'invalid', code: 'token_invalid' } as const;
   if ([...token].length < RESTORE_TOKEN_LENGTH.min || [...token].length > RESTORE_TOKEN_LENGTH.max) return invalid;
   try {
     return await transport.restore({
       restoreToken: token,
       widgetSessionId: tab.state.sessionId!,
-      distinctId: tab.identity?.distinctId,
+      distinctId, // the same as every other request's
     });
   } catch (error) {
     if (error instanceof TransportError && error.kind === 'http') {

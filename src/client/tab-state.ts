@@ -206,13 +206,16 @@ export class TabState {
   #applyState(patch: Shared) {
     for (const field in patch) this.#changedSinceHello.add(field);
     const { identity, draft, ...fields } = patch;
-    const [view, who] = [this.view, this.who];
+    const [view, who, wasAnonymous] = [this.view, this.who, !this.identity];
     if (identity !== undefined) this.identity = identity;
     if (draft !== undefined) this.draft = draft;
     const next = { ...this.state, ...fields };
     const nextView = next.currentTicketId ?? this.draft;
     const changes: Partial<ChatState> = { ...fields };
-    const otherWho = whoOf(this.identity, next.sessionId) !== who;
+    // A visitor who logs in is the same person: the session's tickets stay on show (see
+    // `Session.setIdentity`), with no flash of an empty list.
+    const loggedIn = wasAnonymous && !!identity && next.sessionId === this.state.sessionId;
+    const otherWho = !loggedIn && whoOf(this.identity, next.sessionId) !== who;
     const moved = nextView !== view || otherWho;
     if (moved) {
       this.epoch++;

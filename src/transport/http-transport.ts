@@ -47,8 +47,8 @@ export class HttpTransport implements Transport {
       message: r.message,
       ticket_id: r.ticketId,
       traits: r.traits ?? {},
-      // Required with a session (the production backend answers 400 without it); the session id is the default.
-      distinct_id: r.distinctId ?? sessionOf(credentials),
+      // Required with a session (the production backend answers 400 without it): see `credentialFields`.
+      ...(r.distinctId && { distinct_id: r.distinctId }),
       client_message_id: r.clientMessageId,
       session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
     });
@@ -100,7 +100,6 @@ export class HttpTransport implements Transport {
     const query = {
       token: this.#token,
       ...credentialFields(credentials),
-      distinct_id: sessionOf(credentials),
       last_event_id: r.lastEventId,
     };
     for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
@@ -110,7 +109,6 @@ export class HttpTransport implements Transport {
   async sendTyping(credentials: Credentials, r: TypingRequest) {
     const fields = {
       ...credentialFields(credentials),
-      distinct_id: sessionOf(credentials),
       ticket_id: r.ticketId,
       typing: r.typing,
     };
@@ -157,10 +155,22 @@ export class HttpTransport implements Transport {
 
 const invalid = (what: string) => new TransportError('invalid_response', `Unexpected answer from the server: ${what}`);
 
+/**
+ * The credentials as the contract's fields. Every request carries the same `distinct_id`:
+ * the one the credentials name, else the session id (the production backend requires one
+ * with a session). With an identity, the session id goes along so that the backend can link
+ * the session's anonymous tickets to it.
+ */
 function credentialFields(credentials: Credentials): Record<string, string> {
-  return 'widgetSessionId' in credentials
-    ? { widget_session_id: credentials.widgetSessionId }
-    : { identity_distinct_id: credentials.identityDistinctId, identity_hash: credentials.identityHash };
+  const session = credentials.widgetSessionId;
+  const fields: Record<string, string> =
+    'identityHash' in credentials
+      ? { identity_distinct_id: credentials.identityDistinctId, identity_hash: credentials.identityHash }
+      : {};
+  if (session) fields.widget_session_id = session;
+  const distinctId = credentials.distinctId || session;
+  if (distinctId) fields.distinct_id = distinctId;
+  return fields;
 }
 
 /**
@@ -168,9 +178,6 @@ function credentialFields(credentials: Credentials): Record<string, string> {
  * and a production framework's `{type, code, detail, attr}`. Both become a readable message
  * and `details`; a framework error's field (`attr`) is keyed like the contract's details.
  */
-/** The default `distinct_id` of an anonymous session: its id (the production backend requires one). */
-const sessionOf = (credentials: Credentials) => ('widgetSessionId' in credentials ? credentials.widgetSessionId : undefined);
-
 function errorFromResponse(response: Response, body: unknown): TransportError {
   const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const said = typeof o.error === 'string' ? o.error : typeof o.detail === 'string' ? o.detail : '';

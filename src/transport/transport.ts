@@ -9,8 +9,15 @@ import type {
   Traits,
 } from './wire-types.js';
 
-/** Who is asking: an anonymous browser session, or a verified identity. Never both. */
-export type Credentials = { widgetSessionId: string } | { identityDistinctId: string; identityHash: string };
+/**
+ * Who is asking: an anonymous browser session, or a verified identity. A verified identity
+ * may carry the browser's session id too: a backend that links (the reference server) then
+ * gives the session's anonymous tickets to the identity, so a visitor who logs in keeps them.
+ * `distinctId`: the site's id of the visitor, sent as `distinct_id` with every request.
+ */
+export type Credentials = (
+  { widgetSessionId: string } | { identityDistinctId: string; identityHash: string; widgetSessionId?: string }
+) & { distinctId?: string };
 
 export interface SendMessageRequest {
   message: string;

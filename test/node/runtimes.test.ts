@@ -44,6 +44,9 @@ async function script(api: Client) {
   await record(api.widget.tickets({ widget_session_id: SESSION }));
   await record(api.widget.markRead(sent.ticket_id, { widget_session_id: SESSION }));
   await record(api.widget.send({ message: 'verified', ticket_id: null, ...identity('user-ada') }));
+  // The visitor logs in: the session's anonymous ticket is linked to the identity (issue 16).
+  await record(api.widget.tickets({ ...identity('user-ada'), widget_session_id: SESSION }));
+  await record(api.widget.tickets(identity('user-ada')));
   await record(
     api.widget.send({ message: 'forged', ticket_id: null, identity_distinct_id: 'user-ada', identity_hash: 'f'.repeat(64) }),
   );

@@ -22,8 +22,6 @@ export interface DeliveryQueueOptions {
   backoff: BackoffOptions;
   /** The client's one read of the backend's capabilities (null: a plain backend). */
   capabilities: () => Promise<Capabilities | null>;
-  /** The site's id of the visitor, sent as `distinct_id` unless a verified identity says otherwise. */
-  distinctId(): string | undefined;
 }
 
 interface Waiter {
@@ -62,8 +60,6 @@ export class DeliveryQueue {
           message: entry.content,
           ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
           traits: entry.traits,
-          // A verified identity is who this is; else the site's id, else (the transport's default) the session.
-          distinctId: tab.identity?.distinctId ?? options.distinctId(),
           clientMessageId: entry.clientMessageId,
           currentUrl: location.href,
         });

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { ChatState } from '../../client/chat-state.js';
+import { fitToPhoneViewport, type PhoneViewportHost } from '../../controllers/phone-viewport-controller.js';
 import type { View } from '../../controllers/view-controller.js';
 import '../composer/support-chat-composer.js';
 import '../identify-form/support-chat-identify-form.js';
@@ -8,8 +9,12 @@ import '../restore-form/support-chat-restore-form.js';
 import '../restore-prompt/support-chat-restore-prompt.js';
 import '../ticket-list/support-chat-ticket-list.js';
 
-/** The body of the open panel (in the panel file): the screen on show, each a UI piece of its own. */
-export function renderView(view: View, state: ChatState, requireEmail: boolean) {
+/**
+ * The body of the open panel (in the panel file): the screen on show, each a UI piece of its
+ * own. `host`, the element, gets what only an open panel needs (the phone viewport's fit).
+ */
+export function renderView(view: View, state: ChatState, requireEmail: boolean, host?: PhoneViewportHost) {
+  if (host) fitToPhoneViewport(host);
   // A restore link waits for the visitor's word before anything of it shows.
   if (state.pendingRestore) {
     return html`<support-chat-restore-prompt data-focus exportparts="form, submit-button, cancel-button"></support-chat-restore-prompt>`;

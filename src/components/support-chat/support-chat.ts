@@ -129,7 +129,7 @@ export class SupportChat extends LitElement {
   /** Query parameter of restore links; the backend writes it into the emailed link. */
   @property({ attribute: 'restore-param' }) restoreParam = DEFAULT_RESTORE_PARAM;
 
-  /** The site's id of the visitor (e.g. its analytics id), sent as `distinct_id`; default: the session id. A verified identity wins. */
+  /** The site's id of the visitor (e.g. its analytics id), sent as `distinct_id` with every request; default: the session id. A verified identity wins. */
   @property({ attribute: 'distinct-id' }) distinctId = '';
 
   /** Store nothing until the visitor first interacts with the widget. */
@@ -252,7 +252,7 @@ export class SupportChat extends LitElement {
   /** The current screen, once the panel file is in; until then a loading line, and the file is asked for. */
   #renderBody(state: ChatState, strings: Strings) {
     const renderView = panelSlot.renderView;
-    if (renderView && state.ready) return renderView(this.#views.view, state, this.requireEmail);
+    if (renderView && state.ready) return renderView(this.#views.view, state, this.requireEmail, this);
     if (this.#panelFailed) return html`<p part="error" role="alert">${strings.errorNetwork}</p>`;
     if (!renderView) {
       loadPanel().then(

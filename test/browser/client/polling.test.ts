@@ -9,7 +9,8 @@ import { chaos, countRequests, setPageHidden, sleep } from '../helpers/faults.js
 import { FakeClock } from '../helpers/fake-clock.js';
 import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
-import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
+import { FLAVORS, defaultConfig, type Flavor } from '../../../mock-server/config.js';
+import { hmacSha256Hex } from '../../../mock-server/lib/crypto.js';
 
 const WIDGET = '*/api/conversations/v1/widget';
 
@@ -172,6 +173,10 @@ const suite = (flavor: Flavor) => () => {
 
   it('drops answers for the old identity after setIdentity', async () => {
     const c = await withTicket({ open: 60_000, closed: 60_000 });
+    // Logged in from anonymous, the ticket stays on show (issue 16); another identity is someone else.
+    await c.setIdentity('user-1', await hmacSha256Hex(defaultConfig.identitySecret, 'user-1'));
+    await c.refresh();
+    expect(c.getState().tickets).to.have.length(1);
     worker.use(
       http.get(`${WIDGET}/tickets`, async () => {
         await delay(200);

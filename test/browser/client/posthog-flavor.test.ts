@@ -64,7 +64,7 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     );
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode('user-42')));
     await site.setIdentity('user-42', [...mac].map((b) => b.toString(16).padStart(2, '0')).join(''));
-    await site.sendMessage('As the verified user');
+    await site.sendMessage('As the verified user', undefined, true); // a new conversation: the identity's own
     await sleep(50);
     worker.events.removeAllListeners();
     expect(sent.map((b) => [b.message, b.distinct_id])).to.deep.equal([

@@ -126,4 +126,4 @@ export class MemoryTransport implements Transport {
   }
 }
 
-const owner = (c: Credentials) => ('widgetSessionId' in c ? c.widgetSessionId : c.identityDistinctId);
+const owner = (c: Credentials) => ('identityHash' in c ? c.identityDistinctId : c.widgetSessionId);
