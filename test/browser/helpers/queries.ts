@@ -14,6 +14,8 @@ const ROLE_SELECTORS: Record<string, string> = {
   link: 'a[href]',
   heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   listitem: 'li, [role="listitem"]',
+  group: 'fieldset, [role="group"]',
+  radio: 'input[type="radio"], [role="radio"]',
 };
 
 function* deepElements(root: ParentNode): Generator<Element> {
@@ -34,6 +36,8 @@ export function accessibleName(el: Element): string {
       .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
       .join(' ');
   }
+  const legend = el.matches('fieldset') && el.querySelector(':scope > legend');
+  if (legend) return (legend.textContent ?? '').trim();
   const labels = (el as HTMLInputElement).labels;
   if (labels?.length) return [...labels].map((l) => l.textContent?.trim()).join(' ');
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
