@@ -95,6 +95,9 @@ function teamDeliveries(change: StoreChange, store: Store): Delivery[] {
       ];
     case 'restored':
       return change.tickets.map((ticket) => team('conversation.updated', about(ticket, ['session'])));
+    case 'rated':
+      // As its webhook says: the ticket's `rating` changed (the agents' inbox shows it at once).
+      return [team('conversation.updated', about(change.ticket, ['rating']))];
     case 'message': {
       const { ticket, message } = change;
       const event = message.author_type === 'customer' ? 'message.received' : 'message.sent';

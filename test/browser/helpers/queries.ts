@@ -6,7 +6,8 @@
 
 const ROLE_SELECTORS: Record<string, string> = {
   button: 'button, [role="button"]',
-  textbox: 'textarea, input:not([type]), input[type="text"], input[type="email"], [role="textbox"]',
+  textbox:
+    'textarea, input:not([type]), input[type="text"], input[type="email"], input[type="search"], input[type="url"], [role="textbox"], [role="searchbox"]',
   dialog: '[role="dialog"], dialog',
   log: '[role="log"]',
   alert: '[role="alert"]',
@@ -16,6 +17,8 @@ const ROLE_SELECTORS: Record<string, string> = {
   listitem: 'li, [role="listitem"]',
   group: 'fieldset, [role="group"]',
   radio: 'input[type="radio"], [role="radio"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
+  combobox: 'select:not([multiple]), [role="combobox"]',
 };
 
 function* deepElements(root: ParentNode): Generator<Element> {
@@ -70,12 +73,12 @@ export async function findByRole(root: ParentNode, role: string, name?: string |
   return waitFor(() => getByRole(root, role, name), timeout);
 }
 
-/** Retries `check` until it stops throwing, or rethrows its last error after `timeout` ms. */
-export async function waitFor<T>(check: () => T, timeout = 5000): Promise<T> {
+/** Retries `check` until it stops throwing (or rejecting), or rethrows its last error after `timeout` ms. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeout = 5000): Promise<T> {
   const deadline = performance.now() + timeout;
   for (;;) {
     try {
-      return check();
+      return await check();
     } catch (error) {
       if (performance.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25));
