@@ -21,6 +21,7 @@ const SHARED: Array<[string, RegExp]> = [
   ['strings', /\/src\/i18n\/strings\.ts$/],
   ['visitorInput', /\/src\/client\/visitor-input\.ts$/],
   ['panelSlot', /\/src\/components\/support-chat\/panel-slot\.ts$/],
+  ['ratingSlot', /\/src\/client\/rating-slot\.ts$/],
   ['beside', /\/src\/internal\/beside\.ts$/],
   ['define', /\/src\/internal\/define\.ts$/],
   ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],

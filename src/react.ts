@@ -35,6 +35,7 @@ const EVENTS: Record<SupportChatEventName, true> = {
   'support-chat-restored': true,
   'support-chat-error': true,
   'support-chat-typing': true,
+  'support-chat-rated': true,
 };
 
 /** `onSupportChatOpenChange` → `onsupport-chat-open-change`, the prop React 19 listens to as that event. */

@@ -11,6 +11,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'appli
  * - `/dist/…`: the built script, for the page that loads only `support-chat.iife.js`.
  * - `/api/…`: the reference server in Node, for pages that do not run it in the browser
  *   (the IIFE page). Pages that do are answered by their service worker and never get here.
+ * - `POST /demo/webhook`: a receiver for the inbox's webhooks page to send to; it answers 204
+ *   (and `?fail=1`: 500, to watch the retries).
  * - `….js` that is TypeScript in the sources: the widget loads its locale tables from a URL
  *   computed at run time (`./locales/de.js`), which Vite does not map to `de.ts` by itself.
  */
@@ -28,6 +30,12 @@ export function demoPlugin(): Plugin {
         const path = (req.url ?? '').split('?')[0];
         if (path.startsWith('/api/')) {
           reference.emit('request', req, res);
+          return;
+        }
+        if (path === '/demo/webhook' && req.method === 'POST') {
+          req.resume(); // the body is not needed, only read to its end
+          res.statusCode = (req.url ?? '').includes('fail=1') ? 500 : 204;
+          res.end();
           return;
         }
         if (path.startsWith('/dist/')) {

@@ -100,6 +100,9 @@ function teamDeliveries(change: StoreChange, store: Store): Delivery[] {
     case 'linked':
       // The inbox shows the verified identity of each.
       return change.tickets.map((ticket) => team('conversation.updated', about(ticket, ['verified_identity'])));
+    case 'rated':
+      // As its webhook says: the ticket's `rating` changed (the agents' inbox shows it at once).
+      return [team('conversation.updated', about(change.ticket, ['rating']))];
     case 'message': {
       const { ticket, message } = change;
       const event = message.author_type === 'customer' ? 'message.received' : 'message.sent';

@@ -8,6 +8,7 @@ import type {
   Traits,
 } from '../transport/wire-types.js';
 import type { ChatState } from './chat-state.js';
+import type { RatingOffer } from './rating-slot.js';
 
 /**
  * The operations of the widget: `SupportChatClient` implements them, and `<support-chat>`
@@ -36,6 +37,18 @@ export interface SupportChatApi {
    * one). Only when the backend advertises `typing`, never before consent; never the text.
    */
   setTyping(typing: boolean): void;
+  /**
+   * Whether the resolved conversation on show may be rated (`open`), was rated (`rated`), or
+   * neither (`none`: not resolved, no `rating` capability, or the panel file with the rating's
+   * code not loaded yet).
+   */
+  ratingOffer(): Promise<RatingOffer>;
+  /**
+   * Rates the resolved conversation on show, once per resolution: a whole `score` of 1..5 and an
+   * optional `comment` (at most 1000 characters); else a `RangeError` and no request. Fires
+   * `support-chat-rated`.
+   */
+  rate(score: number, comment?: string): Promise<void>;
   /** Sends a failed message again, with the same idempotency key. */
   retryMessage(clientMessageId: string): Promise<SendMessageResponse | null>;
   /** Gives up on a message that has not been sent: it leaves the conversation. */

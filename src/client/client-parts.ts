@@ -11,6 +11,7 @@ import { DeliveryQueue } from './delivery/delivery-queue.js';
 import { liveParts, type LiveParts } from './live/live-parts.js';
 import { ownedTransport } from './owned-transport.js';
 import { PendingRestore } from './pending-restore.js';
+import type { RatingParts } from './rating-slot.js';
 import { DEFAULT_RESTORE_PARAM } from './restore.js';
 import { Session } from './session.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
@@ -29,6 +30,8 @@ export interface ClientParts {
   sync: ConversationSync;
   live: LiveParts;
   restore: PendingRestore;
+  /** What the rating part (loaded with the panel) is built from. */
+  rating: RatingParts;
 }
 
 /** What the parts ask of the client that owns them. */
@@ -92,5 +95,6 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
     guard,
   );
   const live = liveParts({ tab, session, transport, sync, clock, consent, capabilities });
-  return { transport, storage, consent, tab, session, queue, sync, live, restore };
+  const rating = { tab, storage, session, transport, capabilities };
+  return { transport, storage, consent, tab, session, queue, sync, live, restore, rating };
 }

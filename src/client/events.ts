@@ -13,6 +13,8 @@ export interface SupportChatEventDetails {
   'support-chat-restored': { ticketIds: string[] };
   /** A team member started or stopped typing (or their typing lapsed, or their message came). */
   'support-chat-typing': { ticketId: string; authorName: string | null; typing: boolean };
+  /** The visitor rated a resolved conversation (or found it already rated). */
+  'support-chat-rated': { ticketId: string; score: number };
   /** `message` is the sentence of `code` in the widget's locale (English for a bare client). */
   'support-chat-error': { kind: ChatErrorKind; code: ChatErrorCode; message: string };
 }

@@ -11,6 +11,7 @@ import type { DeliveryQueue } from './delivery/delivery-queue.js';
 import type { ClientListener, SupportChatEventMap } from './events.js';
 import type { LiveParts } from './live/live-parts.js';
 import type { PendingRestore } from './pending-restore.js';
+import { ratingSlot, type RatingOffer, type RatingPart, type RatingParts } from './rating-slot.js';
 import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
 import { type Session, checkIdentity, cleanTraits } from './session.js';
 import type { KeyValueStorage } from './storage.js';
@@ -51,6 +52,8 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly #sync: ConversationSync;
   readonly #live: LiveParts;
   readonly #restore: PendingRestore;
+  readonly #ratingParts: RatingParts;
+  #rating: RatingPart | undefined;
   readonly #lifecycle: ClientLifecycle;
 
   constructor(options: SupportChatClientOptions) {
@@ -70,6 +73,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     this.#sync = parts.sync;
     this.#live = parts.live;
     this.#restore = parts.restore;
+    this.#ratingParts = parts.rating;
     this.#lifecycle = new ClientLifecycle(parts);
   }
 
@@ -197,6 +201,31 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     return this.#sync.watch(ticketId);
   }
 
+  /**
+   * Whether the conversation on show ends with a rating: `open` when it is resolved, the
+   * backend advertises `rating` and this resolution was not rated yet; `rated` when it was;
+   * else `none`. Ask again when the state changes. The rating travels in the panel file:
+   * until that is loaded (the element loads it on open, or ahead when idle), always `none`.
+   */
+  ratingOffer(): Promise<RatingOffer> {
+    return this.#ratingPart()?.offer() ?? Promise.resolve('none');
+  }
+
+  /**
+   * Rates the resolved conversation on show: a whole `score` of 1..5 (else a `RangeError`)
+   * and an optional `comment` of at most 1000 characters. Once per resolution: an "already
+   * rated" answer resolves too. Fires `support-chat-rated` `{ticketId, score}`.
+   */
+  async rate(score: number, comment?: string): Promise<void> {
+    const part = this.#ratingPart();
+    if (!part) throw new Error('support-chat: the rating comes with the panel file');
+    return part.rate(score, comment);
+  }
+
+  #ratingPart() {
+    return (this.#rating ??= ratingSlot.make?.(this.#ratingParts));
+  }
+
   async identify(traits: Traits) {
     await this.start();
     await this.#session.identify(traits);
@@ -265,4 +294,4 @@ export interface SupportChatClient {
   ): void;
 }
 
-export type { Message };
+export type { Message, RatingOffer };

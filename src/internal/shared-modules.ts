@@ -4,6 +4,7 @@ import * as viewController from '../controllers/view-controller.js';
 import * as strings from '../i18n/strings.js';
 import * as visitorInput from '../client/visitor-input.js';
 import * as panelSlot from '../components/support-chat/panel-slot.js';
+import * as ratingSlot from '../client/rating-slot.js';
 import * as beside from './beside.js';
 import * as define from './define.js';
 import * as sharedStyles from './shared.styles.js';
@@ -26,6 +27,7 @@ export const sharedModules = {
   strings,
   visitorInput,
   panelSlot,
+  ratingSlot,
   beside,
   define,
   sharedStyles,

@@ -4,6 +4,7 @@ import type {
   GetTicketsRequest,
   LiveStreamListener,
   OpenStreamRequest,
+  RateRequest,
   RestoreRequest,
   SendMessageRequest,
   Transport,
@@ -113,6 +114,11 @@ export class HttpTransport implements Transport {
       typing: r.typing,
     };
     await this.#request('POST', '/typing', validate.restoreRequestResponse, fields);
+  }
+
+  async rate(credentials: Credentials, r: RateRequest) {
+    const fields = { ...credentialFields(credentials), score: r.score, comment: r.comment || undefined };
+    await this.#request('POST', `/tickets/${encodeURIComponent(r.ticketId)}/rating`, validate.restoreRequestResponse, fields);
   }
 
   async #request<T>(method: 'GET' | 'POST', path: string, guard: validate.Guard<T>, fields: Record<string, unknown>): Promise<T> {

@@ -76,6 +76,13 @@ export interface TypingRequest {
   typing: boolean;
 }
 
+/** A CSAT rating of a resolved ticket: a whole `score` of 1..5 and an optional comment (≤ 1000). */
+export interface RateRequest {
+  ticketId: string;
+  score: number;
+  comment?: string;
+}
+
 /**
  * Everything the headless client needs from a backend. The HTTP transport speaks
  * REFERENCE-API.md; any other backend plugs in by implementing this interface.
@@ -95,4 +102,9 @@ export interface Transport {
   openStream?(credentials: Credentials, request: OpenStreamRequest, listener: LiveStreamListener): LiveStream;
   /** Tells the team that the visitor types, or stopped (used only when capabilities say `typing`). */
   sendTyping?(credentials: Credentials, request: TypingRequest): Promise<void>;
+  /**
+   * Rates a resolved ticket (used only when capabilities say `rating`). Rejects with status 409
+   * when this resolution was already rated, 400 when the ticket is not resolved.
+   */
+  rate?(credentials: Credentials, request: RateRequest): Promise<void>;
 }

@@ -391,6 +391,17 @@ describe('team live stream', () => {
     const resolved = await live.nextEvent();
     assert.equal(resolved.event, 'conversation.resolved');
     assert.equal((resolved.json as { ticket: { status: string } }).ticket.status, 'resolved');
+    // The visitor's rating reaches the team at once, as its webhook does.
+    const rated = await fetch(new URL(`${WIDGET}/tickets/${ticketId}/rating`, ctx.server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Conversations-Token': TOKEN },
+      body: JSON.stringify({ score: 4, comment: 'Kind', ...visitor }),
+    });
+    assert.equal(rated.status, 200);
+    const rating = await live.nextEvent();
+    assert.equal(rating.event, 'conversation.updated');
+    assert.deepEqual((rating.json as { changes: string[] }).changes, ['rating']);
+    assert.deepEqual((rating.json as { ticket: { rating: { score: number; comment: string } } }).ticket.rating.score, 4);
   });
 
   it('refuses a wrong key before the stream; resumes like the widget stream', async () => {

@@ -4,6 +4,10 @@ export const styles = css`
   :host {
     border-block-start: 1px solid var(--_surface-2);
     padding: 12px;
+    /* A resolved conversation's banner (with its rating) scrolls itself on a short panel,
+       rather than squeezing the messages above it to nothing. */
+    max-block-size: 65%;
+    overflow-y: auto;
   }
   form {
     grid-template-columns: 1fr auto;

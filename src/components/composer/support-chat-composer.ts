@@ -6,6 +6,7 @@ import { navigate } from '../../controllers/view-controller.js';
 import { plural } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import '../rating/support-chat-rating.js';
 import { styles } from './support-chat-composer.styles.js';
 
 /** The counter shows from here on, so that the limit never comes as a surprise. */
@@ -20,6 +21,7 @@ const SHOW_LIMIT_FROM = MAX_MESSAGE_LENGTH - 500;
  * @csspart limit - The characters-left counter.
  * @csspart resolved - The banner of a resolved conversation.
  * @csspart new-conversation-button - "New conversation" under that banner.
+ * @csspart rating - The rating in that banner (backends that advertise `rating`); also `rating-choices`, `rating-choice`, `rating-comment`, `rating-submit`, `rating-thanks`.
  *
  * @tag support-chat-composer
  */
@@ -38,6 +40,9 @@ export class SupportChatComposer extends LitElement {
     if (this.#chat.state.ticketStatus === 'resolved') {
       return html`<div part="resolved" class="resolved">
         <p>${strings.resolved}</p>
+        <support-chat-rating
+          exportparts="rating, rating-choices, rating-choice, rating-comment, rating-submit, rating-thanks"
+        ></support-chat-rating>
         <button part="new-conversation-button" class="primary" @click=${this.#startNew}>${strings.newConversation}</button>
       </div>`;
     }

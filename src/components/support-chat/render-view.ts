@@ -5,6 +5,7 @@ import type { View } from '../../controllers/view-controller.js';
 import '../composer/support-chat-composer.js';
 import '../identify-form/support-chat-identify-form.js';
 import '../message-list/support-chat-message-list.js';
+import '../rating/support-chat-rating.js';
 import '../restore-form/support-chat-restore-form.js';
 import '../restore-prompt/support-chat-restore-prompt.js';
 import '../ticket-list/support-chat-ticket-list.js';
@@ -44,7 +45,7 @@ export function renderView(view: View, state: ChatState, requireEmail: boolean, 
             ></support-chat-identify-form>`
             : html`<support-chat-composer
               data-focus
-              exportparts="composer, input, send-button, limit, resolved, new-conversation-button"
+              exportparts="composer, input, send-button, limit, resolved, new-conversation-button, rating, rating-choices, rating-choice, rating-comment, rating-submit, rating-thanks"
             ></support-chat-composer>`
         }
       `;

@@ -34,6 +34,7 @@ import { styles } from './support-chat.styles.js';
  * @event support-chat-restore-requested - A restore link was requested.
  * @event support-chat-restored - Tickets from a restore link were adopted. `detail: {ticketIds}`.
  * @event support-chat-typing - A team member started or stopped typing (also when it lapsed after 6 s, or their message came). `detail: {ticketId, authorName, typing}`.
+ * @event support-chat-rated - The visitor rated a resolved conversation (backends that advertise `rating`). `detail: {ticketId, score}`.
  * @event support-chat-error - Something failed. `detail: {kind, code, message}` (`message`: the sentence in the widget's locale).
  *
  * @csspart launcher - The round button that opens the panel.
@@ -54,6 +55,12 @@ import { styles } from './support-chat.styles.js';
  * @csspart greeting - The greeting shown in an empty conversation.
  * @csspart typing - "Dana is typing…" below the messages, while a team member types.
  * @csspart resolved - The banner of a resolved conversation.
+ * @csspart rating - The rating of a resolved conversation (backends that advertise `rating`): five scores, a comment, "Send rating".
+ * @csspart rating-choices - The group of the five scores ("Rate this conversation").
+ * @csspart rating-choice - One score.
+ * @csspart rating-comment - The rating's optional comment.
+ * @csspart rating-submit - "Send rating".
+ * @csspart rating-thanks - The thank-you once rated.
  * @csspart composer - The form at the bottom of a conversation.
  * @csspart input - The message text box.
  * @csspart send-button - The send button.

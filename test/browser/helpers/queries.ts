@@ -6,7 +6,8 @@
 
 const ROLE_SELECTORS: Record<string, string> = {
   button: 'button, [role="button"]',
-  textbox: 'textarea, input:not([type]), input[type="text"], input[type="email"], [role="textbox"]',
+  textbox:
+    'textarea, input:not([type]), input[type="text"], input[type="email"], input[type="search"], input[type="url"], [role="textbox"], [role="searchbox"]',
   dialog: '[role="dialog"], dialog',
   log: '[role="log"]',
   alert: '[role="alert"]',
@@ -14,6 +15,10 @@ const ROLE_SELECTORS: Record<string, string> = {
   link: 'a[href]',
   heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   listitem: 'li, [role="listitem"]',
+  group: 'fieldset, [role="group"]',
+  radio: 'input[type="radio"], [role="radio"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
+  combobox: 'select:not([multiple]), [role="combobox"]',
 };
 
 function* deepElements(root: ParentNode): Generator<Element> {
@@ -34,6 +39,8 @@ export function accessibleName(el: Element): string {
       .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
       .join(' ');
   }
+  const legend = el.matches('fieldset') && el.querySelector(':scope > legend');
+  if (legend) return (legend.textContent ?? '').trim();
   const labels = (el as HTMLInputElement).labels;
   if (labels?.length) return [...labels].map((l) => l.textContent?.trim()).join(' ');
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();

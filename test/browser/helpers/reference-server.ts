@@ -60,6 +60,17 @@ export const team = {
     });
     if (!response.ok) throw new Error(`status change failed: ${response.status}`);
   },
+  async ticket(
+    ticketId: string,
+  ): Promise<{ id: string; status: string; rating: { score: number; comment: string | null } | null }> {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}`, { headers: teamHeaders });
+    if (!response.ok) throw new Error(`ticket read failed: ${response.status}`);
+    return response.json();
+  },
+  async resolve(ticketId: string) {
+    const response = await fetch(`${teamBase}/tickets/${ticketId}/resolve`, { method: 'POST', headers: teamHeaders, body: '{}' });
+    if (!response.ok) throw new Error(`resolve failed: ${response.status}`);
+  },
   async typing(ticketId: string, typing: boolean, authorName?: string) {
     const response = await fetch(`${teamBase}/tickets/${ticketId}/typing`, {
       method: 'POST',

@@ -34,6 +34,8 @@ const names: Record<keyof SupportChatApi, true> = {
   clearIdentity: true,
   reset: true,
   setTyping: true,
+  ratingOffer: true,
+  rate: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
