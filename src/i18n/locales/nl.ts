@@ -27,6 +27,11 @@ const nl: Strings = {
   unread: { one: '{count} ongelezen', other: '{count} ongelezen' },
   charactersLeft: { one: 'Nog {count} teken', other: 'Nog {count} tekens' },
   resolved: 'Dit gesprek is afgerond. Begin een nieuw gesprek als je nog meer hulp nodig hebt.',
+  rateConversation: 'Beoordeel dit gesprek',
+  ratingScale: '1 is slecht, 5 is uitstekend.',
+  ratingComment: 'Opmerking (optioneel)',
+  sendRating: 'Beoordeling versturen',
+  ratingThanks: 'Bedankt voor je feedback!',
   statusNew: 'Nieuw',
   statusOpen: 'Open', // the same word in Dutch (allowed in the locale test)
   statusPending: 'Wacht op jou',
