@@ -1,4 +1,12 @@
-import type { CollectionName, Collections, MailboxEntry, StoredMessage, StoredTicket, TicketChanges } from './data.js';
+import type {
+  CollectionName,
+  Collections,
+  MailboxEntry,
+  StoredAttachment,
+  StoredMessage,
+  StoredTicket,
+  TicketChanges,
+} from './data.js';
 
 /** Who types: the visitor, or a team member. */
 export type TypingSide = 'customer' | 'team';
@@ -16,6 +24,8 @@ export type StoreChange =
   | { type: 'ticket-deleted'; ticket: StoredTicket }
   /** A message, private notes included: subscribers decide who may see it. */
   | { type: 'message'; ticket: StoredTicket; message: StoredMessage }
+  /** A file was uploaded (its bytes are already in the blob store); it waits to be sent. */
+  | { type: 'attachment'; attachment: StoredAttachment }
   /** The customer marked the ticket read, or the team opened it. */
   | { type: 'read'; ticket: StoredTicket; by: 'customer' | 'team' }
   /**
