@@ -77,6 +77,7 @@ export function teamActionHandlers({ store, config }: HandlerContext) {
         const message = store.addTeamMessage(ticket, {
           content: messageText(body.message, 'message', { allowEmpty: attachments.length > 0 }),
           attachment_ids: attachments,
+          origin: originOf(request),
           rich_content: richContent(body.rich_content, 'rich_content'),
           is_private: field.boolean(body.is_private, 'is_private', false),
           author_type: 'support',

@@ -131,6 +131,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
         const message = store.addTeamMessage(ticket, {
           content: messageText(body.content, 'content', { allowEmpty: attachments.length > 0 }),
           attachment_ids: attachments,
+          origin: originOf(request),
           rich_content: richContent(body.rich_content, 'rich_content'),
           is_private: field.boolean(body.is_private, 'is_private', false),
           author_type: authorType,

@@ -99,6 +99,7 @@ export function widgetHandlers({ store, config }: HandlerContext) {
           sessionContext,
           clientMessageId,
           attachmentIds: attachments,
+          origin: originOf(request),
         });
         return HttpResponse.json({
           ticket_id: sent.ticket.id,

@@ -22,8 +22,11 @@ export type StoreChange =
   /** Fields of a ticket changed; `changes` holds those that did, with their new values. */
   | { type: 'ticket'; ticket: StoredTicket; changes: TicketChanges }
   | { type: 'ticket-deleted'; ticket: StoredTicket }
-  /** A message, private notes included: subscribers decide who may see it. */
-  | { type: 'message'; ticket: StoredTicket; message: StoredMessage }
+  /**
+   * A message, private notes included: subscribers decide who may see it. `origin`: where
+   * the request that made it came, for attachment URLs that leave with it (webhooks).
+   */
+  | { type: 'message'; ticket: StoredTicket; message: StoredMessage; origin?: string }
   /** A file was uploaded (its bytes are already in the blob store); it waits to be sent. */
   | { type: 'attachment'; attachment: StoredAttachment }
   /** The customer marked the ticket read, or the team opened it. */

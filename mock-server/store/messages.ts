@@ -16,6 +16,8 @@ export interface CustomerMessage {
   clientMessageId: string | null;
   /** Uploads of this caller to put on the message, already checked (`Attachments.problem`). */
   attachmentIds?: readonly string[];
+  /** Where the request came (its attachment URLs in webhooks point there). */
+  origin?: string;
 }
 
 export interface TeamMessage {
@@ -26,6 +28,15 @@ export interface TeamMessage {
   rich_content?: RichDoc;
   /** Team uploads of this ticket, already checked (`Attachments.problem`). */
   attachment_ids?: readonly string[];
+  /** Where the request came (its attachment URLs in webhooks point there). */
+  origin?: string;
+}
+
+/** What else a customer's message may carry. */
+interface Received {
+  clientMessageId?: string | null;
+  attachmentIds?: readonly string[];
+  origin?: string;
 }
 
 /** The messages of every ticket: threads, idempotent customer sends, team replies and notes, read marks. */
@@ -91,7 +102,8 @@ export class Messages {
         session_context: { ...input.sessionContext },
       });
     }
-    return { ticket, message: this.receive(ticket, input.content, input.clientMessageId, input.attachmentIds) };
+    const { clientMessageId, attachmentIds, origin } = input;
+    return { ticket, message: this.receive(ticket, input.content, { clientMessageId, attachmentIds, origin }) };
   }
 
   /**
@@ -101,8 +113,7 @@ export class Messages {
   receive(
     ticket: StoredTicket,
     content: string,
-    clientMessageId: string | null = null,
-    attachmentIds: readonly string[] = [],
+    { clientMessageId = null, attachmentIds = [], origin }: Received = {},
   ): StoredMessage {
     ticket.unread_team_count++;
     const message = this.add(ticket, {
@@ -120,12 +131,12 @@ export class Messages {
       customer_name: ticket.traits.name ?? '',
       customer_email: ticket.traits.email ?? '',
     });
-    this.feed.publish({ type: 'message', ticket, message });
+    this.feed.publish({ type: 'message', ticket, message, origin });
     return message;
   }
 
   /** A reply (seen by the customer) or a private note (never seen by them). */
-  addTeamMessage(ticket: StoredTicket, { rich_content, attachment_ids, ...fields }: TeamMessage): StoredMessage {
+  addTeamMessage(ticket: StoredTicket, { rich_content, attachment_ids, origin, ...fields }: TeamMessage): StoredMessage {
     // Absent rather than null when plain or bare: saved messages stay as they were.
     const message = this.add(ticket, {
       ...fields,
@@ -141,7 +152,7 @@ export class Messages {
         author_id: message.author_name,
       });
     }
-    this.feed.publish({ type: 'message', ticket, message });
+    this.feed.publish({ type: 'message', ticket, message, origin });
     return message;
   }
 

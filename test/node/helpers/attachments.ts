@@ -24,7 +24,7 @@ export interface UploadOptions {
 }
 
 /** A multipart upload to `path` on `baseUrl`; the answer is checked against openapi.json. */
-export async function upload(baseUrl: string, path: string, bytes: Uint8Array, o: UploadOptions = {}) {
+export async function upload(baseUrl: string, path: string, bytes: Uint8Array<ArrayBuffer>, o: UploadOptions = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(o.fields ?? {})) form.append(k, v);
   form.append('file', new Blob([bytes], { type: o.type ?? 'image/png' }), o.filename ?? 'picture.png');
@@ -38,7 +38,12 @@ export async function upload(baseUrl: string, path: string, bytes: Uint8Array, o
 }
 
 /** The widget's upload, with the token header and the given credentials. */
-export const widgetUpload = (baseUrl: string, credentials: Record<string, string>, bytes: Uint8Array, o: UploadOptions = {}) =>
+export const widgetUpload = (
+  baseUrl: string,
+  credentials: Record<string, string>,
+  bytes: Uint8Array<ArrayBuffer>,
+  o: UploadOptions = {},
+) =>
   upload(baseUrl, WIDGET_UPLOAD, bytes, {
     ...o,
     fields: { ...credentials, ...o.fields },
@@ -46,7 +51,7 @@ export const widgetUpload = (baseUrl: string, credentials: Record<string, string
   });
 
 /** The team's upload for a ticket, with the full key. */
-export const teamUpload = (baseUrl: string, ticket: string, bytes: Uint8Array, o: UploadOptions = {}) =>
+export const teamUpload = (baseUrl: string, ticket: string, bytes: Uint8Array<ArrayBuffer>, o: UploadOptions = {}) =>
   upload(baseUrl, teamUploadPath(ticket), bytes, { ...o, headers: { Authorization: 'Bearer demo-api-key', ...o.headers } });
 
 /** A download of a signed URL: the status, headers and bytes, checked against openapi.json. */
