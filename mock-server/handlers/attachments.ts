@@ -65,7 +65,7 @@ export function attachmentHandlers({ store, config }: HandlerContext) {
         const token = header ?? upload.fields.token;
         if (!token) throw new HttpError(403, 'Authentication required');
         if (token !== config.widgetToken) throw tokenRefused(config.flavor);
-        const owner = await ownerFrom(upload.fields, config);
+        const owner = await ownerFrom(upload.fields, { config, store });
         const wait = store.rateLimit(`write:${owner.kind}:${owner.id}`, RATE_LIMITS.widgetWrite);
         if (wait) throw tooManyRequests(wait, config.flavor);
         return uploaded(store, await keep(store, upload, widgetCaller(owner), null), request);
