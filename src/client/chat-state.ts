@@ -13,6 +13,19 @@ export interface ChatMessage extends Message {
   clientMessageId?: string;
   /** Why a `failed` message could not be sent (the UI says it in the visitor's language). */
   failure?: ChatError;
+  /** The files of one of ours still on its way, with how far each has uploaded. */
+  uploads?: ChatUpload[];
+}
+
+/** A file of an unsent message: `loaded` bytes of `size` uploaded (`size` once done). */
+export interface ChatUpload {
+  /** Where the file is stored until sent; `cancelAttachment()` takes it. */
+  key: string;
+  name: string;
+  content_type: string;
+  size: number;
+  loaded: number;
+  done: boolean;
 }
 
 export type ChatErrorKind = 'network' | 'rate_limit' | 'server' | 'invalid_response' | 'rejected' | 'storage';
@@ -31,6 +44,9 @@ export type ChatErrorKind = 'network' | 'rate_limit' | 'server' | 'invalid_respo
  * - `token_invalid`, `token_expired`, `token_already_used`, `migration_failed`: a restore link
  *   could not be redeemed (the backend's codes); kind `rejected`.
  * - `storage_unavailable`: the browser cannot store, the widget works in memory; kind `storage`.
+ * - `attachment_too_large`, `attachment_type`, `attachment_count`: a file over the backend's size
+ *   limit (413), of a type it does not take (415), or one too many for a message; kind `rejected`.
+ * - `attachment_lost`: a queued file is no longer in the browser's storage; kind `rejected`.
  */
 export type ChatErrorCode =
   | 'offline'
@@ -43,7 +59,11 @@ export type ChatErrorCode =
   | 'token_expired'
   | 'token_already_used'
   | 'migration_failed'
-  | 'storage_unavailable';
+  | 'storage_unavailable'
+  | 'attachment_too_large'
+  | 'attachment_type'
+  | 'attachment_count'
+  | 'attachment_lost';
 
 export interface ChatError {
   kind: ChatErrorKind;

@@ -1,6 +1,7 @@
 import { describeError } from '../i18n/strings.js';
 import { HttpTransport } from '../transport/http-transport.js';
 import type { Transport } from '../transport/transport.js';
+import type { Capabilities } from '../transport/wire-types.js';
 import { capabilitiesReader } from './capabilities.js';
 import type { SupportChatClientOptions } from './client-options.js';
 import { realClock } from './clock.js';
@@ -29,6 +30,8 @@ export interface ClientParts {
   sync: ConversationSync;
   live: LiveParts;
   restore: PendingRestore;
+  /** The one read of the backend's extensions (null: a plain backend). */
+  capabilities: () => Promise<Capabilities | null>;
 }
 
 /** What the parts ask of the client that owns them. */
@@ -93,5 +96,5 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
     guard,
   );
   const live = liveParts({ tab, session, transport, sync, clock, consent, capabilities });
-  return { transport, storage, consent, tab, session, queue, sync, live, restore };
+  return { transport, storage, consent, tab, session, queue, sync, live, restore, capabilities };
 }

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from '../../contract/limits.js';
 import type { Message } from '../transport/wire-types.js';
-import type { ChatMessage } from './chat-state.js';
+import type { ChatMessage, ChatUpload } from './chat-state.js';
 import type { OutboxEntry } from './delivery/outbox.js';
 
 /**
@@ -24,6 +24,9 @@ export class Conversation {
   /** Adds polled messages; returns those not seen before. */
   receive(messages: Message[]): Message[] {
     const known = new Set(this.#received.map((m) => m.id));
+    // A known message's files come again with fresh links (they expire), and ours as the server has them.
+    const files = new Map(messages.flatMap((m) => (m.attachments && known.has(m.id) ? [[m.id, m.attachments]] : [])));
+    if (files.size) this.#received = this.#received.map((m) => (files.has(m.id) ? { ...m, attachments: files.get(m.id) } : m));
     const fresh = messages.filter((m) => !known.has(m.id) && !!known.add(m.id));
     for (const m of messages) if (!this.cursor || Date.parse(m.created_at) > Date.parse(this.cursor)) this.cursor = m.created_at;
     this.#add(fresh.map((m) => ({ ...m, content: cut(m.content), delivery: 'sent' })));
@@ -36,7 +39,8 @@ export class Conversation {
     if (!this.#received.some((m) => m.id === message.id)) this.#add([message]);
   }
 
-  compose(pending: OutboxEntry[]): ChatMessage[] {
+  /** `uploads`: the files of an unsent message, with their progress. */
+  compose(pending: OutboxEntry[], uploads?: (entry: OutboxEntry) => ChatUpload[] | undefined): ChatMessage[] {
     return [
       ...this.#received,
       ...pending.map((e): ChatMessage => ({
@@ -48,6 +52,7 @@ export class Conversation {
         created_at: new Date(e.queuedAt).toISOString(),
         delivery: e.state,
         failure: e.failure,
+        ...(e.attachments?.length && { uploads: uploads?.(e) }),
       })),
     ];
   }

@@ -8,9 +8,11 @@ import type {
   SendMessageRequest,
   Transport,
   TypingRequest,
+  UploadOptions,
 } from './transport.js';
 import { eventSourceStream } from './event-source-stream.js';
 import { TransportError } from './transport-error.js';
+import { postForm, type UploadAnswer } from './upload.js';
 import * as validate from './validate.js';
 
 export interface HttpTransportOptions {
@@ -51,6 +53,7 @@ export class HttpTransport implements Transport {
       distinct_id: r.distinctId ?? sessionOf(credentials),
       client_message_id: r.clientMessageId,
       session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
+      attachment_ids: r.attachmentIds?.length ? r.attachmentIds : undefined,
     });
   }
 
@@ -117,6 +120,17 @@ export class HttpTransport implements Transport {
     await this.#request('POST', '/typing', validate.restoreRequestResponse, fields);
   }
 
+  /** `multipart/form-data` with `file` and the credential fields, by XHR for its progress events. */
+  async uploadAttachment(file: File, credentials: Credentials, options?: UploadOptions) {
+    const form = new FormData();
+    const fields = { ...credentialFields(credentials), distinct_id: sessionOf(credentials) };
+    for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+    form.append('file', file, file.name);
+    const url = new URL(this.#base + '/attachments', globalThis.location?.href).href;
+    const answer = await postForm(url, { 'X-Conversations-Token': this.#token }, form, options);
+    return read(answer, parse(answer.text), validate.attachment);
+  }
+
   async #request<T>(method: 'GET' | 'POST', path: string, guard: validate.Guard<T>, fields: Record<string, unknown>): Promise<T> {
     const url = new URL(this.#base + path, globalThis.location?.href);
     const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.#token } };
@@ -140,18 +154,25 @@ export class HttpTransport implements Transport {
       throw new TransportError('network', timedOut ? 'The request timed out.' : 'The network is unreachable.');
     }
 
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the guard below (or the error status) says what is wrong
-    }
-    if (!response.ok) throw errorFromResponse(response, body);
-    try {
-      return guard(body, 'response');
-    } catch (error) {
-      throw invalid((error as Error).message);
-    }
+    return read(response, parse(text), guard);
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // not JSON: the guard (or the error status) says what is wrong
+  }
+}
+
+/** An answer's body as the contract promises it, or the typed error its status or shape says. */
+function read<T>(response: Pick<UploadAnswer, 'ok' | 'status' | 'headers'>, body: unknown, guard: validate.Guard<T>): T {
+  if (!response.ok) throw errorFromResponse(response, body);
+  try {
+    return guard(body, 'response');
+  } catch (error) {
+    throw invalid((error as Error).message);
   }
 }
 
@@ -171,7 +192,7 @@ function credentialFields(credentials: Credentials): Record<string, string> {
 /** The default `distinct_id` of an anonymous session: its id (the production backend requires one). */
 const sessionOf = (credentials: Credentials) => ('widgetSessionId' in credentials ? credentials.widgetSessionId : undefined);
 
-function errorFromResponse(response: Response, body: unknown): TransportError {
+function errorFromResponse(response: Pick<UploadAnswer, 'status' | 'headers'>, body: unknown): TransportError {
   const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const said = typeof o.error === 'string' ? o.error : typeof o.detail === 'string' ? o.detail : '';
   const text = said.slice(0, 500) || `HTTP ${response.status}`;

@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   Capabilities,
   GetMessagesResponse,
   GetTicketsResponse,
@@ -20,6 +21,15 @@ export interface SendMessageRequest {
   /** Makes the send idempotent: the server stores one message per id. */
   clientMessageId?: string;
   currentUrl?: string;
+  /** Files uploaded before (`uploadAttachment`), each attached once; `message` may then be empty. */
+  attachmentIds?: string[];
+}
+
+export interface UploadOptions {
+  /** Aborting it stops the upload: the promise rejects with a `DOMException` named `AbortError`. */
+  signal?: AbortSignal;
+  /** Bytes sent so far, of `total`, as the upload goes. */
+  onProgress?(loaded: number, total: number): void;
 }
 
 export interface GetMessagesRequest {
@@ -88,4 +98,6 @@ export interface Transport {
   openStream?(credentials: Credentials, request: OpenStreamRequest, listener: LiveStreamListener): LiveStream;
   /** Tells the team that the visitor types, or stopped (used only when capabilities say `typing`). */
   sendTyping?(credentials: Credentials, request: TypingRequest): Promise<void>;
+  /** Uploads a file to attach to a message next (used only when capabilities say `attachments`). */
+  uploadAttachment?(file: File, credentials: Credentials, options?: UploadOptions): Promise<Attachment>;
 }

@@ -1,6 +1,7 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { Transport } from '../../transport/transport.js';
 import type { Capabilities, SendMessageResponse, Traits } from '../../transport/wire-types.js';
+import { AttachmentUploads, NothingToSend } from '../attachments/uploads.js';
 import { toChatError } from '../chat-error.js';
 import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation.js';
@@ -40,6 +41,8 @@ export class DeliveryQueue {
   readonly outbox: Outbox;
   /** Delivers the outbox: only in the leader tab (`start()` / `stop()`). */
   readonly sender: Sender;
+  /** The files of queued messages: stored, then uploaded just before their message is sent. */
+  readonly uploads: AttachmentUploads;
   readonly #waiting = new Map<string, Waiter>();
 
   readonly #tab: TabState;
@@ -53,13 +56,28 @@ export class DeliveryQueue {
     const { session, transport, clock } = options;
     const outbox = (this.outbox = new Outbox(tab.storage, clock));
     const reconciler = new Reconciler(transport, clock, () => session.credentials, options.capabilities);
+    const uploads = (this.uploads = new AttachmentUploads({
+      storage: tab.storage,
+      transport,
+      credentials: () => session.credentials,
+      current: (id) => outbox.find(id),
+      save: async (entry) => {
+        await outbox.put(entry, true);
+        tab.post({ t: 'put', entry });
+      },
+      progressed: () => tab.recompose(),
+    }));
     this.sender = new Sender({
       outbox,
       clock,
       backoff: options.backoff,
-      send: async (entry) => {
+      send: async (queued) => {
+        // Its files first, each once (their ids are stored as they come); a cancel may have left nothing.
+        const entry = queued.attachments?.length ? await uploads.upload(queued.clientMessageId) : queued;
+        if (!entry || (!entry.content && !entry.attachments?.length)) throw new NothingToSend();
         const response = await transport.sendMessage(session.credentials, {
           message: entry.content,
+          attachmentIds: entry.attachments?.map((a) => a.uploaded!.id),
           ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
           traits: entry.traits,
           // A verified identity is who this is; else the site's id, else (the transport's default) the session.
@@ -104,8 +122,9 @@ export class DeliveryQueue {
     });
   }
 
-  /** Queues a new message (on the ticket on show, else on a new one); resolves as `enqueue`. */
-  send(content: string, traits: Traits, newTicket: boolean, queuedAt: number) {
+  /** Queues a new message (on the ticket on show, else on a new one), its files stored first; resolves as `enqueue`. */
+  async send(content: string, traits: Traits, newTicket: boolean, queuedAt: number, files: readonly File[] = []) {
+    const attachments = files.length ? await this.uploads.store(files) : undefined;
     const tab = this.#tab;
     const clientMessageId = crypto.randomUUID();
     let ticket = newTicket ? null : tab.view;
@@ -114,7 +133,25 @@ export class DeliveryQueue {
       void tab.share({ currentTicketId: null, draft: ticket });
     }
     traits = { ...tab.state.traits, ...traits };
-    return this.enqueue({ clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id });
+    const entry: OutboxEntry = { clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id };
+    return this.enqueue(attachments ? { ...entry, attachments } : entry);
+  }
+
+  /**
+   * Takes a file off an unsent message (stopping its upload if this tab runs it). A failed
+   * message left with neither text nor files goes; one on its way is dropped by the sender.
+   */
+  async cancelAttachment(clientMessageId: string, key: string) {
+    const entry = this.outbox.find(clientMessageId);
+    const attachments = entry?.attachments?.filter((a) => a.key !== key);
+    if (!entry || !attachments || attachments.length === entry.attachments?.length) return;
+    const changed = { ...entry, attachments };
+    await this.outbox.put(changed, true);
+    this.#tab.post({ t: 'put', entry: changed });
+    this.uploads.cancel(key);
+    this.#tab.recompose();
+    await this.#tab.storage.delete(key);
+    if (!changed.content && !attachments.length && changed.state === 'failed') await this.discard(clientMessageId);
   }
 
   /** Queues an entry; resolves with the server's answer, `null` if discarded, rejects if refused. */
@@ -132,16 +169,21 @@ export class DeliveryQueue {
   }
 
   async discard(clientMessageId: string) {
+    const files = this.outbox.find(clientMessageId)?.attachments;
     this.#tab.broadcast({ t: 'drop', id: clientMessageId });
     await this.outbox.remove(clientMessageId, true);
+    await this.uploads.forget(files);
   }
 
   /** The server has the message: out of the outbox, into the conversation, in every this.#tab. */
-  async #settle(entry: OutboxEntry, response: SendMessageResponse, local: boolean) {
-    const id = entry.clientMessageId;
+  async #settle(sent: OutboxEntry, response: SendMessageResponse, local: boolean) {
+    const id = sent.clientMessageId;
+    // As it stands now: its files have their server ids (the sender holds the entry from before the upload).
+    const entry = this.outbox.find(id) ?? sent;
     const opened = entry.ticket.startsWith(NEW_TICKET) ? entry.ticket : null;
     if (local) this.#tab.post({ t: 'sent', entry, response });
     await this.outbox.remove(id, local);
+    if (local) await this.uploads.forget(entry.attachments);
     let currentTicketId = this.#tab.state.currentTicketId;
     if (opened) {
       await this.outbox.retarget(opened, response.ticket_id, local);
@@ -166,6 +208,7 @@ export class DeliveryQueue {
         author_name,
         created_at,
         delivery: 'sent',
+        ...(entry.attachments?.length && { attachments: entry.attachments.flatMap((a) => (a.uploaded ? [a.uploaded] : [])) }),
       });
     }
     this.#tab.update({
@@ -187,10 +230,16 @@ export class DeliveryQueue {
 
   /** The messages on show for a ticket (or a draft): the conversation, then the outbox's. */
   messages(view: string | null) {
-    return this.#conversation.compose(this.outbox.entries.filter((e) => e.ticket === view));
+    return this.#conversation.compose(
+      this.outbox.entries.filter((e) => e.ticket === view),
+      (e) => this.uploads.progress(e),
+    );
   }
 
-  async #refuse(entry: OutboxEntry, error: unknown) {
+  async #refuse(refused: OutboxEntry, error: unknown) {
+    if (error instanceof NothingToSend) return this.discard(refused.clientMessageId);
+    // As it stands now, so that the ids of files already uploaded are kept for the retry.
+    const entry = this.outbox.find(refused.clientMessageId) ?? refused;
     const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error) };
     await this.outbox.put(failed, true);
     this.#tab.post({ t: 'put', entry: failed });

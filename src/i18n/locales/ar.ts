@@ -56,6 +56,19 @@ const ar: Strings = {
   errorTokenExpired: 'انتهت صلاحية رابط الاستعادة هذا. اطلب رابطًا جديدًا.',
   errorTokenUsed: 'تم استخدام رابط الاستعادة هذا من قبل. اطلب رابطًا جديدًا.',
   errorMigrationFailed: 'تعذّر نقل محادثاتك إلى هذا المتصفح. يُرجى تجربة الرابط مرة أخرى لاحقًا.',
+  attachFile: 'إرفاق ملف',
+  attachments: 'الملفات المراد إرسالها',
+  removeAttachment: 'إزالة {name}',
+  uploading: 'جارٍ رفع {name}',
+  cancelUpload: 'إلغاء رفع {name}',
+  cancel: 'إلغاء',
+  attachmentTooLarge: '«{name}» كبير جدًا للإرسال. الحد الأقصى لحجم الملف هو {size}.',
+  attachmentType: 'لا يمكن إرسال «{name}»: هذا النوع من الملفات غير مقبول.',
+  attachmentCount: 'يمكنك إرسال {count} ملفات كحد أقصى مع رسالة واحدة.',
+  errorAttachmentTooLarge: 'أحد الملفات كبير جدًا للإرسال.',
+  errorAttachmentType: 'لا يمكن إرسال هذا النوع من الملفات.',
+  errorAttachmentCount: 'عدد الملفات كبير جدًا لرسالة واحدة.',
+  errorAttachmentLost: 'لم يعد أحد ملفات هذه الرسالة محفوظًا في هذا المتصفح. أزِله ثم أرسل مرة أخرى.',
 };
 
 export default ar;

@@ -59,6 +59,20 @@ const de: Strings = {
   errorTokenUsed: 'Dieser Wiederherstellungslink wurde bereits verwendet. Fordern Sie einen neuen an.',
   errorMigrationFailed:
     'Ihre Unterhaltungen konnten nicht in diesen Browser übertragen werden. Bitte versuchen Sie den Link später erneut.',
+  attachFile: 'Datei anhängen',
+  attachments: 'Zu sendende Dateien',
+  removeAttachment: '{name} entfernen',
+  uploading: '{name} wird hochgeladen',
+  cancelUpload: 'Hochladen von {name} abbrechen',
+  cancel: 'Abbrechen',
+  attachmentTooLarge: '„{name}“ ist zu groß zum Senden. Dateien dürfen höchstens {size} groß sein.',
+  attachmentType: '„{name}“ kann nicht gesendet werden: Dieser Dateityp wird nicht angenommen.',
+  attachmentCount: 'Mit einer Nachricht können Sie höchstens {count} Dateien senden.',
+  errorAttachmentTooLarge: 'Eine Datei ist zu groß zum Senden.',
+  errorAttachmentType: 'Dieser Dateityp kann nicht gesendet werden.',
+  errorAttachmentCount: 'Zu viele Dateien für eine Nachricht.',
+  errorAttachmentLost:
+    'Eine Datei dieser Nachricht ist in diesem Browser nicht mehr gespeichert. Entfernen Sie sie und senden Sie erneut.',
 };
 
 export default de;

@@ -55,6 +55,19 @@ export const en = {
   errorTokenExpired: 'This restore link has expired. Ask for a new one.',
   errorTokenUsed: 'This restore link was already used. Ask for a new one.',
   errorMigrationFailed: 'Your conversations could not be moved to this browser. Please try the link again later.',
+  attachFile: 'Attach a file',
+  attachments: 'Files to send',
+  removeAttachment: 'Remove {name}',
+  uploading: 'Uploading {name}',
+  cancelUpload: 'Cancel upload of {name}',
+  cancel: 'Cancel',
+  attachmentTooLarge: '“{name}” is too large to send. Files can be up to {size}.',
+  attachmentType: '“{name}” cannot be sent: this type of file is not accepted.',
+  attachmentCount: 'You can send up to {count} files with one message.',
+  errorAttachmentTooLarge: 'A file is too large to send.',
+  errorAttachmentType: 'This type of file cannot be sent.',
+  errorAttachmentCount: 'Too many files for one message.',
+  errorAttachmentLost: 'A file of this message is no longer stored in this browser. Remove it and send again.',
 };
 
 /** Every piece of text the widget shows. */

@@ -1,0 +1,38 @@
+import type { UploadOptions } from './transport.js';
+import { TransportError } from './transport-error.js';
+
+/** What an upload's answer gives the transport's error and body readers: fetch's `Response`, in short. */
+export interface UploadAnswer {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  text: string;
+}
+
+/**
+ * POSTs a form with XMLHttpRequest, as fetch cannot tell how much of a request body has gone:
+ * only XHR's `upload` events give a progress bar. Rejects with a `network` TransportError when no
+ * answer comes, and with an `AbortError` when `signal` aborts; any answer resolves.
+ */
+export function postForm(url: string, headers: Record<string, string>, form: FormData, options: UploadOptions = {}) {
+  const { signal, onProgress } = options;
+  return new Promise<UploadAnswer>((resolve, reject) => {
+    const aborted = () => new DOMException('The upload was cancelled.', 'AbortError');
+    if (signal?.aborted) return reject(aborted());
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
+    xhr.onload = () =>
+      resolve({
+        status: xhr.status,
+        ok: xhr.status >= 200 && xhr.status < 300,
+        headers: { get: (name) => xhr.getResponseHeader(name) },
+        text: xhr.responseText,
+      });
+    xhr.onerror = xhr.ontimeout = () => reject(new TransportError('network', 'The network is unreachable.'));
+    xhr.onabort = () => reject(aborted());
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
