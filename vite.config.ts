@@ -24,6 +24,8 @@ const SHARED: Array<[string, RegExp]> = [
   ['beside', /\/src\/internal\/beside\.ts$/],
   ['define', /\/src\/internal\/define\.ts$/],
   ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],
+  // The uploads (in the panel file) fail with the first file's TransportError, which the sender tells by instanceof.
+  ['transportError', /\/src\/transport\/transport-error\.ts$/],
 ];
 const registry = `globalThis[Symbol.for(${JSON.stringify(`support-chat ${version}`)})]`;
 

@@ -44,9 +44,6 @@ export type ChatErrorKind = 'network' | 'rate_limit' | 'server' | 'invalid_respo
  * - `token_invalid`, `token_expired`, `token_already_used`, `migration_failed`: a restore link
  *   could not be redeemed (the backend's codes); kind `rejected`.
  * - `storage_unavailable`: the browser cannot store, the widget works in memory; kind `storage`.
- * - `attachment_too_large`, `attachment_type`, `attachment_count`: a file over the backend's size
- *   limit (413), of a type it does not take (415), or one too many for a message; kind `rejected`.
- * - `attachment_lost`: a queued file is no longer in the browser's storage; kind `rejected`.
  */
 export type ChatErrorCode =
   | 'offline'
@@ -59,11 +56,7 @@ export type ChatErrorCode =
   | 'token_expired'
   | 'token_already_used'
   | 'migration_failed'
-  | 'storage_unavailable'
-  | 'attachment_too_large'
-  | 'attachment_type'
-  | 'attachment_count'
-  | 'attachment_lost';
+  | 'storage_unavailable';
 
 export interface ChatError {
   kind: ChatErrorKind;

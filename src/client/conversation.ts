@@ -24,9 +24,6 @@ export class Conversation {
   /** Adds polled messages; returns those not seen before. */
   receive(messages: Message[]): Message[] {
     const known = new Set(this.#received.map((m) => m.id));
-    // A known message's files come again with fresh links (they expire), and ours as the server has them.
-    const files = new Map(messages.flatMap((m) => (m.attachments && known.has(m.id) ? [[m.id, m.attachments]] : [])));
-    if (files.size) this.#received = this.#received.map((m) => (files.has(m.id) ? { ...m, attachments: files.get(m.id) } : m));
     const fresh = messages.filter((m) => !known.has(m.id) && !!known.add(m.id));
     for (const m of messages) if (!this.cursor || Date.parse(m.created_at) > Date.parse(this.cursor)) this.cursor = m.created_at;
     this.#add(fresh.map((m) => ({ ...m, content: cut(m.content), delivery: 'sent' })));

@@ -1,7 +1,7 @@
 import type { GetTicketsRequest, Transport } from '../transport/transport.js';
 import type { AttachmentLimits, Capabilities, Message, Traits } from '../transport/wire-types.js';
-import { checkFiles, type FileCheck } from './attachments/attachment-rules.js';
-import { ChatFailure } from './chat-error.js';
+import type { FileCheck } from './attachments/attachment-rules.js';
+import { loadAttachments } from './attachments/load-attachments.js';
 import type { SupportChatApi } from './api.js';
 import type { ChatState } from './chat-state.js';
 import { ClientLifecycle } from './client-lifecycle.js';
@@ -126,23 +126,19 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   /**
    * `files` (when `getAttachmentLimits()` has limits) go with the message, which may then have
    * no text. They are stored before this resolves its first step, uploaded, then attached once.
-   * A file the limits refuse rejects the call (a `ChatFailure` with `failure.code`) before any upload.
+   * A file the limits refuse rejects the call (a RangeError; `checkAttachments()` says why) before any upload.
    */
   async sendMessage(message: string, traits?: Traits, newTicket = false, files: readonly File[] = []) {
     const text = String(message ?? '').trim();
     if (!text && !files.length) throw new RangeError('support-chat: a message cannot be empty');
     if (!fitsMessageLimit(text)) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
     const queuedAt = this.#queue.outbox.stamp(); // the order of the calls is the order of delivery
-    if (files.length) {
-      const refused = (await this.checkAttachments(files)).refused[0];
-      if (refused) throw new ChatFailure({ kind: 'rejected', code: refused.reason });
-    }
     // No needless await: once started, the message shows as `sending` before this call returns.
     if (!this.#tab.state.ready) await this.start();
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
     this.#live.visitorTyping.set(false);
     this.#tab.clearError(true); // a ticket_gone notice has been read
-    return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt, files);
+    return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt, files, () => this.getAttachmentLimits());
   }
 
   /**
@@ -150,8 +146,8 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
    * plain backend, or a transport without `uploadAttachment`): a UI offers no attach button then.
    */
   async getAttachmentLimits(): Promise<AttachmentLimits | null> {
-    if (!this.transport.uploadAttachment) return null;
-    return (await this.#capabilities())?.attachments ?? null;
+    const offered = this.transport.uploadAttachment && (await this.#capabilities())?.attachments;
+    return offered ? (await loadAttachments()).limitsOf(offered) : null;
   }
 
   /**
@@ -160,8 +156,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
    */
   async checkAttachments<F extends File>(files: Iterable<F>, already = 0): Promise<FileCheck<F>> {
     const limits = await this.getAttachmentLimits();
-    if (limits) return checkFiles(files, limits, already);
-    return { accepted: [], refused: [...files].map((file) => ({ file, reason: 'attachment_type' as const })) };
+    return (await loadAttachments()).checkFiles(files, limits, already);
   }
 
   /** Takes a file (`uploads[].key` of a message on its way) off that message, stopping its upload. */

@@ -39,10 +39,6 @@ export const errorKeys: Record<ChatErrorCode, keyof Strings> = {
   token_already_used: 'errorTokenUsed',
   migration_failed: 'errorMigrationFailed',
   storage_unavailable: 'errorStorage',
-  attachment_too_large: 'errorAttachmentTooLarge',
-  attachment_type: 'errorAttachmentType',
-  attachment_count: 'errorAttachmentCount',
-  attachment_lost: 'errorAttachmentLost',
 };
 
 /** The sentence for an error in a locale's table (English by default). */

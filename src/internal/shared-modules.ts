@@ -7,6 +7,7 @@ import * as panelSlot from '../components/support-chat/panel-slot.js';
 import * as beside from './beside.js';
 import * as define from './define.js';
 import * as sharedStyles from './shared.styles.js';
+import * as transportError from '../transport/transport-error.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -29,6 +30,7 @@ export const sharedModules = {
   beside,
   define,
   sharedStyles,
+  transportError,
 };
 
 /** One registry per version: a panel file from another version never picks up this one's modules. */

@@ -12,7 +12,8 @@ import type {
 } from './transport.js';
 import { eventSourceStream } from './event-source-stream.js';
 import { TransportError } from './transport-error.js';
-import { postForm, type UploadAnswer } from './upload.js';
+import { loadAttachments } from '../client/attachments/load-attachments.js';
+import type { UploadAnswer } from './upload.js';
 import * as validate from './validate.js';
 
 export interface HttpTransportOptions {
@@ -120,15 +121,12 @@ export class HttpTransport implements Transport {
     await this.#request('POST', '/typing', validate.restoreRequestResponse, fields);
   }
 
-  /** `multipart/form-data` with `file` and the credential fields, by XHR for its progress events. */
+  /** `multipart/form-data` with `file` and the credential fields, by XHR (for its progress events) from the panel file. */
   async uploadAttachment(file: File, credentials: Credentials, options?: UploadOptions) {
-    const form = new FormData();
+    const { postForm, attachment } = await loadAttachments();
     const fields = { ...credentialFields(credentials), distinct_id: sessionOf(credentials) };
-    for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
-    form.append('file', file, file.name);
-    const url = new URL(this.#base + '/attachments', globalThis.location?.href).href;
-    const answer = await postForm(url, { 'X-Conversations-Token': this.#token }, form, options);
-    return read(answer, parse(answer.text), validate.attachment);
+    const answer = await postForm(this.#base + '/attachments', this.#token, fields, file, options);
+    return read(answer, parse(answer.text), attachment);
   }
 
   async #request<T>(method: 'GET' | 'POST', path: string, guard: validate.Guard<T>, fields: Record<string, unknown>): Promise<T> {

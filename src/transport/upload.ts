@@ -10,18 +10,28 @@ export interface UploadAnswer {
 }
 
 /**
- * POSTs a form with XMLHttpRequest, as fetch cannot tell how much of a request body has gone:
- * only XHR's `upload` events give a progress bar. Rejects with a `network` TransportError when no
- * answer comes, and with an `AbortError` when `signal` aborts; any answer resolves.
+ * POSTs `file` and `fields` as `multipart/form-data` with XMLHttpRequest, as fetch cannot tell
+ * how much of a request body has gone: only XHR's `upload` events give a progress bar. Rejects
+ * with a `network` TransportError when no answer comes, and with an `AbortError` when `signal`
+ * aborts; any answer resolves. Loaded with the panel file (HttpTransport asks for it).
  */
-export function postForm(url: string, headers: Record<string, string>, form: FormData, options: UploadOptions = {}) {
+export function postForm(
+  url: string,
+  token: string,
+  fields: Record<string, string | undefined>,
+  file: File,
+  options: UploadOptions = {},
+) {
   const { signal, onProgress } = options;
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+  form.append('file', file, file.name);
   return new Promise<UploadAnswer>((resolve, reject) => {
     const aborted = () => new DOMException('The upload was cancelled.', 'AbortError');
     if (signal?.aborted) return reject(aborted());
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.open('POST', new URL(url, globalThis.location?.href).href);
+    xhr.setRequestHeader('X-Conversations-Token', token);
     xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
     xhr.onload = () =>
       resolve({

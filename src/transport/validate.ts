@@ -1,7 +1,5 @@
 import { AUTHOR_TYPES, RESTORE_CODES, RESTORE_FAILURE_STATUSES, TICKET_STATUSES } from '../../contract/names.js';
 import type {
-  Attachment,
-  AttachmentLimits,
   Capabilities,
   GetMessagesResponse,
   GetTicketsResponse,
@@ -67,46 +65,10 @@ export const message: Guard<Message> = (v, p) => {
     author_type: authorType(o.author_type),
     author_name: nullableString(o.author_name, `${p}.author_name`),
     created_at: time(o.created_at, `${p}.created_at`),
-    ...(Array.isArray(o.attachments) && { attachments: o.attachments.flatMap(listedAttachment) }),
+    // Checked where they are shown (validate-attachments.ts, with the panel): a page pays for that only then.
+    ...(Array.isArray(o.attachments) && { attachments: o.attachments as unknown[] }),
   };
 };
-
-/** Only http(s) URLs reach an `href` or `src`: a `javascript:` or `data:` URL never does. */
-const webUrl: Guard<string> = (v, p) => {
-  const url = string(v, p);
-  return /^https?:$/.test(new URL(url, globalThis.location?.href).protocol) ? url : fail(p, 'an http(s) URL');
-};
-
-/** A file on the server: the upload's answer (strict), and each of a message's `attachments`. */
-export const attachment: Guard<Attachment> = (v, p) => {
-  const o = object(v, p);
-  return {
-    id: id(o.id, `${p}.id`),
-    name: string(o.name, `${p}.name`),
-    content_type: string(o.content_type, `${p}.content_type`),
-    size: count(o.size, `${p}.size`),
-    url: webUrl(o.url, `${p}.url`),
-  };
-};
-
-/** A broken entry in a message's list is left out rather than failing the whole answer: the text still shows. */
-function listedAttachment(v: unknown): Attachment[] {
-  try {
-    return [attachment(v, 'attachment')];
-  } catch {
-    return [];
-  }
-}
-
-/** `capabilities.attachments`: all three rules, sane, or no attachments at all. */
-function attachmentLimits(v: unknown): AttachmentLimits | undefined {
-  if (!isObject(v)) return undefined;
-  const { max_bytes, max_per_message, types } = v;
-  const positive = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
-  if (!positive(max_bytes) || !positive(max_per_message) || !Array.isArray(types)) return undefined;
-  const allowed = types.filter((t): t is string => typeof t === 'string' && t.length > 0);
-  return allowed.length ? { max_bytes, max_per_message, types: allowed } : undefined;
-}
 
 const ticket: Guard<Ticket> = (v, p) => {
   const o = object(v, p);
@@ -188,7 +150,7 @@ export const capabilities: Guard<Capabilities> = (v, p) => {
     typing: o.typing === true,
     idempotent_send: o.idempotent_send === true,
     rating: o.rating === true,
-    attachments: attachmentLimits(o.attachments),
+    attachments: o.attachments,
   };
 };
 

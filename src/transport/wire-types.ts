@@ -35,8 +35,12 @@ export interface Message {
   author_type: AuthorType;
   author_name: string | null;
   created_at: string;
-  /** Files sent with the message (the Attachments extension); absent on a plain backend. */
-  attachments?: Attachment[];
+  /**
+   * Files sent with the message (the Attachments extension); absent on a plain backend. Each is
+   * an `Attachment` as the server sent it, checked only where shown (`attachmentsOf()`): as for
+   * `rich_content`, a broken entry never fails the answer.
+   */
+  attachments?: unknown[];
 }
 
 /**
@@ -117,8 +121,8 @@ export interface Capabilities {
   /** A resend with the same `client_message_id` is stored once. */
   idempotent_send?: boolean;
   rating?: boolean;
-  /** Present (and well formed) only when the backend takes uploads: the attach button shows then. */
-  attachments?: AttachmentLimits;
+  /** `AttachmentLimits` when the backend takes uploads (read by `getAttachmentLimits()`, which checks them). */
+  attachments?: unknown;
 }
 
 /** The events of the widget's live stream, by name, as their `data` arrives. */

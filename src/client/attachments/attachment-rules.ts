@@ -16,16 +16,27 @@ export interface FileCheck<F extends FileFacts> {
   refused: Array<{ file: F; reason: AttachmentRefusal }>;
 }
 
+/** `capabilities.attachments` when all three rules are there and sane; else null: no attachments at all. */
+export function limitsOf(v: unknown): AttachmentLimits | null {
+  const o = (v ?? {}) as Partial<Record<keyof AttachmentLimits, unknown>>;
+  const positive = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
+  const types = Array.isArray(o.types) ? o.types.filter((t): t is string => typeof t === 'string' && t.length > 0) : [];
+  return positive(o.max_bytes) && positive(o.max_per_message) && types.length
+    ? { max_bytes: o.max_bytes, max_per_message: o.max_per_message, types: types.map((t) => t.toLowerCase()) }
+    : null;
+}
+
 /**
  * Sorts files into those the backend will take, by its advertised rules, and those it would
  * refuse, so that nothing is uploaded only to be refused: over `max_bytes`, a type not listed
  * (a file the browser could not type is not listed), or past `max_per_message` counting the
  * `already` chosen. Used by the composer (to explain) and by the client (to guard).
  */
-export function checkFiles<F extends FileFacts>(files: Iterable<F>, limits: AttachmentLimits, already = 0): FileCheck<F> {
+export function checkFiles<F extends FileFacts>(files: Iterable<F>, limits: AttachmentLimits | null, already = 0): FileCheck<F> {
   const result: FileCheck<F> = { accepted: [], refused: [] };
   for (const file of files) {
-    const reason: AttachmentRefusal | undefined = !limits.types.includes(file.type.toLowerCase())
+    // No limits, no attachments: a backend that takes none refuses every type.
+    const reason: AttachmentRefusal | undefined = !limits?.types.includes(file.type.toLowerCase())
       ? 'attachment_type'
       : file.size > limits.max_bytes
         ? 'attachment_too_large'

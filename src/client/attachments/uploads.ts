@@ -1,10 +1,11 @@
 import { TransportError } from '../../transport/transport-error.js';
-import type { Credentials, Transport } from '../../transport/transport.js';
-import type { Attachment } from '../../transport/wire-types.js';
-import { ChatFailure } from '../chat-error.js';
+import type { Transport } from '../../transport/transport.js';
+import type { Attachment, AttachmentLimits } from '../../transport/wire-types.js';
+import { checkFiles } from './attachment-rules.js';
 import type { ChatUpload } from '../chat-state.js';
-import type { OutboxEntry } from '../delivery/outbox.js';
-import type { KeyValueStorage } from '../storage.js';
+import type { Outbox, OutboxEntry } from '../delivery/outbox.js';
+import type { Session } from '../session.js';
+import type { TabState } from '../tab-state.js';
 
 /** A file of a queued message, as its outbox entry keeps it (the bytes are stored apart). */
 export interface QueuedAttachment {
@@ -20,20 +21,14 @@ export interface QueuedAttachment {
 /** Storage keys of queued files (apart from the outbox's `outbox:` keys). */
 const FILE_PREFIX = 'file:';
 
-/** A message whose every file was cancelled and that has no text: there is nothing left to send. */
-export class NothingToSend extends Error {}
-
-export interface UploadsOptions {
-  storage: KeyValueStorage;
-  transport: Transport;
-  credentials(): Credentials;
-  /** The entry as it stands now (a cancel may have changed it), or undefined once gone. */
-  current(clientMessageId: string): OutboxEntry | undefined;
-  /** Stores a changed entry and tells the other tabs. */
-  save(entry: OutboxEntry): Promise<void>;
-  /** An upload moved on: what is on show should follow. */
-  progressed(): void;
+/** What the uploads need of the delivery queue that owns them. */
+export interface UploadsOwner {
+  /** Drops a message (everywhere) and forgets its files. */
+  discard(clientMessageId: string): Promise<void>;
 }
+
+/** A refusal of our own (a file gone from storage, a transport without uploads): the message waits for a retry or a discard. */
+const refused = (why: string) => new TransportError('http', `support-chat: ${why}`, 400);
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -46,18 +41,49 @@ export class AttachmentUploads {
   /** Bytes uploaded so far, by file key, for the uploads of this tab. */
   readonly #loaded = new Map<string, number>();
   readonly #running = new Map<string, AbortController>();
-  readonly #options: UploadsOptions;
+  readonly #tab: TabState;
+  readonly #outbox: Outbox;
+  readonly #transport: Transport;
+  readonly #session: Session;
+  readonly #owner: UploadsOwner;
 
-  constructor(options: UploadsOptions) {
-    this.#options = options;
+  // Built by the delivery queue (in the first file) from its parts: the wiring lives here, in the panel file.
+  constructor(tab: TabState, outbox: Outbox, transport: Transport, session: Session, owner: UploadsOwner) {
+    this.#tab = tab;
+    this.#outbox = outbox;
+    this.#transport = transport;
+    this.#session = session;
+    this.#owner = owner;
   }
 
-  /** Stores the files and returns what an outbox entry keeps of them; resolves once all are stored. */
-  store(files: readonly File[]): Promise<QueuedAttachment[]> {
+  /** The entry as it stands now (a cancel may have changed it), or undefined once gone. */
+  #current(clientMessageId: string) {
+    return this.#outbox.find(clientMessageId);
+  }
+
+  /** Stores a changed entry and tells the other tabs. */
+  async #save(entry: OutboxEntry) {
+    await this.#outbox.put(entry, true);
+    this.#tab.post({ t: 'put', entry });
+  }
+
+  /** An upload moved on, or a file was taken off: what is on show follows. */
+  #progressed() {
+    this.#tab.recompose();
+  }
+
+  /**
+   * Stores the files and returns what an outbox entry keeps of them; resolves once all are stored.
+   * Rejects (a RangeError) before storing anything when the limits refuse a file (`checkAttachments()` says why).
+   */
+  store(files: readonly File[], limits: AttachmentLimits | null = null): Promise<QueuedAttachment[]> {
+    if (checkFiles(files, limits).refused.length) {
+      throw new RangeError('support-chat: a file is refused by the backend’s limits (see checkAttachments)');
+    }
     return Promise.all(
       files.map(async (file) => {
         const key = FILE_PREFIX + crypto.randomUUID();
-        await this.#options.storage.set(key, file);
+        await this.#tab.storage.set(key, file);
         return { key, name: file.name, content_type: file.type, size: file.size };
       }),
     );
@@ -69,56 +95,61 @@ export class AttachmentUploads {
    * failure rejects (the sender retries or marks the message failed, keeping the ids it has).
    */
   async upload(clientMessageId: string): Promise<OutboxEntry | undefined> {
-    const { storage, transport, credentials, current, save, progressed } = this.#options;
-    for (let entry, next; (entry = current(clientMessageId)) && (next = entry.attachments?.find((a) => !a.uploaded));) {
+    const transport = this.#transport;
+    for (let entry, next; (entry = this.#current(clientMessageId)) && (next = entry.attachments?.find((a) => !a.uploaded));) {
       const { key } = next;
-      const stored = await storage.get<unknown>(key);
-      if (!(stored instanceof Blob)) throw new ChatFailure({ kind: 'rejected', code: 'attachment_lost' });
-      if (!transport.uploadAttachment) throw new ChatFailure({ kind: 'rejected', code: 'rejected' });
+      const stored = await this.#tab.storage.get<unknown>(key);
+      if (!(stored instanceof Blob)) throw refused(`the file ${next.name} is no longer stored`);
+      if (!transport.uploadAttachment) throw refused('this transport cannot upload files');
       const file = stored instanceof File ? stored : new File([stored], next.name, { type: next.content_type });
       const controller = new AbortController();
       this.#running.set(key, controller);
       this.#loaded.set(key, 0);
       try {
-        const uploaded = await transport.uploadAttachment(file, credentials(), {
+        const uploaded = await transport.uploadAttachment(file, this.#session.credentials, {
           signal: controller.signal,
           onProgress: (loaded) => {
             this.#loaded.set(key, loaded);
-            progressed();
+            this.#progressed();
           },
         });
-        const now = current(clientMessageId);
+        const now = this.#current(clientMessageId);
         if (now?.attachments?.some((a) => a.key === key)) {
-          await save({ ...now, attachments: now.attachments.map((a) => (a.key === key ? { ...a, uploaded } : a)) });
+          await this.#save({ ...now, attachments: now.attachments.map((a) => (a.key === key ? { ...a, uploaded } : a)) });
         }
       } catch (error) {
         if (!isAbort(error)) throw error;
         // Aborted but still wanted (the client stopped): a retry later, as after a lost connection.
-        if (current(clientMessageId)?.attachments?.some((a) => a.key === key)) {
+        if (this.#current(clientMessageId)?.attachments?.some((a) => a.key === key)) {
           throw new TransportError('network', 'The upload was interrupted.');
         }
       } finally {
         this.#running.delete(key);
         this.#loaded.delete(key);
-        progressed();
+        this.#progressed();
       }
     }
-    return current(clientMessageId);
+    return this.#current(clientMessageId);
   }
 
-  /** Stops the upload of a file, if this tab is uploading it (its entry no longer lists it). */
-  cancel(key: string) {
+  /**
+   * Takes a file off an unsent message, stopping its upload if this tab runs it. A failed message
+   * left with neither text nor files goes; one on its way is dropped by its sender.
+   */
+  async cancel(clientMessageId: string, key: string) {
+    const entry = this.#current(clientMessageId);
+    const attachments = entry?.attachments?.filter((a) => a.key !== key);
+    if (!entry || !attachments || attachments.length === entry.attachments?.length) return;
+    await this.#save({ ...entry, attachments });
     this.#running.get(key)?.abort();
+    this.#progressed();
+    await this.#tab.storage.delete(key);
+    if (!entry.content && !attachments.length && entry.state === 'failed') await this.#owner.discard(clientMessageId);
   }
 
   /** Stops every upload of this tab (the client stops); each is retried when delivery resumes. */
   stopAll() {
     for (const controller of this.#running.values()) controller.abort();
-  }
-
-  /** Forgets the stored files of a message that was sent or discarded. */
-  async forget(attachments: readonly QueuedAttachment[] = []) {
-    await Promise.all(attachments.map((a) => this.#options.storage.delete(a.key)));
   }
 
   /** The files of an entry as the UI shows them, with their progress. */

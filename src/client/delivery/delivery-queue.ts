@@ -1,7 +1,8 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { Transport } from '../../transport/transport.js';
-import type { Capabilities, SendMessageResponse, Traits } from '../../transport/wire-types.js';
-import { AttachmentUploads, NothingToSend } from '../attachments/uploads.js';
+import type { AttachmentLimits, Capabilities, SendMessageResponse, Traits } from '../../transport/wire-types.js';
+import { loadAttachments } from '../attachments/load-attachments.js';
+import type { AttachmentUploads, QueuedAttachment } from '../attachments/uploads.js';
 import { toChatError } from '../chat-error.js';
 import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation.js';
@@ -27,6 +28,9 @@ export interface DeliveryQueueOptions {
   distinctId(): string | undefined;
 }
 
+/** A message whose every file was taken off and that has no text: the sender drops it. */
+const NOTHING_TO_SEND = new Error('support-chat: nothing left to send');
+
 interface Waiter {
   resolve(response: SendMessageResponse | null): void;
   reject(error: unknown): void;
@@ -41,12 +45,14 @@ export class DeliveryQueue {
   readonly outbox: Outbox;
   /** Delivers the outbox: only in the leader tab (`start()` / `stop()`). */
   readonly sender: Sender;
-  /** The files of queued messages: stored, then uploaded just before their message is sent. */
-  readonly uploads: AttachmentUploads;
+  /** The files of queued messages (stored, then uploaded just before their message is sent), once a message has files. */
+  uploads: AttachmentUploads | undefined;
+  #loadingUploads: Promise<AttachmentUploads> | undefined;
   readonly #waiting = new Map<string, Waiter>();
 
   readonly #tab: TabState;
   readonly #conversation: Conversation;
+  readonly #uploads: () => Promise<AttachmentUploads>;
   readonly #eventTarget: EventTarget;
 
   constructor(options: DeliveryQueueOptions) {
@@ -56,25 +62,23 @@ export class DeliveryQueue {
     const { session, transport, clock } = options;
     const outbox = (this.outbox = new Outbox(tab.storage, clock));
     const reconciler = new Reconciler(transport, clock, () => session.credentials, options.capabilities);
-    const uploads = (this.uploads = new AttachmentUploads({
-      storage: tab.storage,
-      transport,
-      credentials: () => session.credentials,
-      current: (id) => outbox.find(id),
-      save: async (entry) => {
-        await outbox.put(entry, true);
-        tab.post({ t: 'put', entry });
-      },
-      progressed: () => tab.recompose(),
-    }));
+    // The code of uploads comes with the panel file, loaded when a message has files.
+    this.#uploads = () =>
+      (this.#loadingUploads ??= loadAttachments().then(
+        ({ AttachmentUploads }) => (this.uploads = new AttachmentUploads(tab, outbox, transport, session, this)),
+        (error: unknown) => {
+          this.#loadingUploads = undefined;
+          throw new TransportError('network', String(error));
+        },
+      ));
     this.sender = new Sender({
       outbox,
       clock,
       backoff: options.backoff,
       send: async (queued) => {
         // Its files first, each once (their ids are stored as they come); a cancel may have left nothing.
-        const entry = queued.attachments?.length ? await uploads.upload(queued.clientMessageId) : queued;
-        if (!entry || (!entry.content && !entry.attachments?.length)) throw new NothingToSend();
+        const entry = queued.attachments?.length ? await (await this.#uploads()).upload(queued.clientMessageId) : queued;
+        if (!entry || (!entry.content && !entry.attachments?.length)) throw NOTHING_TO_SEND;
         const response = await transport.sendMessage(session.credentials, {
           message: entry.content,
           attachmentIds: entry.attachments?.map((a) => a.uploaded!.id),
@@ -123,8 +127,15 @@ export class DeliveryQueue {
   }
 
   /** Queues a new message (on the ticket on show, else on a new one), its files stored first; resolves as `enqueue`. */
-  async send(content: string, traits: Traits, newTicket: boolean, queuedAt: number, files: readonly File[] = []) {
-    const attachments = files.length ? await this.uploads.store(files) : undefined;
+  async send(
+    content: string,
+    traits: Traits,
+    newTicket: boolean,
+    queuedAt: number,
+    files: readonly File[] = [],
+    limits?: () => Promise<AttachmentLimits | null>,
+  ) {
+    const attachments = files.length ? await (await this.#uploads()).store(files, await limits?.()) : undefined;
     const tab = this.#tab;
     const clientMessageId = crypto.randomUUID();
     let ticket = newTicket ? null : tab.view;
@@ -137,21 +148,9 @@ export class DeliveryQueue {
     return this.enqueue(attachments ? { ...entry, attachments } : entry);
   }
 
-  /**
-   * Takes a file off an unsent message (stopping its upload if this tab runs it). A failed
-   * message left with neither text nor files goes; one on its way is dropped by the sender.
-   */
+  /** Takes a file off an unsent message (see `AttachmentUploads.cancel`). */
   async cancelAttachment(clientMessageId: string, key: string) {
-    const entry = this.outbox.find(clientMessageId);
-    const attachments = entry?.attachments?.filter((a) => a.key !== key);
-    if (!entry || !attachments || attachments.length === entry.attachments?.length) return;
-    const changed = { ...entry, attachments };
-    await this.outbox.put(changed, true);
-    this.#tab.post({ t: 'put', entry: changed });
-    this.uploads.cancel(key);
-    this.#tab.recompose();
-    await this.#tab.storage.delete(key);
-    if (!changed.content && !attachments.length && changed.state === 'failed') await this.discard(clientMessageId);
+    await (await this.#uploads()).cancel(clientMessageId, key);
   }
 
   /** Queues an entry; resolves with the server's answer, `null` if discarded, rejects if refused. */
@@ -172,7 +171,12 @@ export class DeliveryQueue {
     const files = this.outbox.find(clientMessageId)?.attachments;
     this.#tab.broadcast({ t: 'drop', id: clientMessageId });
     await this.outbox.remove(clientMessageId, true);
-    await this.uploads.forget(files);
+    await this.#forget(files);
+  }
+
+  /** The stored files of a message sent or discarded (deleted without loading the code of uploads). */
+  async #forget(files: QueuedAttachment[] = []) {
+    for (const { key } of files) await this.#tab.storage.delete(key);
   }
 
   /** The server has the message: out of the outbox, into the conversation, in every this.#tab. */
@@ -183,7 +187,7 @@ export class DeliveryQueue {
     const opened = entry.ticket.startsWith(NEW_TICKET) ? entry.ticket : null;
     if (local) this.#tab.post({ t: 'sent', entry, response });
     await this.outbox.remove(id, local);
-    if (local) await this.uploads.forget(entry.attachments);
+    if (local) await this.#forget(entry.attachments);
     let currentTicketId = this.#tab.state.currentTicketId;
     if (opened) {
       await this.outbox.retarget(opened, response.ticket_id, local);
@@ -230,14 +234,18 @@ export class DeliveryQueue {
 
   /** The messages on show for a ticket (or a draft): the conversation, then the outbox's. */
   messages(view: string | null) {
-    return this.#conversation.compose(
-      this.outbox.entries.filter((e) => e.ticket === view),
-      (e) => this.uploads.progress(e),
-    );
+    const pending = this.outbox.entries.filter((e) => e.ticket === view);
+    // Files on show need their uploads' code (for their progress): shown once it is there.
+    if (!this.uploads && pending.some((e) => e.attachments?.length))
+      void this.#uploads().then(
+        () => this.#tab.recompose(),
+        () => {},
+      );
+    return this.#conversation.compose(pending, (e) => this.uploads?.progress(e));
   }
 
   async #refuse(refused: OutboxEntry, error: unknown) {
-    if (error instanceof NothingToSend) return this.discard(refused.clientMessageId);
+    if (error === NOTHING_TO_SEND) return this.discard(refused.clientMessageId);
     // As it stands now, so that the ids of files already uploaded are kept for the retry.
     const entry = this.outbox.find(refused.clientMessageId) ?? refused;
     const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error) };

@@ -104,7 +104,7 @@ function isEntry(e: unknown): e is OutboxEntry {
     typeof o.content === 'string' &&
     typeof o.ticket === 'string' &&
     typeof o.queuedAt === 'number' &&
-    (o.attachments === undefined || (Array.isArray(o.attachments) && o.attachments.every((a) => typeof a?.key === 'string'))) &&
+    (!o.attachments || Array.isArray(o.attachments)) &&
     (o.state === 'sending' || o.state === 'failed')
   );
 }

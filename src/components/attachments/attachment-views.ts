@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatUpload } from '../../client/chat-state.js';
 import type { Settings } from '../../context/settings-context.js';
 import { format } from '../../i18n/strings.js';
-import type { Attachment } from '../../transport/wire-types.js';
+import { attachmentsOf } from '../../transport/validate-attachments.js';
 import type { DraftFile } from './attachment-draft.js';
 import { formatSize } from './format-size.js';
 
@@ -20,9 +20,13 @@ export const THUMBNAIL = { width: 240, height: 180 } as const;
 const nameAndSize = (name: string, size: number, lang: string) =>
   html`<span class="file-name" dir="auto">${name}</span> <span class="file-size">${formatSize(size, lang)}</span>`;
 
-/** The files of a sent message (the visitor's or the team's): pictures as thumbnails opening full size, the rest as download links. */
-export function renderAttachments(attachments: readonly Attachment[] | undefined, { lang }: Settings) {
-  if (!attachments?.length) return nothing;
+/**
+ * The files of a sent message (the visitor's or the team's), each checked first (an http(s) URL
+ * among them): pictures as thumbnails opening full size, the rest as download links.
+ */
+export function renderAttachments(list: readonly unknown[] | undefined, { lang }: Settings) {
+  const attachments = attachmentsOf(list);
+  if (!attachments.length) return nothing;
   return html`<ul class="attachments" part="attachments">
     ${repeat(
       attachments,

@@ -65,10 +65,6 @@ const ar: Strings = {
   attachmentTooLarge: '«{name}» كبير جدًا للإرسال. الحد الأقصى لحجم الملف هو {size}.',
   attachmentType: 'لا يمكن إرسال «{name}»: هذا النوع من الملفات غير مقبول.',
   attachmentCount: 'يمكنك إرسال {count} ملفات كحد أقصى مع رسالة واحدة.',
-  errorAttachmentTooLarge: 'أحد الملفات كبير جدًا للإرسال.',
-  errorAttachmentType: 'لا يمكن إرسال هذا النوع من الملفات.',
-  errorAttachmentCount: 'عدد الملفات كبير جدًا لرسالة واحدة.',
-  errorAttachmentLost: 'لم يعد أحد ملفات هذه الرسالة محفوظًا في هذا المتصفح. أزِله ثم أرسل مرة أخرى.',
 };
 
 export default ar;

@@ -68,11 +68,6 @@ const de: Strings = {
   attachmentTooLarge: '„{name}“ ist zu groß zum Senden. Dateien dürfen höchstens {size} groß sein.',
   attachmentType: '„{name}“ kann nicht gesendet werden: Dieser Dateityp wird nicht angenommen.',
   attachmentCount: 'Mit einer Nachricht können Sie höchstens {count} Dateien senden.',
-  errorAttachmentTooLarge: 'Eine Datei ist zu groß zum Senden.',
-  errorAttachmentType: 'Dieser Dateityp kann nicht gesendet werden.',
-  errorAttachmentCount: 'Zu viele Dateien für eine Nachricht.',
-  errorAttachmentLost:
-    'Eine Datei dieser Nachricht ist in diesem Browser nicht mehr gespeichert. Entfernen Sie sie und senden Sie erneut.',
 };
 
 export default de;

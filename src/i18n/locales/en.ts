@@ -64,10 +64,6 @@ export const en = {
   attachmentTooLarge: '“{name}” is too large to send. Files can be up to {size}.',
   attachmentType: '“{name}” cannot be sent: this type of file is not accepted.',
   attachmentCount: 'You can send up to {count} files with one message.',
-  errorAttachmentTooLarge: 'A file is too large to send.',
-  errorAttachmentType: 'This type of file cannot be sent.',
-  errorAttachmentCount: 'Too many files for one message.',
-  errorAttachmentLost: 'A file of this message is no longer stored in this browser. Remove it and send again.',
 };
 
 /** Every piece of text the widget shows. */
