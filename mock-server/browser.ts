@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import { IndexedDbBlobs } from './attachments/indexeddb-blobs.js';
 import type { Flavor } from './config.js';
 import { createHandlers } from './handlers/index.js';
 import { syncWithStorage } from './storage-sync.js';
@@ -7,7 +8,8 @@ import { store } from './store.js';
 /**
  * The reference server inside the browser: the MSW service worker answers the widget's
  * requests, so the demo needs no server. State lives in localStorage (see storage-sync.ts),
- * so it survives a page reload and is shared by the tabs of the site.
+ * attachment bytes in IndexedDB, so both survive a page reload and are shared by the tabs
+ * of the site.
  */
 let stopSync: (() => void) | undefined;
 
@@ -22,6 +24,7 @@ export interface BrowserServerOptions {
 export async function startBrowserServer(options: BrowserServerOptions = {}) {
   // Started twice in a page, the store must still have one storage subscriber, not two.
   stopSync?.();
+  if (!(store.blobs instanceof IndexedDbBlobs)) store.blobs = new IndexedDbBlobs();
   stopSync = syncWithStorage(store, {
     storage: localStorage,
     addEventListener: (type, listener) => window.addEventListener(type, listener),

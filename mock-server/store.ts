@@ -1,4 +1,7 @@
+import { signedPath } from './attachments/signed-url.js';
 import type { Limit } from './lib/rate-limit.js';
+import { Attachments, type NewAttachment } from './store/attachments.js';
+import { MemoryBlobs, type BlobStore } from './store/blobs.js';
 import { Clock } from './store/clock.js';
 import {
   emptyData,
@@ -6,6 +9,8 @@ import {
   type Owner,
   type RestoreResult,
   type StoreData,
+  type StoredAttachment,
+  type StoredMessage,
   type StoredTicket,
   type TicketChanges,
 } from './store/data.js';
@@ -18,7 +23,7 @@ import { Restore } from './store/restore.js';
 import { Settings } from './store/settings-store.js';
 import { Tickets, type NewTicket } from './store/tickets.js';
 import { Typing } from './store/typing.js';
-import { publicTicket, teamTicket } from './store/views.js';
+import { publicTicket, teamTicket, type AttachmentLinks } from './store/views.js';
 
 export * from './store/data.js';
 export type { ChangeListener, SettingSaved, StoreChange, TypingSide } from './store/feed.js';
@@ -26,6 +31,10 @@ export { ChangeFeed } from './store/feed.js';
 export type { CustomerMessage, TeamMessage } from './store/messages.js';
 export { RESTORE_TOKEN_TTL_MS } from './store/restore.js';
 export type { NewTicket } from './store/tickets.js';
+export type { NewAttachment } from './store/attachments.js';
+export type { BlobStore } from './store/blobs.js';
+export { MemoryBlobs } from './store/blobs.js';
+export type { AttachmentLinks, WireAttachment } from './store/views.js';
 export { publicMessage, teamMessage, wireAuthorType } from './store/views.js';
 
 /**
@@ -45,12 +54,18 @@ export class Store {
   readonly #rateLimits = new RateLimits(() => this.nowMs());
   readonly #events = new EventLog(() => this.data, this.#clock);
   readonly #tickets = new Tickets(() => this.data, this.#clock, this.#events, this.feed);
-  readonly #messages = new Messages(() => this.data, this.#clock, this.#tickets, this.#events, this.feed);
+  readonly #attachments = new Attachments(() => this.data, this.#clock, this.feed);
+  readonly #messages = new Messages(() => this.data, this.#clock, this.#tickets, this.#events, this.feed, this.#attachments);
   readonly #restore = new Restore(() => this.data, this.#clock, this.feed);
   readonly #typing = new Typing(this.#clock, this.feed);
   readonly #ratings = new Ratings(this.#clock, this.#events, this.feed);
   /** The team's settings: saved views, canned responses, webhooks and deliveries, automations. */
   readonly settings = new Settings(() => this.data, this.feed);
+  /**
+   * Where attachment bytes are kept: memory unless the runtime brings its own (IndexedDB in
+   * the browser, files beside `--data`). Set it before the first upload.
+   */
+  blobs: BlobStore = new MemoryBlobs();
 
   /** The wall clock; tests replace it, or move it with `advanceClock` (`POST /api/_dev/clock`). */
   get clock(): () => number {
@@ -63,13 +78,16 @@ export class Store {
   /** Replaces the state by a saved one (the feed says `loaded`, so that savers skip it). */
   load(data: Partial<StoreData>) {
     this.data = { ...emptyData(), ...data };
+    // A save from before attachments has no key: the one this store signs with stays.
     this.#typing.forget();
     this.#reindex();
     this.feed.publish({ type: 'loaded' });
   }
 
   reset() {
-    this.data = emptyData();
+    // The signing key outlives a reset: URLs of files that are gone answer 404, not 403.
+    this.data = { ...emptyData(), attachmentSecret: this.data.attachmentSecret };
+    void this.blobs.clear();
     this.chaos = {};
     this.#clock.reset();
     this.#rateLimits.clear();
@@ -81,6 +99,7 @@ export class Store {
   #reindex() {
     this.#tickets.reindex();
     this.#messages.reindex();
+    this.#attachments.reindex();
   }
 
   // ---- time ---------------------------------------------------------------------------
@@ -138,6 +157,49 @@ export class Store {
 
   ticketsOf(owner: Owner): StoredTicket[] {
     return this.#tickets.ownedBy(owner);
+  }
+
+  /** The message an idempotent send with this `client_message_id` stored before, if any. */
+  earlierSend(owner: Owner, clientMessageId: string | null): StoredMessage | undefined {
+    return this.#messages.earlierSend(owner, clientMessageId);
+  }
+
+  // ---- attachments --------------------------------------------------------------------
+
+  attachment(id: string): StoredAttachment | undefined {
+    return this.#attachments.get(id);
+  }
+
+  /** A file's record, once its bytes are in `blobs`. */
+  addAttachment(fields: NewAttachment): StoredAttachment {
+    return this.#attachments.add(fields);
+  }
+
+  /** Why these `attachment_ids` cannot go on a message of `uploader` (see `Attachments.problem`), or undefined. */
+  attachmentProblem(uploader: string, ids: readonly string[]): string | undefined {
+    return this.#attachments.problem(uploader, ids);
+  }
+
+  /** A message's attachments. */
+  attachmentsOf(message: StoredMessage): StoredAttachment[] {
+    return this.#attachments.of(message);
+  }
+
+  /** An attachment's download URL, signed now; `origin` is where it is served (empty: a path). */
+  attachmentUrl(attachment: StoredAttachment, origin: string): string {
+    return origin + signedPath(this.data.attachmentSecret, attachment.id, this.nowMs());
+  }
+
+  /** How the messages of one answer show their attachments, with URLs signed now, served from `origin`. */
+  attachmentLinks(origin: string): AttachmentLinks {
+    return (message) =>
+      this.#attachments.of(message).map((a) => ({
+        id: a.id,
+        name: a.name,
+        content_type: a.content_type,
+        size: a.size,
+        url: this.attachmentUrl(a, origin),
+      }));
   }
 
   /** Team/AI messages the customer can see and has not marked read. */
@@ -222,6 +284,10 @@ export class Store {
   deleteTicket(ticket: StoredTicket) {
     this.#typing.forget(ticket.id);
     this.#messages.deleteThread(ticket.id);
+    const files = this.#attachments.deleteOfTicket(ticket.id);
+    // After the ticket's records are gone (the feed below journals that): a file without a
+    // record is never served, a record without its file would be a 404.
+    if (files.length) void this.blobs.delete(files).catch(() => {});
     this.#tickets.delete(ticket);
   }
 }

@@ -20,5 +20,9 @@ export function clientLimitHandlers({ store }: HandlerContext) {
     const refused = tooManyRequests(wait);
     return errorResponse(refused.status, refused.message, refused.details, refused.headers);
   };
-  return [http.post(`${WIDGET_BASE}/message`, count), http.post(`${WIDGET_BASE}/messages/:ticketId/read`, count)];
+  return [
+    http.post(`${WIDGET_BASE}/message`, count),
+    http.post(`${WIDGET_BASE}/messages/:ticketId/read`, count),
+    http.post(`${WIDGET_BASE}/attachments`, count),
+  ];
 }

@@ -96,6 +96,9 @@ export function bearerToken(request: Request): string | null {
   return match ? match[1] : null;
 }
 
+/** The origin a request came to: where the URLs of its answer (attachments) point. */
+export const originOf = (request: Request) => new URL(request.url).origin;
+
 /** Query parameters as a record; a repeated parameter keeps its last value. */
 export const queryOf = (request: Request): Record<string, string> => Object.fromEntries(new URL(request.url).searchParams);
 

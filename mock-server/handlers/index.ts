@@ -3,6 +3,7 @@ import { defaultConfig, type ServerConfig } from '../config.js';
 import { noSuchEndpoint } from '../lib/framework-errors.js';
 import { store as defaultStore, type Store } from '../store.js';
 import { analyticsHandlers } from './analytics.js';
+import { attachmentHandlers } from './attachments.js';
 import { automationHandlers } from './automations.js';
 import { cannedHandlers } from './canned.js';
 import { capabilitiesHandlers } from './capabilities.js';
@@ -29,9 +30,16 @@ export function createHandlers(store: Store = defaultStore, options: Partial<Ser
   return [
     ...(config.devEndpoints !== false ? devHandlers(context) : []),
     // The production backend has no extensions: no capabilities (so the widget sees a plain
-    // backend), no live streams, no typing; their paths fall through to its 404.
+    // backend), no live streams, no typing, no ratings, no attachments; their paths fall
+    // through to its 404.
     ...(config.flavor === 'reference'
-      ? [...capabilitiesHandlers(context), ...streamHandlers(context), ...typingHandlers(context), ...ratingHandlers(context)]
+      ? [
+          ...capabilitiesHandlers(context),
+          ...streamHandlers(context),
+          ...typingHandlers(context),
+          ...ratingHandlers(context),
+          ...attachmentHandlers(context),
+        ]
       : []),
     ...clientLimitHandlers(context),
     ...widgetHandlers(context),

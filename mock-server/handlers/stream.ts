@@ -4,7 +4,8 @@ import { TEAM_CALLER, widgetCaller } from '../live/deliveries.js';
 import { liveHub } from '../live/hub.js';
 import { HttpError } from '../lib/errors.js';
 import { ownerFrom } from './credentials.js';
-import { queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
+import { withAttachmentOrigin } from '../live/origin.js';
+import { originOf, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
 import { authoriseTeam } from './team-access.js';
 import { WIDGET_BASE } from './widget.js';
 
@@ -21,7 +22,8 @@ export function streamHandlers({ store, config }: HandlerContext) {
   function openStream(request: Request, caller: string) {
     if (!hub.hasRoom(caller)) throw tooManyRequests(retryAfterSeconds(), config.flavor);
     const lastEventId = request.headers.get('Last-Event-ID') ?? queryOf(request).last_event_id ?? null;
-    return eventStreamResponse((channel) => hub.attach(caller, lastEventId, channel), {
+    const origin = originOf(request);
+    return eventStreamResponse((channel) => hub.attach(caller, lastEventId, withAttachmentOrigin(channel, origin)), {
       heartbeatMs: config.streamHeartbeatMs,
       signal: request.signal,
     });

@@ -1,11 +1,12 @@
 import { HttpResponse, http } from 'msw';
+import { teamAttachmentIds } from './team-attachments.js';
 import * as field from '../lib/fields.js';
 import { MAX_DISTINCT_ID_LENGTH, MAX_OFFSET, TEAM_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
 import { richContent } from '../lib/rich-content.js';
 import { channel, MAX_SUBJECT_LENGTH, messageText, metadata, ticketChanges } from '../lib/team-fields.js';
 import { pageLinks, parseTicketQuery } from '../lib/ticket-query.js';
 import { EVENT_NAMES, teamMessage } from '../store.js';
-import { jsonBody, queryOf, route, type HandlerContext } from './context.js';
+import { jsonBody, originOf, queryOf, route, type HandlerContext } from './context.js';
 import { authoriseTeam, authoriseTeamWrite, findTeamTicket } from './team-access.js';
 import { savedViewQuery } from './team-views.js';
 
@@ -104,7 +105,13 @@ export function teamHandlers({ store, config }: HandlerContext) {
       route(store, ({ request, params }) => {
         authorise(request, params.projectId);
         const messages = store.messagesOf(findTicket(params.ticketId).id);
-        return HttpResponse.json({ count: messages.length, next: null, previous: null, results: messages.map(teamMessage) });
+        const links = store.attachmentLinks(originOf(request));
+        return HttpResponse.json({
+          count: messages.length,
+          next: null,
+          previous: null,
+          results: messages.map((m) => teamMessage(m, links)),
+        });
       }),
     ),
 
@@ -120,8 +127,11 @@ export function teamHandlers({ store, config }: HandlerContext) {
             ? 'support'
             : field.oneOf(body.author_type, 'author_type', ['support', 'AI', 'human'] as const);
         const authorType = given === 'human' ? 'support' : given;
+        const attachments = teamAttachmentIds(store, ticket, body.attachment_ids, config.flavor);
         const message = store.addTeamMessage(ticket, {
-          content: messageText(body.content, 'content'),
+          content: messageText(body.content, 'content', { allowEmpty: attachments.length > 0 }),
+          attachment_ids: attachments,
+          origin: originOf(request),
           rich_content: richContent(body.rich_content, 'rich_content'),
           is_private: field.boolean(body.is_private, 'is_private', false),
           author_type: authorType,
@@ -129,7 +139,7 @@ export function teamHandlers({ store, config }: HandlerContext) {
             field.optionalText(body.author_name, 'author_name', { max: 200 }) ??
             (authorType === 'AI' ? 'AI assistant' : 'Support'),
         });
-        return HttpResponse.json(teamMessage(message), { status: 201 });
+        return HttpResponse.json(teamMessage(message, store.attachmentLinks(originOf(request))), { status: 201 });
       }),
     ),
 

@@ -1,4 +1,5 @@
 import { HttpResponse, http } from 'msw';
+import { attachmentIds } from '../attachments/upload.js';
 import { HttpError, invalid } from '../lib/errors.js';
 import * as field from '../lib/fields.js';
 import {
@@ -13,9 +14,10 @@ import {
   TRAITS_LIMITS,
 } from '../../contract/limits.js';
 import { TICKET_STATUSES } from '../../contract/names.js';
+import { widgetCaller } from '../live/deliveries.js';
 import { publicMessage, type Owner, type StoredTicket } from '../store.js';
 import { checkPageOrigin, checkWidgetToken, ownerFrom } from './credentials.js';
-import { jsonBody, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
+import { jsonBody, originOf, queryOf, route, tooManyRequests, type HandlerContext } from './context.js';
 
 export const WIDGET_BASE = '*/api/conversations/v1/widget';
 
@@ -60,8 +62,15 @@ export function widgetHandlers({ store, config }: HandlerContext) {
       `${WIDGET_BASE}/message`,
       route(store, async ({ request }) => {
         const body = await widgetBody(request, { checkOrigin: true });
-        // Every field is checked before the signature and the store are touched.
-        const message = field.text(body.message, 'message', { max: MAX_MESSAGE_LENGTH, multiline: true });
+        // Every field is checked before the signature and the store are touched. The
+        // production backend has no attachments: there the field is ignored, as unknown ones are.
+        const attachments = flavor === 'posthog' ? [] : attachmentIds(body.attachment_ids);
+        // A message may be files alone.
+        const message = field.text(body.message, 'message', {
+          min: attachments.length ? 0 : 1,
+          max: MAX_MESSAGE_LENGTH,
+          multiline: true,
+        });
         const ticketId = field.optionalUuid(body.ticket_id, 'ticket_id');
         // The production backend has no idempotent send: there a resend is stored twice.
         const clientMessageId = flavor === 'posthog' ? null : field.optionalUuid(body.client_message_id, 'client_message_id');
@@ -75,6 +84,12 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         countWrite(owner);
 
         const ticket = ticketId ? ownTicket(ticketId, owner) : null;
+        // A repeat of an idempotent send answers as the first did: its files are already on
+        // that message, so they are not checked (nor attached) again.
+        if (!store.earlierSend(owner, clientMessageId)) {
+          const problem = store.attachmentProblem(widgetCaller(owner), attachments);
+          if (problem) throw invalid('attachment_ids', problem);
+        }
         const sent = store.sendCustomerMessage({
           owner,
           ticket,
@@ -83,6 +98,8 @@ export function widgetHandlers({ store, config }: HandlerContext) {
           distinctId,
           sessionContext,
           clientMessageId,
+          attachmentIds: attachments,
+          origin: originOf(request),
         });
         return HttpResponse.json({
           ticket_id: sent.ticket.id,
@@ -105,10 +122,11 @@ export function widgetHandlers({ store, config }: HandlerContext) {
         const ticket = ownTicket(ticketId, await ownerFrom(q, config));
 
         const newer = store.visibleMessages(ticket.id).filter((m) => Date.parse(m.created_at) > after);
+        const links = store.attachmentLinks(originOf(request));
         return HttpResponse.json({
           ticket_id: ticket.id,
           ticket_status: ticket.status,
-          messages: newer.slice(0, limit).map(publicMessage),
+          messages: newer.slice(0, limit).map((m) => publicMessage(m, links)),
           // The production backend only says whether the page is full, even when nothing follows.
           has_more: flavor === 'posthog' ? Math.min(newer.length, limit) === limit : newer.length > limit,
           unread_count: store.unreadCount(ticket.id),

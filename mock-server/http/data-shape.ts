@@ -1,3 +1,4 @@
+import { ATTACHMENT_TYPES } from '../../contract/attachments.js';
 import { AUTHOR_TYPES, CHANNELS, PRIORITIES, TICKET_STATUSES } from '../../contract/names.js';
 import { EVENT_NAMES, emptyData, type StoreData } from '../store.js';
 import { checkSettings } from './settings-shape.js';
@@ -71,6 +72,18 @@ export const checkMessage = record({
   client_message_id: nullableString,
   created_at: string,
   rich_content: optional(object),
+  attachment_ids: optional(stringArray),
+});
+
+export const checkAttachment = record({
+  id: string,
+  name: string,
+  content_type: oneOf(ATTACHMENT_TYPES),
+  size: count(1),
+  uploader: string,
+  message_id: nullableString,
+  ticket_id: nullableString,
+  created_at: string,
 });
 
 export const checkEvent = record({ id: string, event: oneOf(EVENT_NAMES), timestamp: string, properties: object });
@@ -96,6 +109,8 @@ export function checkData(value: unknown): StoreData {
   checkList(v.events, 'events', checkEvent);
   checkList(v.restoreTokens, 'restoreTokens', checkRestoreToken);
   checkList(v.mailbox, 'mailbox', checkMail);
+  checkList(v.attachments, 'attachments', checkAttachment);
+  if (v.attachmentSecret !== undefined) string(v.attachmentSecret, 'attachmentSecret');
   checkSettings(v);
   if (v.nextTicketNumber !== undefined) count(1)(v.nextTicketNumber, 'nextTicketNumber');
   if (v.lastTimestamp !== undefined) count(0)(v.lastTimestamp, 'lastTimestamp');

@@ -4,6 +4,7 @@ import type {
   MailboxEntry,
   StoreChange,
   StoreData,
+  StoredAttachment,
   StoredEvent,
   StoredMessage,
   StoredRestoreToken,
@@ -11,6 +12,7 @@ import type {
 } from '../store.js';
 import { emptyData, keyOf } from '../store.js';
 import {
+  checkAttachment,
   checkData,
   checkEvent,
   checkList,
@@ -40,6 +42,8 @@ export interface JournalEntry {
   events?: StoredEvent[];
   restoreTokens?: StoredRestoreToken[];
   mailbox?: MailboxEntry[];
+  /** Attachment records, in full: a new upload, or the ones a message took. */
+  attachments?: StoredAttachment[];
   /** A team setting made or changed (a view, a webhook, a delivery's try, …), in full. */
   saved?: { collection: CollectionName; item: Collections[CollectionName] };
   /** A team setting deleted, by its key. */
@@ -63,6 +67,7 @@ export class JournalRecorder {
   constructor(
     private readonly data: () => StoreData,
     private readonly thread: (ticketId: string) => readonly StoredMessage[],
+    private readonly attachmentsOf: (message: StoredMessage) => StoredAttachment[] = () => [],
   ) {
     this.resync();
   }
@@ -88,8 +93,17 @@ export class JournalRecorder {
         break;
       case 'ticket-created':
       case 'ticket':
-      case 'message':
         entry.tickets = [change.ticket];
+        break;
+      case 'message': {
+        entry.tickets = [change.ticket];
+        // The files it took are marked with it: a replay must not offer them again.
+        const taken = this.attachmentsOf(change.message);
+        if (taken.length) entry.attachments = taken;
+        break;
+      }
+      case 'attachment':
+        entry.attachments = [change.attachment];
         break;
       case 'read':
         entry.tickets = [change.ticket];
@@ -151,6 +165,7 @@ export function parseEntry(line: string): JournalEntry {
   checkList(e.events, 'events', checkEvent);
   checkList(e.restoreTokens, 'restoreTokens', checkRestoreToken);
   checkList(e.mailbox, 'mailbox', checkMail);
+  checkList(e.attachments, 'attachments', checkAttachment);
   for (const kind of ['saved', 'removed'] as const) {
     const part = e[kind] as Record<string, unknown> | undefined;
     if (part === undefined) continue;
@@ -168,6 +183,7 @@ export class Replay {
   #messages = new Map<string, number>();
   #events = new Map<string, number>();
   #tokens = new Map<string, number>();
+  #attachments = new Map<string, number>();
   #mail = new Set<string>();
   #settings = new Map<CollectionName, Map<string, number>>();
 
@@ -177,18 +193,21 @@ export class Replay {
 
   apply(entry: JournalEntry) {
     if (entry.snapshot) this.#replace({ ...emptyData(), ...entry.snapshot });
-    if (entry.reset) this.#replace(emptyData());
+    // A reset keeps the key that signs attachment URLs, as the store's reset does.
+    if (entry.reset) this.#replace({ ...emptyData(), attachmentSecret: this.data.attachmentSecret });
     const d = this.data;
     if (entry.deleted_ticket) {
       const id = entry.deleted_ticket;
       d.tickets = d.tickets.filter((t) => t.id !== id);
       d.messages = d.messages.filter((m) => m.ticket_id !== id);
+      d.attachments = d.attachments.filter((a) => a.ticket_id !== id);
       this.#reindex();
     }
     upsert(d.tickets, this.#tickets, entry.tickets);
     upsert(d.messages, this.#messages, entry.messages);
     upsert(d.events, this.#events, entry.events);
     upsert(d.restoreTokens, this.#tokens, entry.restoreTokens);
+    upsert(d.attachments, this.#attachments, entry.attachments);
     // Mail has no id; its `sent_at` is a stamp, unique and increasing.
     for (const mail of entry.mailbox ?? []) {
       if (this.#mail.has(mail.sent_at)) continue;
@@ -212,6 +231,7 @@ export class Replay {
     this.#messages = indexOf(d.messages);
     this.#events = indexOf(d.events);
     this.#tokens = indexOf(d.restoreTokens);
+    this.#attachments = indexOf(d.attachments);
     this.#mail = new Set(d.mailbox.map((m) => m.sent_at));
     this.#settings = new Map();
   }

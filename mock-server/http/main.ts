@@ -3,6 +3,7 @@ import { defaultConfig, FLAVORS, parseAllowedDomains, type Flavor, type ServerCo
 import { createHandlers } from '../handlers/index.js';
 import { closeLiveStreams } from '../live/hub.js';
 import { store } from '../store.js';
+import { FileBlobs } from './file-blobs.js';
 import { isLoopbackHost } from './loopback.js';
 import { persistTo, type Persistence } from './persistence.js';
 import { createHttpServer } from './server.js';
@@ -12,7 +13,8 @@ const USAGE = `Usage: npm run mock-server -- [options]
   --port N              port to listen on (env PORT; default 8787; 0 = any free port)
   --host H              address to listen on (env HOST; default 127.0.0.1)
   --data FILE           keep the state in FILE across restarts and crashes (env DATA_FILE);
-                        every change is journaled to FILE.journal before it is answered
+                        every change is journaled to FILE.journal before it is answered,
+                        attachments are kept in FILE.files/
   --project-id ID       (env PROJECT_ID; default ${defaultConfig.projectId})
   --token T             public widget token (env WIDGET_TOKEN; default ${defaultConfig.widgetToken})
   --api-key K           team personal API key (env API_KEY; default ${defaultConfig.apiKey})
@@ -112,6 +114,9 @@ let persistence: Persistence | undefined;
 if (values.data) {
   try {
     persistence = persistTo(store, values.data);
+    const blobs = new FileBlobs(`${values.data}.files`);
+    blobs.prune(new Set(store.data.attachments.map((a) => a.id)));
+    store.blobs = blobs;
   } catch (error) {
     fail((error as Error).message, 1);
   }

@@ -49,10 +49,11 @@ export function persistTo(store: Store, file: string, options: PersistOptions = 
   const journal = `${file}.journal`;
   const oldJournal = `${file}.journal.old`;
 
-  const replayed = load(store, file, [oldJournal, journal], log);
+  const { replayed, keySaved } = load(store, file, [oldJournal, journal], log);
   const recorder = new JournalRecorder(
     () => store.data,
     (id) => store.messagesOf(id),
+    (message) => store.attachmentsOf(message),
   );
 
   let healthy = true;
@@ -129,10 +130,11 @@ export function persistTo(store: Store, file: string, options: PersistOptions = 
       .finally(() => (folding = undefined));
   }
 
-  // Start-up: what was replayed goes into the file now; and a data file that cannot be
-  // written is said at once, not at the first send.
+  // Start-up: what was replayed goes into the file now, and so does a new attachment-signing
+  // key (a first start, an older file), else a crash would forget the key that signed the
+  // URLs handed out; and a data file that cannot be written is said at once, not at the first send.
   try {
-    if (replayed) writeEverything();
+    if (replayed || !keySaved) writeEverything();
     else {
       appendDurably(journal, '', !existsSync(journal));
       journalExists = true;
@@ -185,10 +187,17 @@ export function persistTo(store: Store, file: string, options: PersistOptions = 
 }
 
 /**
- * FILE and the journals into the store. Returns whether any journal line was replayed.
- * Throws an `Error` that says which file, and which line or field, is wrong.
+ * FILE and the journals into the store. Returns whether any journal line was replayed, and
+ * whether the attachment-signing key was in FILE. Throws an `Error` that says which file,
+ * and which line or field, is wrong.
  */
-function load(store: Store, file: string, journals: string[], log: (line: string) => void): boolean {
+function load(
+  store: Store,
+  file: string,
+  journals: string[],
+  log: (line: string) => void,
+): { replayed: boolean; keySaved: boolean } {
+  let keySaved = false;
   let data: StoreData = emptyData();
   const hasFile = existsSync(file);
   if (hasFile) {
@@ -201,6 +210,7 @@ function load(store: Store, file: string, journals: string[], log: (line: string
         { cause: error },
       );
     }
+    keySaved = typeof (parsed as { attachmentSecret?: unknown } | null)?.attachmentSecret === 'string';
     try {
       data = checkData(parsed);
     } catch (error) {
@@ -240,5 +250,5 @@ function load(store: Store, file: string, journals: string[], log: (line: string
     });
   }
   if (hasFile || lines) store.load(replay.data);
-  return lines > 0;
+  return { replayed: lines > 0, keySaved };
 }

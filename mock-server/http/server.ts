@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
+import { MAX_UPLOAD_BODY_BYTES, tooLarge } from '../attachments/upload.js';
 import { CLIENT_ADDRESS_HEADER } from '../handlers/context.js';
 import { HttpError } from '../lib/errors.js';
 import { isLoopbackHost } from './loopback.js';
@@ -15,6 +16,17 @@ const CORS_HEADERS = {
 
 /** Bodies past this are refused (413) without being kept in memory. */
 export const MAX_BODY_BYTES = 1_000_000;
+
+/** The two upload routes (widget and team): their bodies may be a whole file, up to MAX_UPLOAD_BODY_BYTES. */
+const UPLOAD_PATH =
+  /^\/api\/(?:conversations\/v1\/widget|projects\/[^/?]+\/conversations\/tickets\/[^/?]+)\/attachments\/?(?:\?|$)/;
+
+/**
+ * After an upload's early 413, the rest of its body is read and thrown away (so that the
+ * client, still sending, gets to read the answer rather than a reset) up to this much; a
+ * client that sends more (a 1 GB file) has its connection closed.
+ */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
 
 /** The reference server's own endpoints: live restore links, reset, clock, faults. */
 const DEV_PATH = /^\/api\/_dev(\/|$)/;
@@ -88,9 +100,29 @@ async function handle(
     return send(res, new Response(null, { status: 204 }), true);
   }
 
+  if (UPLOAD_PATH.test(req.url ?? '')) {
+    const upload = await readUploadBody(req);
+    if (upload === 'too-large') {
+      const refused = tooLarge();
+      res.once('finish', () => discardRest(req));
+      return send(res, json(413, { error: refused.message, details: refused.details }), !dev, { Connection: 'close' });
+    }
+    return answer(handlers, options, dev, req, res, upload);
+  }
   const body = await readBody(req);
   if (body === 'too-large') return send(res, json(413, { error: `Request body larger than ${MAX_BODY_BYTES} bytes` }), !dev);
+  return answer(handlers, options, dev, req, res, body);
+}
 
+/** The request, with its body read, through the handlers. */
+async function answer(
+  handlers: RequestHandler[],
+  options: HttpServerOptions,
+  dev: boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+) {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
@@ -111,6 +143,44 @@ async function handle(
   // `HttpResponse.error()` (injected "offline") means a network failure: drop the connection.
   if (response.type === 'error') return void req.socket.destroy();
   await send(res, response, !dev);
+}
+
+/**
+ * An upload's body, or 'too-large' the moment it is known to pass MAX_UPLOAD_BODY_BYTES (by
+ * its Content-Length, or by counting): nothing past the limit is ever kept, and the 413
+ * goes out at once instead of after a gigabyte.
+ */
+function readUploadBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  if (Number(req.headers['content-length']) > MAX_UPLOAD_BODY_BYTES) return Promise.resolve('too-large');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_UPLOAD_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolve('too-large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('aborted'));
+    });
+  });
+}
+
+/** After an early 413: reads what the client still sends, keeping none of it, and hangs up past MAX_DISCARDED_BYTES. */
+function discardRest(req: IncomingMessage) {
+  if (req.complete) return;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -146,8 +216,8 @@ function hostName(host: string | undefined): string {
   return bracketed ? bracketed[1] : host.replace(/:\d+$/, '');
 }
 
-async function send(res: ServerResponse, response: Response, cors: boolean) {
-  const headers: Record<string, string> = cors ? { ...CORS_HEADERS } : {};
+async function send(res: ServerResponse, response: Response, cors: boolean, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = cors ? { ...CORS_HEADERS, ...extra } : { ...extra };
   response.headers.forEach((value, key) => (headers[key] = value));
   if (isStreaming(response)) return pipeStream(response, res, headers);
   res.writeHead(response.status, headers);

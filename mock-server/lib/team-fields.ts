@@ -78,5 +78,5 @@ export function metadata(value: unknown): Record<string, unknown> {
 }
 
 /** A message body of the team (a reply, a note, a canned response). */
-export const messageText = (value: unknown, name: string) =>
-  field.text(value, name, { max: MAX_MESSAGE_LENGTH, multiline: true });
+export const messageText = (value: unknown, name: string, { allowEmpty = false } = {}) =>
+  field.text(value, name, { min: allowEmpty ? 0 : 1, max: MAX_MESSAGE_LENGTH, multiline: true });

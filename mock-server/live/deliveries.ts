@@ -45,7 +45,8 @@ function widgetDeliveries(change: StoreChange, store: Store): Delivery[] {
       const sent: Delivery = {
         to: ownersOf(ticket),
         event: 'message',
-        data: { ticket_id: ticket.id, message: publicMessage(message) },
+        // Attachment URLs as paths here: each stream puts its own origin before them (live/origin.ts).
+        data: { ticket_id: ticket.id, message: publicMessage(message, store.attachmentLinks('')) },
       };
       // A team or AI message is one more unread: the badge follows without a poll.
       return message.author_type === 'customer' ? [sent] : [sent, ticketEvent(ticket)];
@@ -98,7 +99,7 @@ function teamDeliveries(change: StoreChange, store: Store): Delivery[] {
     case 'message': {
       const { ticket, message } = change;
       const event = message.author_type === 'customer' ? 'message.received' : 'message.sent';
-      return [team(event, { ticket_id: ticket.id, message: teamMessage(message) })];
+      return [team(event, { ticket_id: ticket.id, message: teamMessage(message, store.attachmentLinks('')) })];
     }
     case 'typing':
       // Only the visitor's typing: and only that they type, never what.

@@ -82,6 +82,28 @@ export interface StoredMessage {
   created_at: string;
   /** The same text with formatting; absent when the author sent plain text. */
   rich_content?: RichDoc;
+  /** Its attachments' ids, in the order sent; absent when it has none. */
+  attachment_ids?: string[];
+}
+
+/**
+ * An uploaded file's record (the bytes are in the store's `BlobStore`, under `id`, never
+ * under the name). A customer's upload belongs to the caller that made it until a message
+ * of theirs takes it; a team upload belongs to one ticket until a reply or note takes it.
+ */
+export interface StoredAttachment {
+  id: string;
+  /** Cleaned (contract/attachments.ts `cleanAttachmentName`): shown, never used as a path. */
+  name: string;
+  content_type: string;
+  size: number;
+  /** Who may attach it: a widget caller (`session:<id>`, `identity:<id>`) or `team:<ticket id>`. */
+  uploader: string;
+  /** The message that took it, or null while it waits to be sent. */
+  message_id: string | null;
+  /** The ticket of that message (team uploads: from the start). */
+  ticket_id: string | null;
+  created_at: string;
 }
 
 export const EVENT_NAMES = [
@@ -142,7 +164,18 @@ export interface StoreData {
   webhooks: StoredWebhook[];
   webhookDeliveries: StoredDelivery[];
   automations: StoredAutomation[];
+  /** Uploaded files' records (the bytes are beside the data, see store/blobs.ts). */
+  attachments: StoredAttachment[];
+  /**
+   * The key that signs attachment URLs: saved with the data so that a URL handed out stays
+   * good across a restart and in every tab of the browser runtime (which share the data).
+   */
+  attachmentSecret: string;
 }
+
+/** 32 random bytes as hex: a new store's attachment-signing key. */
+export const newSecret = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export const emptyData = (): StoreData => ({
   tickets: [],
@@ -158,6 +191,8 @@ export const emptyData = (): StoreData => ({
   webhooks: [],
   webhookDeliveries: [],
   automations: [],
+  attachments: [],
+  attachmentSecret: newSecret(),
 });
 
 /** The team's editable fields of a ticket; absent ones stay as they are. */

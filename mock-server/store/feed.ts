@@ -1,4 +1,12 @@
-import type { CollectionName, Collections, MailboxEntry, StoredMessage, StoredTicket, TicketChanges } from './data.js';
+import type {
+  CollectionName,
+  Collections,
+  MailboxEntry,
+  StoredAttachment,
+  StoredMessage,
+  StoredTicket,
+  TicketChanges,
+} from './data.js';
 
 /** Who types: the visitor, or a team member. */
 export type TypingSide = 'customer' | 'team';
@@ -14,8 +22,13 @@ export type StoreChange =
   /** Fields of a ticket changed; `changes` holds those that did, with their new values. */
   | { type: 'ticket'; ticket: StoredTicket; changes: TicketChanges }
   | { type: 'ticket-deleted'; ticket: StoredTicket }
-  /** A message, private notes included: subscribers decide who may see it. */
-  | { type: 'message'; ticket: StoredTicket; message: StoredMessage }
+  /**
+   * A message, private notes included: subscribers decide who may see it. `origin`: where
+   * the request that made it came, for attachment URLs that leave with it (webhooks).
+   */
+  | { type: 'message'; ticket: StoredTicket; message: StoredMessage; origin?: string }
+  /** A file was uploaded (its bytes are already in the blob store); it waits to be sent. */
+  | { type: 'attachment'; attachment: StoredAttachment }
   /** The customer marked the ticket read, or the team opened it. */
   | { type: 'read'; ticket: StoredTicket; by: 'customer' | 'team' }
   /**

@@ -1,3 +1,4 @@
+import type { Attachments } from './attachments.js';
 import type { Clock } from './clock.js';
 import type { Owner, RichDoc, SessionContext, StoreData, StoredMessage, StoredTicket, Traits } from './data.js';
 import type { EventLog } from './event-log.js';
@@ -13,6 +14,10 @@ export interface CustomerMessage {
   distinctId: string | null;
   sessionContext: SessionContext;
   clientMessageId: string | null;
+  /** Uploads of this caller to put on the message, already checked (`Attachments.problem`). */
+  attachmentIds?: readonly string[];
+  /** Where the request came (its attachment URLs in webhooks point there). */
+  origin?: string;
 }
 
 export interface TeamMessage {
@@ -21,6 +26,17 @@ export interface TeamMessage {
   author_name: string | null;
   is_private: boolean;
   rich_content?: RichDoc;
+  /** Team uploads of this ticket, already checked (`Attachments.problem`). */
+  attachment_ids?: readonly string[];
+  /** Where the request came (its attachment URLs in webhooks point there). */
+  origin?: string;
+}
+
+/** What else a customer's message may carry. */
+interface Received {
+  clientMessageId?: string | null;
+  attachmentIds?: readonly string[];
+  origin?: string;
 }
 
 /** The messages of every ticket: threads, idempotent customer sends, team replies and notes, read marks. */
@@ -34,6 +50,7 @@ export class Messages {
     private readonly tickets: Tickets,
     private readonly events: EventLog,
     private readonly feed: ChangeFeed,
+    private readonly attachments: Attachments,
   ) {}
 
   reindex() {
@@ -56,15 +73,19 @@ export class Messages {
     return this.of(ticketId).filter((m) => !m.is_private && !m.read_by_customer).length;
   }
 
+  /** The message an idempotent send with this `client_message_id` stored before, if any. */
+  earlierSend(owner: Owner, clientMessageId: string | null): StoredMessage | undefined {
+    if (!clientMessageId) return undefined;
+    return this.#byClientId.get(clientMessageId)?.find((m) => this.isOwnedMessage(owner, m));
+  }
+
   /**
    * A customer's message. With a `client_message_id` the send is idempotent per owner:
    * the same id again returns the message stored the first time and stores nothing.
    */
   sendCustomerMessage(input: CustomerMessage): { ticket: StoredTicket; message: StoredMessage } {
-    if (input.clientMessageId) {
-      const earlier = this.#byClientId.get(input.clientMessageId)?.find((m) => this.isOwnedMessage(input.owner, m));
-      if (earlier) return { ticket: this.tickets.get(earlier.ticket_id)!, message: earlier };
-    }
+    const earlier = this.earlierSend(input.owner, input.clientMessageId);
+    if (earlier) return { ticket: this.tickets.get(earlier.ticket_id)!, message: earlier };
 
     let ticket = input.ticket;
     if (ticket) {
@@ -81,14 +102,19 @@ export class Messages {
         session_context: { ...input.sessionContext },
       });
     }
-    return { ticket, message: this.receive(ticket, input.content, input.clientMessageId) };
+    const { clientMessageId, attachmentIds, origin } = input;
+    return { ticket, message: this.receive(ticket, input.content, { clientMessageId, attachmentIds, origin }) };
   }
 
   /**
    * A message from the ticket's customer: a widget send, or the description of a ticket the
    * team made for them (seed 004), which is their first message.
    */
-  receive(ticket: StoredTicket, content: string, clientMessageId: string | null = null): StoredMessage {
+  receive(
+    ticket: StoredTicket,
+    content: string,
+    { clientMessageId = null, attachmentIds = [], origin }: Received = {},
+  ): StoredMessage {
     ticket.unread_team_count++;
     const message = this.add(ticket, {
       content,
@@ -96,6 +122,7 @@ export class Messages {
       author_name: ticket.traits.name ?? null,
       is_private: false,
       client_message_id: clientMessageId,
+      ...(attachmentIds.length ? { attachment_ids: [...attachmentIds] } : {}),
     });
     this.events.append('$conversation_message_received', ticket, {
       message_id: message.id,
@@ -104,14 +131,19 @@ export class Messages {
       customer_name: ticket.traits.name ?? '',
       customer_email: ticket.traits.email ?? '',
     });
-    this.feed.publish({ type: 'message', ticket, message });
+    this.feed.publish({ type: 'message', ticket, message, origin });
     return message;
   }
 
   /** A reply (seen by the customer) or a private note (never seen by them). */
-  addTeamMessage(ticket: StoredTicket, { rich_content, ...fields }: TeamMessage): StoredMessage {
-    // Absent rather than null when plain: saved messages stay as they were.
-    const message = this.add(ticket, { ...fields, client_message_id: null, ...(rich_content ? { rich_content } : {}) });
+  addTeamMessage(ticket: StoredTicket, { rich_content, attachment_ids, origin, ...fields }: TeamMessage): StoredMessage {
+    // Absent rather than null when plain or bare: saved messages stay as they were.
+    const message = this.add(ticket, {
+      ...fields,
+      client_message_id: null,
+      ...(rich_content ? { rich_content } : {}),
+      ...(attachment_ids?.length ? { attachment_ids: [...attachment_ids] } : {}),
+    });
     if (!message.is_private) {
       this.events.append('$conversation_message_sent', ticket, {
         message_id: message.id,
@@ -120,7 +152,7 @@ export class Messages {
         author_id: message.author_name,
       });
     }
-    this.feed.publish({ type: 'message', ticket, message });
+    this.feed.publish({ type: 'message', ticket, message, origin });
     return message;
   }
 
@@ -146,6 +178,8 @@ export class Messages {
     };
     this.data().messages.push(message);
     this.index(message);
+    // Before the feed hears of the message: its record (and the journal) shows them taken.
+    this.attachments.claim(message);
     ticket.updated_at = message.created_at;
     return message;
   }

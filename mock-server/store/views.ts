@@ -53,33 +53,43 @@ export function teamTicket(ticket: StoredTicket, messages: Messages) {
 /** A team member is `support`, as the production backend says; saved data may still hold `human`. */
 export const wireAuthorType = (type: AuthorType): AuthorType => (type === 'human' ? 'support' : type);
 
+/** An attachment as a message carries it: its `url` signed afresh for each answer. */
+export interface WireAttachment {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  url: string;
+}
+
+/** A message's attachments for one answer (`Store.attachmentLinks`); without it, none are shown. */
+export type AttachmentLinks = (message: StoredMessage) => WireAttachment[];
+
+const attachmentsPart = (message: StoredMessage, links: AttachmentLinks | undefined) => {
+  const attachments = message.attachment_ids?.length && links ? links(message) : [];
+  return attachments.length ? { attachments } : {};
+};
+
 /** The widget's view of a message (never call it with a private note: the caller filters them). */
-export const publicMessage = ({ id, content, rich_content, author_type, author_name, created_at }: StoredMessage) => ({
-  id,
-  content,
-  ...(rich_content ? { rich_content } : {}),
-  author_type: wireAuthorType(author_type),
-  author_name,
-  created_at,
+export const publicMessage = (message: StoredMessage, links?: AttachmentLinks) => ({
+  id: message.id,
+  content: message.content,
+  ...(message.rich_content ? { rich_content: message.rich_content } : {}),
+  author_type: wireAuthorType(message.author_type),
+  author_name: message.author_name,
+  created_at: message.created_at,
+  ...attachmentsPart(message, links),
 });
 
 /** The team's view of a message: private notes too, marked as such. */
-export const teamMessage = ({
-  id,
-  ticket_id,
-  content,
-  rich_content,
-  author_type,
-  author_name,
-  is_private,
-  created_at,
-}: StoredMessage) => ({
-  id,
-  ticket_id,
-  content,
-  ...(rich_content ? { rich_content } : {}),
-  author_type: wireAuthorType(author_type),
-  author_name,
-  is_private,
-  created_at,
+export const teamMessage = (message: StoredMessage, links?: AttachmentLinks) => ({
+  id: message.id,
+  ticket_id: message.ticket_id,
+  content: message.content,
+  ...(message.rich_content ? { rich_content: message.rich_content } : {}),
+  author_type: wireAuthorType(message.author_type),
+  author_name: message.author_name,
+  is_private: message.is_private,
+  created_at: message.created_at,
+  ...attachmentsPart(message, links),
 });

@@ -1,11 +1,12 @@
-import type { Store, StoreChange, StoredTicket, WebhookEvent } from '../store.js';
+import type { Store, StoreChange, StoredTicket, WebhookEvent, WireAttachment } from '../store.js';
 
 /** The body of a webhook delivery (seed 003's payload), before it is serialised and signed. */
 export interface WebhookPayload {
   event: WebhookEvent;
   timestamp: string;
   conversation: { id: string; status: string };
-  message?: { id: string; type: 'visitor' | 'agent'; content: string };
+  /** `attachments` only when it has some, with URLs signed when the change was made. */
+  message?: { id: string; type: 'visitor' | 'agent'; content: string; attachments?: WireAttachment[] };
   visitor?: { id: string | null; email: string | null };
 }
 
@@ -44,12 +45,18 @@ export function webhookEventsOf(change: StoreChange, store: Store): WebhookPaylo
     case 'rated':
       return [about('conversation.updated', change.ticket)];
     case 'message': {
-      const { ticket, message } = change;
+      const { ticket, message, origin = '' } = change;
       if (message.is_private) return [];
       const visitor = message.author_type === 'customer';
+      const attachments = store.attachmentLinks(origin)(message);
       return [
         about(visitor ? 'message.received' : 'message.sent', ticket, {
-          message: { id: message.id, type: visitor ? 'visitor' : 'agent', content: message.content },
+          message: {
+            id: message.id,
+            type: visitor ? 'visitor' : 'agent',
+            content: message.content,
+            ...(attachments.length ? { attachments } : {}),
+          },
         }),
       ];
     }
