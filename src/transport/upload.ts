@@ -25,6 +25,8 @@ export function postForm(
   const { signal, onProgress } = options;
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+  // The name as a field too: a multipart filename carries `"` as `%22` (and no line breaks), a field verbatim.
+  form.append('name', file.name);
   form.append('file', file, file.name);
   return new Promise<UploadAnswer>((resolve, reject) => {
     const aborted = () => new DOMException('The upload was cancelled.', 'AbortError');

@@ -3,7 +3,7 @@ import type { Transport } from '../../transport/transport.js';
 import type { Attachment, AttachmentLimits } from '../../transport/wire-types.js';
 import { checkFiles } from './attachment-rules.js';
 import type { ChatUpload } from '../chat-state.js';
-import type { Outbox, OutboxEntry } from '../delivery/outbox.js';
+import { NEW_TICKET, type Outbox, type OutboxEntry } from '../delivery/outbox.js';
 import type { Session } from '../session.js';
 import type { TabState } from '../tab-state.js';
 
@@ -106,7 +106,9 @@ export class AttachmentUploads {
       this.#running.set(key, controller);
       this.#loaded.set(key, 0);
       try {
-        const uploaded = await transport.uploadAttachment(file, this.#session.credentials, {
+        // Uploaded by whoever sends it: the server lets only that caller attach it.
+        const ticket = entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket;
+        const uploaded = await transport.uploadAttachment(file, this.#session.credentialsFor(ticket), {
           signal: controller.signal,
           onProgress: (loaded) => {
             this.#loaded.set(key, loaded);

@@ -37,8 +37,6 @@ export const styles = css`
   }
   .attachment-error {
     margin: 0 0 8px;
-    padding: 0;
-    list-style: none;
     color: var(--_danger);
   }
   .limit {

@@ -77,9 +77,9 @@ export class SupportChatComposer extends LitElement {
       ${renderDraft(files.files, settings, (file) => files.remove(file))}
       ${
         files.refusals.length
-          ? html`<ul part="attachment-error" class="attachment-error" role="alert">
-            ${files.refusals.map((refusal) => html`<li>${files.sentence(refusal, settings)}</li>`)}
-          </ul>`
+          ? html`<div part="attachment-error" class="attachment-error" role="alert">
+            ${files.refusals.map((refusal) => html`<p>${files.sentence(refusal, settings)}</p>`)}
+          </div>`
           : nothing
       }
       <form part="composer" class=${files.limits ? 'with-files' : ''} @submit=${this.#onSubmit}>
