@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { snapshot, TEAM, WIDGET } from './helpers/api.js';
+import { PNG, teamUpload, upload, WIDGET_UPLOAD, widgetUpload } from './helpers/attachments.js';
 import { identity } from './helpers/identity.js';
 import { useServer } from './helpers/server-suite.js';
 
@@ -262,6 +263,13 @@ describe('bad input: types, JSON and size', () => {
       [{ ...base, widget_session_id: 123 }, 'widget_session_id'],
       [{ ...base, widget_session_id: '' }, 'widget_session_id'],
       [{ ...base, widget_session_id: `${session}x` }, 'widget_session_id'],
+      [{ ...base, attachment_ids: 'abc' }, 'attachment_ids'],
+      [{ ...base, attachment_ids: {} }, 'attachment_ids'],
+      [{ ...base, attachment_ids: [7] }, 'attachment_ids'],
+      [{ ...base, attachment_ids: ['not-a-uuid'] }, 'attachment_ids'],
+      [{ ...base, attachment_ids: Array.from({ length: 6 }, () => randomUUID()) }, 'attachment_ids'],
+      [{ ...base, attachment_ids: [randomUUID()] }, 'attachment_ids'],
+      [{ ...base, message: '', attachment_ids: [] }, 'message'],
     ];
     const before = await snapshot(ctx.api);
     for (const [body, fieldName] of cases) {
@@ -383,5 +391,76 @@ describe('bad input: types, JSON and size', () => {
       const team = await ctx.api.call('GET', `${TEAM}/tickets/${id}`, { headers: teamHeaders });
       assert.equal(team.status, 404, id.slice(0, 20));
     }
+  });
+});
+
+describe('bad input: attachments', () => {
+  it('answers 403, never a 500, to odd download paths and queries', async () => {
+    const sig = 'a'.repeat(64);
+    for (const id of ['%00', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(5000), '%F0%9F%98%80', randomUUID()]) {
+      for (const query of [
+        { expires: '9999999999', signature: sig },
+        { expires: '-1', signature: sig },
+        { expires: '1e10' },
+        {},
+      ]) {
+        const answer = await ctx.api.call('GET', `${WIDGET}/attachments/${id}`, { query });
+        assert.equal(answer.status, 403, `${id.slice(0, 20)} ${JSON.stringify(query)}`);
+      }
+    }
+  });
+
+  it('refuses bad credential fields in an upload with 400 naming them, and keeps nothing', async () => {
+    const session = randomUUID();
+    const before = await snapshot(ctx.api);
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ widget_session_id: 'x' }, 'widget_session_id'],
+      [{ widget_session_id: `${session}\u0000` }, 'widget_session_id'],
+      [{ identity_distinct_id: 'a\u0007b', identity_hash: 'f'.repeat(64) }, 'identity_distinct_id'],
+      [{ identity_distinct_id: 'user', identity_hash: 'xyz' }, 'identity_hash'],
+    ];
+    for (const [fields, name] of cases) {
+      const answer = await widgetUpload(ctx.server.url, fields, PNG);
+      assert.equal(answer.status, 400, JSON.stringify(fields));
+      assert.ok(name in answer.body.details, `${JSON.stringify(answer.body)} names ${name}`);
+    }
+    assert.deepEqual(await snapshot(ctx.api), before);
+  });
+
+  it('reads a file name that is not UTF-8 as replacement characters, never as a 500', async () => {
+    const session = randomUUID();
+    const boundary = 'b0undary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="widget_session_id"\r\n\r\n${session}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`,
+    );
+    const tail = Buffer.from(`.png"\r\nContent-Type: image/png\r\n\r\n`);
+    const end = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const body = Buffer.concat([head, Buffer.from([0xff, 0xfe, 0xc3]), tail, Buffer.from(PNG), end]);
+    const response = await fetch(new URL(WIDGET_UPLOAD, ctx.server.url), {
+      method: 'POST',
+      headers: { ...widgetHeaders, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    assert.ok(response.status < 500, `answered ${response.status}`);
+    const answer = (await response.json()) as { name?: string };
+    if (response.status === 201) assert.match(answer.name!, /^\uFFFD+\.png$/);
+  });
+
+  it('refuses bad attachment_ids on team replies with 400 naming the field, and a bodiless upload', async () => {
+    const { body } = await ctx.api.widget.send({ message: 'hi', ticket_id: null, widget_session_id: randomUUID() });
+    for (const ids of ['x', [1], [randomUUID()], Array.from({ length: 6 }, () => randomUUID())]) {
+      const answer = await ctx.api.team.reply(body.ticket_id, { content: 'x', attachment_ids: ids });
+      assert.equal(answer.status, 400, JSON.stringify(ids));
+      assert.ok('attachment_ids' in answer.body.details);
+    }
+    assert.equal((await ctx.api.team.reply(body.ticket_id, { content: '' })).status, 400);
+    const none = await upload(ctx.server.url, `${TEAM}/tickets/${body.ticket_id}/attachments`, PNG, {
+      headers: teamHeaders,
+      type: '',
+    });
+    assert.equal(none.status, 415);
+    const ok = await teamUpload(ctx.server.url, body.ticket_id, PNG);
+    assert.equal(ok.status, 201);
   });
 });

@@ -24,6 +24,20 @@ async function exercise(store: Store, rounds: number) {
       sessionContext: { current_url: 'http://localhost/' },
       clientMessageId: null,
     });
+    // An upload and the message that takes it; another that waits unsent.
+    const file = () => ({ id: crypto.randomUUID(), name: `f${i}.png`, content_type: 'image/png', size: 8, ticket_id: null });
+    const upload = store.addAttachment({ ...file(), uploader: `session:${owner(i % 7).id}` });
+    store.addAttachment({ ...file(), uploader: `session:${owner(i % 7).id}` });
+    store.sendCustomerMessage({
+      owner: owner(i % 7),
+      ticket: sent.ticket,
+      content: '',
+      traits: {},
+      distinctId: null,
+      sessionContext: {},
+      clientMessageId: null,
+      attachmentIds: [upload.id],
+    });
     store.addTeamMessage(sent.ticket, {
       content: `reply ${i}`,
       author_type: 'support',
