@@ -16,13 +16,17 @@ const text = (name = 'order.txt', body = 'order 1234, 2 bags') => new File([body
 const UPLOAD = '*/api/conversations/v1/widget/attachments';
 const isUpload = (request: Request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/widget/attachments');
 
-/** Counts the upload requests the page makes, and those the server took (as the service worker sees them). */
-function countUploads(worker: SetupWorker) {
+/**
+ * Counts the uploads of a file, by its name, that the page asks for and that the server takes (as
+ * the service worker sees them): widgets of earlier tests may still be delivering their own.
+ */
+function countUploads(worker: SetupWorker, name: string) {
   let count = 0;
   let stored = 0;
-  const onStart = ({ request }: { request: Request }) => void (isUpload(request) && count++);
+  const named = async (request: Request) => isUpload(request) && (await request.clone().formData()).get('name') === name;
+  const onStart = ({ request }: { request: Request }) => void named(request).then((yes) => yes && count++);
   const onResponse = ({ request, response }: { request: Request; response: Response }) =>
-    void (isUpload(request) && response.ok && stored++);
+    void named(request).then((yes) => yes && response.ok && stored++);
   worker.events.on('request:start', onStart);
   worker.events.on('response:mocked', onResponse);
   return {
@@ -162,7 +166,7 @@ describe('attachments', () => {
   });
 
   it('refuses a file too large, a type not allowed and one too many before any upload, each saying why', async () => {
-    const uploads = countUploads(worker);
+    const uploads = countUploads(worker, 'video.png');
     try {
       const el = await widget();
       await openPanel(el);
@@ -274,7 +278,7 @@ describe('attachments', () => {
     const sessionId = first.getWidgetSessionId();
     first.client!.stop(); // the page goes, its upload with it
     first.remove();
-    const uploads = countUploads(worker);
+    const uploads = countUploads(worker, 'before-reload.png');
     try {
       const second = await widget({}, new IndexedDbStorage(name));
       expect(second.getWidgetSessionId(), 'the same visitor').to.equal(sessionId);
@@ -294,21 +298,52 @@ describe('attachments', () => {
   it('offline, waits; back online, delivers exactly once, never uploading a file twice', async () => {
     const el = await widget();
     await openPanel(el);
+    // No network for uploads (the request fails as offline ones do) nor for sends (the server's chaos).
+    let offline = true;
+    worker.use(http.post(UPLOAD, () => (offline ? HttpResponse.error() : undefined)));
     await chaos({ offline: true });
-    const uploads = countUploads(worker);
+    const uploads = countUploads(worker, 'offline.txt');
     try {
       await pick(el, [text('offline.txt')]);
       await pressSend(el);
-      await waitFor(() => expect(el.getState().error?.code).to.equal('offline'));
+      await waitFor(() => {
+        expect(el.getState().error?.code).to.equal('offline');
+        expect(
+          el.getState().messages.map((m) => m.delivery),
+          'still on its way',
+        ).to.deep.equal(['sending']);
+        expect(uploads.count, 'tried').to.be.greaterThan(0);
+      });
+      offline = false;
       await chaos({});
       dispatchEvent(new Event('online'));
       await waitFor(() => expect(el.getState().messages.map((m) => m.delivery)).to.deep.equal(['sent']), 8000);
       const messages = await teamMessages(el.getCurrentTicketId()!);
       expect(messages.length).to.equal(1);
-      expect(messages[0].attachments?.length).to.equal(1);
-      // Tried while offline (refused before reaching the store), then taken once, and never again.
-      expect(uploads.count, 'tried more than once').to.be.greaterThan(1);
+      expect(messages[0].attachments?.map((a) => a.name)).to.deep.equal(['offline.txt']);
+      expect(uploads.count, 'tried while offline, then again').to.be.greaterThan(1);
       expect(uploads.stored, 'stored once').to.equal(1);
+    } finally {
+      uploads.stop();
+    }
+  });
+
+  it('a send that fails after its file uploaded is retried without uploading the file again', async () => {
+    const el = await widget();
+    await openPanel(el);
+    worker.use(
+      http.post('*/api/conversations/v1/widget/message', () => HttpResponse.json({ error: 'Busy' }, { status: 503 }), {
+        once: true,
+      }),
+    );
+    const uploads = countUploads(worker, 'once.txt');
+    try {
+      await pick(el, [text('once.txt')]);
+      await pressSend(el);
+      await waitFor(() => expect(el.getState().messages.map((m) => m.delivery)).to.deep.equal(['sent']), 8000);
+      expect(uploads.count, 'one upload, though the send went twice').to.equal(1);
+      const messages = await teamMessages(el.getCurrentTicketId()!);
+      expect(messages.map((m) => m.attachments?.length)).to.deep.equal([1]);
     } finally {
       uploads.stop();
     }
