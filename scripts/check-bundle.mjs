@@ -14,12 +14,12 @@ import { serveStatic } from './static-server.mjs';
  * Bytes, gzip -9: what the script tag loads before the visitor opens the widget, and everything it can load.
  * The first file's goal is 14,000 (issue 13), not met yet: it still carries the whole headless client
  * (delivery, live, restore) and Lit for the launcher. Until those move to the lazy side, this budget
- * only stops it from growing. Attachments (issue 14) added 915 B to it (their hooks into delivery, the
- * transport's upload method, the English strings; the rest is in panel.js) and 5,030 B in all: the
+ * only stops it from growing. Attachments (issue 14) added 918 B to it (their hooks into delivery, the
+ * transport's upload method, the English strings; the rest is in panel.js) and 5,097 B in all: the
  * budgets moved by that much, and come down again as the client's parts move to the lazy side.
  */
-export const FIRST_FILE_BUDGET = 27_600;
-export const TOTAL_BUDGET = 42_200;
+export const FIRST_FILE_BUDGET = 27_650;
+export const TOTAL_BUDGET = 42_300;
 const FIRST = 'dist/support-chat.iife.js';
 /** Loaded beside it on demand: the panel on first open, formatted messages, other languages. */
 export const LAZY = [

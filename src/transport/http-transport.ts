@@ -125,7 +125,7 @@ export class HttpTransport implements Transport {
   async uploadAttachment(file: File, credentials: Credentials, options?: UploadOptions) {
     const { postForm, attachment } = await loadAttachments();
     const fields = { ...credentialFields(credentials), distinct_id: sessionOf(credentials) };
-    const answer = await postForm(this.#base + '/attachments', this.#token, fields, file, options);
+    const answer = await postForm(this.#base + '/attachments', this.#token, fields, file, options, this.#timeoutMs);
     return read(answer, parse(answer.text), attachment);
   }
 

@@ -12,8 +12,9 @@ export interface UploadAnswer {
 /**
  * POSTs `file` and `fields` as `multipart/form-data` with XMLHttpRequest, as fetch cannot tell
  * how much of a request body has gone: only XHR's `upload` events give a progress bar. Rejects
- * with a `network` TransportError when no answer comes, and with an `AbortError` when `signal`
- * aborts; any answer resolves. Loaded with the panel file (HttpTransport asks for it).
+ * with a `network` TransportError when no answer comes, or nothing moves for `stallMs` (a large
+ * file on a slow line may take minutes: only silence counts), and with an `AbortError` when
+ * `signal` aborts; any answer resolves. Loaded with the panel file (HttpTransport asks for it).
  */
 export function postForm(
   url: string,
@@ -21,6 +22,7 @@ export function postForm(
   fields: Record<string, string | undefined>,
   file: File,
   options: UploadOptions = {},
+  stallMs = 15_000,
 ) {
   const { signal, onProgress } = options;
   const form = new FormData();
@@ -32,9 +34,22 @@ export function postForm(
     const aborted = () => new DOMException('The upload was cancelled.', 'AbortError');
     if (signal?.aborted) return reject(aborted());
     const xhr = new XMLHttpRequest();
+    let stalled: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(stalled);
+      stalled = setTimeout(() => {
+        xhr.onabort = null;
+        xhr.abort();
+        reject(new TransportError('network', 'The upload timed out.'));
+      }, stallMs);
+    };
     xhr.open('POST', new URL(url, globalThis.location?.href).href);
     xhr.setRequestHeader('X-Conversations-Token', token);
-    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
+    xhr.upload.onprogress = (event) => {
+      watch();
+      onProgress?.(event.loaded, event.total);
+    };
+    xhr.onloadend = () => clearTimeout(stalled);
     xhr.onload = () =>
       resolve({
         status: xhr.status,
@@ -46,5 +61,6 @@ export function postForm(
     xhr.onabort = () => reject(aborted());
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
+    watch();
   });
 }

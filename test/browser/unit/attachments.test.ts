@@ -1,4 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { delay, http } from 'msw';
+import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { TransportError } from '../../../src/transport/transport-error.js';
+import { startReferenceServer, WIDGET_TOKEN } from '../helpers/reference-server.js';
 import { checkFiles, limitsOf } from '../../../src/client/attachments/attachment-rules.js';
 import { attachmentsOf } from '../../../src/transport/validate-attachments.js';
 import { capabilities, message } from '../../../src/transport/validate.js';
@@ -81,5 +85,49 @@ describe('attachments on the wire', () => {
     );
     expect(m.content).to.equal('hi');
     expect(attachmentsOf(m.attachments)).to.deep.equal([]);
+  });
+});
+
+describe("the HTTP transport's upload", () => {
+  const credentials = () => ({ widgetSessionId: crypto.randomUUID() });
+  const file = () => new File(['order 1234'], 'order.txt', { type: 'text/plain' });
+
+  it("uploads and answers the server's file, its name verbatim", async () => {
+    await startReferenceServer({ live: true });
+    // (Chromium fires upload progress only for bodies that take a while to go; the UI test sees the bar.)
+    const named = new File(['order 1234'], '"quoted" name.txt', { type: 'text/plain' });
+    const uploaded = await new HttpTransport({ token: WIDGET_TOKEN }).uploadAttachment(named, credentials());
+    expect(uploaded.name).to.equal('"quoted" name.txt');
+    expect(uploaded.size).to.equal(10);
+    expect(uploaded.content_type).to.equal('text/plain');
+  });
+
+  it('rejects with an AbortError when cancelled, and as a network failure when it stalls', async () => {
+    const worker = await startReferenceServer({ live: true });
+    worker.use(http.post('*/api/conversations/v1/widget/attachments', () => delay('infinite')));
+    const controller = new AbortController();
+    const cancelled = new HttpTransport({ token: WIDGET_TOKEN }).uploadAttachment(file(), credentials(), {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    const abort = await cancelled.catch((error: unknown) => error);
+    expect((abort as DOMException).name).to.equal('AbortError');
+    const stalled = await new HttpTransport({ token: WIDGET_TOKEN, timeoutMs: 200 })
+      .uploadAttachment(file(), credentials())
+      .catch((error: unknown) => error);
+    expect(stalled).to.be.instanceOf(TransportError);
+    expect((stalled as TransportError).kind).to.equal('network');
+    expect((stalled as TransportError).retryable).to.be.true;
+  });
+
+  it("says 413 and 415 as typed errors, with the server's words", async () => {
+    await startReferenceServer({ live: true });
+    const svg = new File(['<svg onload="alert(1)"/>'], 'logo.svg', { type: 'image/svg+xml' });
+    const refused = await new HttpTransport({ token: WIDGET_TOKEN })
+      .uploadAttachment(svg, credentials())
+      .catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(TransportError);
+    expect((refused as TransportError).status).to.equal(415);
+    expect((refused as TransportError).retryable).to.be.false;
   });
 });
