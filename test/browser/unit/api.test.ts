@@ -34,6 +34,9 @@ const names: Record<keyof SupportChatApi, true> = {
   clearIdentity: true,
   reset: true,
   setTyping: true,
+  getAttachmentLimits: true,
+  checkAttachments: true,
+  cancelAttachment: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
