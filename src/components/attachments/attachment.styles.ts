@@ -11,6 +11,10 @@ export const attachmentStyles = css`
     flex-wrap: wrap;
     gap: 6px;
   }
+  /* The visitor's files sit on their side, as their messages do. */
+  .customer .attachments {
+    justify-content: flex-end;
+  }
   .attachments li,
   .previews li {
     max-inline-size: 100%;
