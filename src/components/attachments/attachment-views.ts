@@ -54,7 +54,7 @@ export function renderUploads(
   cancel: (key: string) => void,
 ) {
   if (!uploads?.length) return nothing;
-  return html`<ul class="attachments uploads" part="uploads">
+  return html`<ul class="attachments uploads">
     ${repeat(
       uploads,
       (u) => u.key,

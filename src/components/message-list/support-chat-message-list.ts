@@ -32,8 +32,7 @@ import { styles } from './support-chat-message-list.styles.js';
  * @csspart typing - "… is typing" while a team member types.
  * @csspart attachments - The files of a message: pictures as thumbnails (in boxes sized before they load) opening full size in a new tab, the rest as download links with name and size.
  * @csspart attachment - One file's link; also `attachment-image` or `attachment-file`.
- * @csspart uploads - The files of one of the visitor's messages still on its way.
- * @csspart upload - One of them, with its progress bar (`upload-progress`) and `cancel-upload-button`.
+ * @csspart upload - A file of one of the visitor's messages still on its way, with its progress bar (`upload-progress`) and `cancel-upload-button`.
  * @csspart upload-progress - How much of a file has uploaded (a `progress` named after the file).
  * @csspart cancel-upload-button - Takes a file off a message on its way, stopping its upload.
  *

@@ -29,7 +29,7 @@ export function renderView(view: View, state: ChatState, requireEmail: boolean) 
       const identify = requireEmail && !state.traits.email;
       return html`
         <support-chat-message-list
-          exportparts="message-list, message, message-customer, message-team, greeting, typing, attachments, attachment, attachment-image, attachment-file, uploads, upload, upload-progress, cancel-upload-button"
+          exportparts="message-list, message, message-customer, message-team, greeting, typing, attachments, attachment, attachment-image, attachment-file, upload, upload-progress, cancel-upload-button"
         ></support-chat-message-list>
         ${
           identify

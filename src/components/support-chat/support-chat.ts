@@ -65,8 +65,7 @@ import { styles } from './support-chat.styles.js';
  * @csspart attachment-error - Why a file was refused before any upload (too large, a type not taken, too many).
  * @csspart attachments - The files of a message.
  * @csspart attachment - One file's link; also `attachment-image` (a thumbnail opening full size) or `attachment-file` (a download link with name and size).
- * @csspart uploads - The files of one of the visitor's messages still on its way.
- * @csspart upload - One of them, with its progress bar.
+ * @csspart upload - A file of one of the visitor's messages still on its way, with its progress bar.
  * @csspart upload-progress - How much of a file has uploaded.
  * @csspart cancel-upload-button - Takes a file off a message on its way, stopping its upload.
  * @csspart form - The identification and restore forms.
