@@ -77,8 +77,8 @@ export class Store {
 
   /** Replaces the state by a saved one (the feed says `loaded`, so that savers skip it). */
   load(data: Partial<StoreData>) {
-    this.data = { ...emptyData(), ...data };
-    // A save from before attachments has no key: the one this store signs with stays.
+    // A save from before attachments has no signing key: the one this store signs with stays.
+    this.data = { ...emptyData(), attachmentSecret: this.data.attachmentSecret, ...data };
     this.#typing.forget();
     this.#reindex();
     this.feed.publish({ type: 'loaded' });

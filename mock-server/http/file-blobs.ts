@@ -25,12 +25,11 @@ import { fsyncDirectory } from './durable-files.js';
  * a reset's `clear` can then never race a put half done.
  */
 export class FileBlobs implements BlobStore {
-  constructor(readonly dir: string) {
-    if (!existsSync(dir)) {
-      mkdirSync(dir, { recursive: true });
-      fsyncDirectory(dir);
-    }
-  }
+  /**
+   * The folder is made with the first file, beside the data file: never its parents (a
+   * missing data folder is a save that fails, with a 503, as the journal's does).
+   */
+  constructor(readonly dir: string) {}
 
   #path(id: string) {
     // Defence in depth: only the server's own ids ever become paths.
@@ -42,6 +41,10 @@ export class FileBlobs implements BlobStore {
     const path = this.#path(id);
     const tmp = `${path}.tmp`;
     try {
+      if (!existsSync(this.dir)) {
+        mkdirSync(this.dir);
+        fsyncDirectory(this.dir);
+      }
       const fd = openSync(tmp, 'w');
       try {
         for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
@@ -71,6 +74,7 @@ export class FileBlobs implements BlobStore {
   }
 
   async clear() {
+    if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) rmSync(join(this.dir, name), { force: true });
   }
 
@@ -79,6 +83,7 @@ export class FileBlobs implements BlobStore {
    * (a crash between the two; never answered) and half-written temporary files.
    */
   prune(known: ReadonlySet<string>) {
+    if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) if (!known.has(name)) rmSync(join(this.dir, name), { force: true });
   }
 }

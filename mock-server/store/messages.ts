@@ -131,7 +131,7 @@ export class Messages {
       customer_name: ticket.traits.name ?? '',
       customer_email: ticket.traits.email ?? '',
     });
-    this.feed.publish({ type: 'message', ticket, message, origin });
+    this.feed.publish({ type: 'message', ticket, message, ...(origin ? { origin } : {}) });
     return message;
   }
 
@@ -152,7 +152,7 @@ export class Messages {
         author_id: message.author_name,
       });
     }
-    this.feed.publish({ type: 'message', ticket, message, origin });
+    this.feed.publish({ type: 'message', ticket, message, ...(origin ? { origin } : {}) });
     return message;
   }
 

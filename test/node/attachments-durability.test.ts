@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -136,6 +136,37 @@ describe('--data: attachments on disk', () => {
         await api.dev.reset();
         assert.deepEqual(readdirSync(`${file}.files`), []);
         assert.equal((await download(loose.body.url)).status, 404);
+      } finally {
+        await server.stop();
+      }
+    }));
+
+  it('keeps nothing of a refused upload: no file, no record in the journal', () =>
+    withDir(async (dir) => {
+      const file = join(dir, 'state.json');
+      const me = anonymous();
+      const server = await spawnServer(['--port', '0', '--data', file]);
+      try {
+        const big = new Uint8Array(10_485_761);
+        big.set(PNG);
+        const answers = [
+          await widgetUpload(server.url, me, PNG, { type: 'application/pdf', filename: 'x.pdf' }),
+          await widgetUpload(server.url, me, new TextEncoder().encode('<svg onload="alert(1)"/>'), {
+            type: 'image/svg+xml',
+            filename: 'x.svg',
+          }),
+          await widgetUpload(server.url, me, big),
+          await widgetUpload(server.url, { widget_session_id: 'nope' }, PNG),
+          await widgetUpload(server.url, me, PNG, { headers: { 'X-Conversations-Token': 'wrong' } }),
+        ];
+        assert.deepEqual(
+          answers.map((a) => a.status),
+          [415, 415, 413, 400, 403],
+        );
+        const files = allFiles(dir).filter((f) => f.startsWith('state.json.files'));
+        assert.deepEqual(files, [], 'no bytes kept');
+        assert.doesNotMatch(readFileSync(`${file}.journal`, 'utf8'), /"attachment"/, 'no record journaled');
+        assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).attachments, []);
       } finally {
         await server.stop();
       }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { createHandlers } from '../../mock-server/handlers/index.js';
-import { Store } from '../../mock-server/store.js';
+import { syncWithStorage, type StorageHost } from '../../mock-server/storage-sync.js';
+import { MemoryBlobs, Store } from '../../mock-server/store.js';
+import { anonymous } from './helpers/anonymous.js';
 import { client } from './helpers/api.js';
 import { download, PDF, PNG, teamUpload, widgetUpload } from './helpers/attachments.js';
 import { spawnServer } from './helpers/spawn-server.js';
@@ -76,5 +78,68 @@ describe('attachments in every runtime', () => {
     }
     assert.deepEqual(normalise(underMsw), normalise(overHttp));
     assert.ok(JSON.stringify(overHttp).includes('"....shot.png"') === false && JSON.stringify(overHttp).includes('"..shot.png"'));
+  });
+});
+
+/** An in-memory stand-in for localStorage and the window's `storage` events (as runtimes.test.ts has). */
+function fakeBrowser(shared = new Map<string, string>()) {
+  const listeners: Array<(event: { key: string | null }) => void> = [];
+  const host: StorageHost = {
+    storage: {
+      getItem: (k) => shared.get(k) ?? null,
+      setItem: (k, v) => void shared.set(k, v),
+      removeItem: (k) => void shared.delete(k),
+    },
+    addEventListener: (_type, listener) => void listeners.push(listener),
+  };
+  return { host, fireStorage: (key: string) => listeners.forEach((l) => l({ key })) };
+}
+
+describe('attachments in the browser runtime (two tabs, one storage)', () => {
+  it('serves in one tab a file uploaded in another, by the URL the first tab signed, and after a reload', async () => {
+    const storage = new Map<string, string>();
+    // The tabs share their records through localStorage and their bytes through IndexedDB
+    // (here one BlobStore for both, as the one database is).
+    const bytes = new MemoryBlobs();
+    const tab = (browser: ReturnType<typeof fakeBrowser>) => {
+      const store = new Store();
+      store.blobs = bytes;
+      syncWithStorage(store, browser.host);
+      return store;
+    };
+    const firstTab = fakeBrowser(storage);
+    const first = tab(firstTab);
+    const secondTab = fakeBrowser(storage);
+    const second = tab(secondTab);
+    assert.notEqual(first.data.attachmentSecret, second.data.attachmentSecret, 'before any save, each tab has its own key');
+
+    const base = 'http://in-process.test';
+    const me = anonymous();
+    let url: string;
+    const one = setupServer(...createHandlers(first));
+    one.listen({ onUnhandledRequest: 'error' });
+    try {
+      const up = await widgetUpload(base, me, PNG);
+      assert.equal(up.status, 201);
+      url = up.body.url;
+      const sent = await client(base).widget.send({ message: '', ticket_id: null, attachment_ids: [up.body.id], ...me });
+      assert.equal(sent.status, 200);
+    } finally {
+      one.close();
+    }
+    secondTab.fireStorage('support-chat-reference-server');
+    assert.equal(second.data.attachmentSecret, first.data.attachmentSecret, 'the key came with the records');
+
+    for (const store of [second, tab(fakeBrowser(storage))]) {
+      const other = setupServer(...createHandlers(store));
+      other.listen({ onUnhandledRequest: 'error' });
+      try {
+        const got = await download(url);
+        assert.equal(got.status, 200);
+        assert.deepEqual(got.bytes, PNG);
+      } finally {
+        other.close();
+      }
+    }
   });
 });

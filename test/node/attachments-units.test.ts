@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { cleanAttachmentName, MAX_ATTACHMENT_NAME_LENGTH } from '../../contract/attachments.js';
 import { contentDisposition } from '../../mock-server/attachments/download.js';
+import { IndexedDbBlobs } from '../../mock-server/attachments/indexeddb-blobs.js';
 import { checkFileType } from '../../mock-server/attachments/file-type.js';
 import { checkSignature, expiryFor, signedPath } from '../../mock-server/attachments/signed-url.js';
 import { createHandlers } from '../../mock-server/handlers/index.js';
@@ -85,6 +86,20 @@ describe('attachment units', () => {
       `attachment; filename="Gr__e _x_ 100_'s (1).pdf"; filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%22x%22%20100%25%27s%20%281%29.pdf`,
     );
     assert.doesNotMatch(contentDisposition('attachment', '日本語\u2028.txt'), /[^\x20-\x7e]/);
+  });
+});
+
+describe('the browser runtime’s blob store', () => {
+  it('keeps bytes in memory where there is no IndexedDB (as here, in Node), and still deletes and clears', async () => {
+    assert.equal(typeof indexedDB, 'undefined');
+    const blobs = new IndexedDbBlobs();
+    await blobs.put('a', PNG);
+    await blobs.put('b', PDF);
+    assert.deepEqual(await blobs.get('a'), PNG);
+    await blobs.delete(['a']);
+    assert.equal(await blobs.get('a'), undefined);
+    await blobs.clear();
+    assert.equal(await blobs.get('b'), undefined);
   });
 });
 

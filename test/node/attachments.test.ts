@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { ATTACHMENTS_CAPABILITY, cleanAttachmentName } from '../../contract/attachments.js';
 import { anonymous } from './helpers/anonymous.js';
 import { snapshot } from './helpers/api.js';
+import { identity } from './helpers/identity.js';
 import { download, JPEG, PDF, PNG, teamUpload, TEXT, upload, WIDGET_UPLOAD, widgetUpload } from './helpers/attachments.js';
 import { useServer } from './helpers/server-suite.js';
 import { openStream } from './helpers/sse.js';
@@ -71,6 +72,22 @@ describe('attachments', () => {
     const got = await download(url);
     assert.deepEqual(got.bytes, PDF);
     assert.match(got.headers.get('content-disposition')!, /^attachment; /);
+  });
+
+  it('takes uploads of a verified identity, which only that identity may send', async () => {
+    const user = identity('user-42');
+    const up = await widgetUpload(ctx.server.url, user, PNG);
+    assert.equal(up.status, 201);
+    // The same browser's anonymous session is another caller.
+    const session = anonymous();
+    assert.equal(
+      (await ctx.api.widget.send({ message: '', ticket_id: null, attachment_ids: [up.body.id], ...session })).status,
+      400,
+    );
+    const sent = await ctx.api.widget.send({ message: '', ticket_id: null, attachment_ids: [up.body.id], ...user });
+    assert.equal(sent.status, 200);
+    const thread = await ctx.api.widget.messages(sent.body.ticket_id, user);
+    assert.equal(thread.body.messages[0].attachments[0].id, up.body.id);
   });
 
   it('takes JPEG and text files too', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { ATTACHMENT_TYPES } from '../../contract/attachments.js';
 import { client, type Client } from './helpers/api.js';
 import { identity } from './helpers/identity.js';
 import { spawnServer, type RunningServer } from './helpers/spawn-server.js';
@@ -367,7 +368,7 @@ describe('production quirks (--flavor posthog) and the reference extensions', ()
       typing: true,
       idempotent_send: true,
       rating: true,
-      attachments: null,
+      attachments: { max_bytes: 10_485_760, max_per_message: 5, types: [...ATTACHMENT_TYPES] },
     });
     assert.equal((await ph.widget.capabilities()).status, 404);
   });

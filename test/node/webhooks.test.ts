@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { anonymous } from './helpers/anonymous.js';
+import { download, PNG, teamUpload, widgetUpload } from './helpers/attachments.js';
 import { startReceiver } from './helpers/receiver.js';
 import { useServer } from './helpers/server-suite.js';
 import { eventually, team, visitorTicket } from './helpers/team.js';
@@ -193,5 +195,22 @@ describe('webhooks', () => {
       assert.ok(answer.body.details.url, url);
     }
     assert.equal((await api.get('/webhooks')).body.count, 1);
+  });
+
+  it("carries a message's attachments, with URLs that download them", async () => {
+    receiver.clear();
+    await hook('/files', ['message.received', 'message.sent']);
+    const me = anonymous();
+    const up = await widgetUpload(ctx.server.url, me, PNG, { filename: 'screen.png' });
+    const sent = await ctx.api.widget.send({ message: '', ticket_id: null, attachment_ids: [up.body.id], ...me });
+    const teamFile = await teamUpload(ctx.server.url, sent.body.ticket_id, PNG, { filename: 'answer.png' });
+    await ctx.api.team.reply(sent.body.ticket_id, { content: 'see', attachment_ids: [teamFile.body.id] });
+    await tries('/files', 2);
+    const [received, replied] = receiver.at('/files');
+    assert.deepEqual(
+      [received.payload.message.attachments[0].name, replied.payload.message.attachments[0].name],
+      ['screen.png', 'answer.png'],
+    );
+    assert.equal((await download(received.payload.message.attachments[0].url)).status, 200);
   });
 });
