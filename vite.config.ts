@@ -25,6 +25,8 @@ const SHARED: Array<[string, RegExp]> = [
   ['beside', /\/src\/internal\/beside\.ts$/],
   ['define', /\/src\/internal\/define\.ts$/],
   ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],
+  // The uploads (in the panel file) fail with the first file's TransportError, which the sender tells by instanceof.
+  ['transportError', /\/src\/transport\/transport-error\.ts$/],
 ];
 /** dist/locales/<name>.js for each table beyond English (which the script carries): every file in src/i18n/locales/ but en.ts. */
 const LOCALE_ENTRIES = Object.fromEntries(

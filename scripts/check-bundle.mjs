@@ -14,7 +14,9 @@ import { serveStatic } from './static-server.mjs';
  * Bytes, gzip -9: what the script tag loads before the visitor opens the widget, and everything it can load.
  * The first file's goal is 14,000 (issue 13), not met yet: it still carries the whole headless client
  * (delivery, live, restore) and Lit for the launcher. Until those move to the lazy side, this budget
- * only stops it from growing.
+ * only stops it from growing. Attachments (issue 14) added 918 B to it (their hooks into delivery, the
+ * transport's upload method, the English strings; the rest is in panel.js) and 5,117 B in all: the
+ * budgets moved by that much, and come down again as the client's parts move to the lazy side.
  */
 export const FIRST_FILE_BUDGET = 27_000;
 export const TOTAL_BUDGET = 40_000;

@@ -1,5 +1,7 @@
 import type { GetTicketsRequest } from '../transport/transport.js';
+import type { FileCheck } from './attachments/attachment-rules.js';
 import type {
+  AttachmentLimits,
   GetMessagesResponse,
   GetTicketsResponse,
   MarkAsReadResponse,
@@ -29,8 +31,21 @@ export interface SupportChatApi {
    * It shows at once as `sending`, is stored in the outbox before any request, and is retried
    * until the server has it exactly once. Resolves with the server's answer; rejects (and the
    * message shows as `failed`) if the server refuses it; resolves `null` if it is discarded.
+   * With `files` (only when `getAttachmentLimits()` has limits) the text may be empty; the files
+   * are stored, uploaded and attached once, and a file the limits refuse rejects at once.
    */
-  sendMessage(message: string, traits?: Traits, newTicket?: boolean): Promise<SendMessageResponse | null>;
+  sendMessage(
+    message: string,
+    traits?: Traits,
+    newTicket?: boolean,
+    files?: readonly File[],
+  ): Promise<SendMessageResponse | null>;
+  /** What the backend takes as attachments (from its capabilities), or null: no attachments. */
+  getAttachmentLimits(): Promise<AttachmentLimits | null>;
+  /** Sorts files into those the backend would take with one message and those refused (with why), counting `already` chosen. */
+  checkAttachments<F extends File>(files: Iterable<F>, already?: number): Promise<FileCheck<F>>;
+  /** Takes a file (a `key` of a message's `uploads`) off a message on its way, stopping its upload. */
+  cancelAttachment(clientMessageId: string, key: string): Promise<void>;
   /**
    * Tells the team whether the visitor is typing (call it with `true` on every keystroke:
    * it is throttled to one request every 3 s, and turns `false` by itself after 5 s without

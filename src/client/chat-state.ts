@@ -13,6 +13,19 @@ export interface ChatMessage extends Message {
   clientMessageId?: string;
   /** Why a `failed` message could not be sent (the UI says it in the visitor's language). */
   failure?: ChatError;
+  /** The files of one of ours still on its way, with how far each has uploaded. */
+  uploads?: ChatUpload[];
+}
+
+/** A file of an unsent message: `loaded` bytes of `size` uploaded (`size` once done). */
+export interface ChatUpload {
+  /** Where the file is stored until sent; `cancelAttachment()` takes it. */
+  key: string;
+  name: string;
+  content_type: string;
+  size: number;
+  loaded: number;
+  done: boolean;
 }
 
 export type ChatErrorKind = 'network' | 'rate_limit' | 'server' | 'invalid_response' | 'rejected' | 'storage';

@@ -35,6 +35,7 @@ export class ClientLifecycle {
     tab.tabs.stop();
     sync.poller.stop();
     queue.sender.stop();
+    queue.uploads?.stopAll();
     this.#starting = undefined;
   }
 
@@ -63,6 +64,7 @@ export class ClientLifecycle {
     if (!leader) {
       sync.poller.stop();
       queue.sender.stop();
+      queue.uploads?.stopAll(); // the next leader uploads them
       return live.channel.lead(false);
     }
     await queue.outbox.load(); // what a closed tab left unsent

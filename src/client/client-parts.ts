@@ -1,6 +1,7 @@
 import { describeError } from '../i18n/strings.js';
 import { HttpTransport } from '../transport/http-transport.js';
 import type { Transport } from '../transport/transport.js';
+import type { Capabilities } from '../transport/wire-types.js';
 import { capabilitiesReader } from './capabilities.js';
 import type { SupportChatClientOptions } from './client-options.js';
 import { realClock } from './clock.js';
@@ -32,6 +33,8 @@ export interface ClientParts {
   restore: PendingRestore;
   /** What the rating part (loaded with the panel) is built from. */
   rating: RatingParts;
+  /** The one read of the backend's extensions (null: a plain backend). */
+  capabilities: () => Promise<Capabilities | null>;
 }
 
 /** What the parts ask of the client that owns them. */
@@ -96,5 +99,5 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
   );
   const live = liveParts({ tab, session, transport, sync, clock, consent, capabilities });
   const rating = { tab, storage, session, transport, capabilities };
-  return { transport, storage, consent, tab, session, queue, sync, live, restore, rating };
+  return { transport, storage, consent, tab, session, queue, sync, live, restore, rating, capabilities };
 }

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from '../../contract/limits.js';
 import type { Message } from '../transport/wire-types.js';
-import type { ChatMessage } from './chat-state.js';
+import type { ChatMessage, ChatUpload } from './chat-state.js';
 import type { OutboxEntry } from './delivery/outbox.js';
 
 /**
@@ -36,7 +36,8 @@ export class Conversation {
     if (!this.#received.some((m) => m.id === message.id)) this.#add([message]);
   }
 
-  compose(pending: OutboxEntry[]): ChatMessage[] {
+  /** `uploads`: the files of an unsent message, with their progress. */
+  compose(pending: OutboxEntry[], uploads?: (entry: OutboxEntry) => ChatUpload[] | undefined): ChatMessage[] {
     return [
       ...this.#received,
       ...pending.map((e): ChatMessage => ({
@@ -48,6 +49,7 @@ export class Conversation {
         created_at: new Date(e.queuedAt).toISOString(),
         delivery: e.state,
         failure: e.failure,
+        ...(e.attachments?.length && { uploads: uploads?.(e) }),
       })),
     ];
   }

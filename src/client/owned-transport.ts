@@ -25,5 +25,7 @@ export function ownedTransport(transport: Transport, session: Session): Transpor
     },
     requestRestoreLink: (email, url) => transport.requestRestoreLink(email, url),
     restore: (request) => transport.restore(request),
+    // Its caller picks the credentials of the ticket the file goes to (the server lets that caller attach it).
+    uploadAttachment: transport.uploadAttachment?.bind(transport),
   };
 }

@@ -1,5 +1,7 @@
 import type { GetTicketsRequest, Transport } from '../transport/transport.js';
-import type { Message, Traits } from '../transport/wire-types.js';
+import type { AttachmentLimits, Capabilities, Message, Traits } from '../transport/wire-types.js';
+import type { FileCheck } from './attachments/attachment-rules.js';
+import { loadAttachments } from './attachments/load-attachments.js';
 import type { SupportChatApi } from './api.js';
 import type { ChatState } from './chat-state.js';
 import { ClientLifecycle } from './client-lifecycle.js';
@@ -55,6 +57,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly #ratingParts: RatingParts;
   #rating: RatingPart | undefined;
   readonly #lifecycle: ClientLifecycle;
+  readonly #capabilities: () => Promise<Capabilities | null>;
 
   constructor(options: SupportChatClientOptions) {
     super();
@@ -75,6 +78,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     this.#restore = parts.restore;
     this.#ratingParts = parts.rating;
     this.#lifecycle = new ClientLifecycle(parts);
+    this.#capabilities = parts.capabilities;
   }
 
   /**
@@ -123,9 +127,14 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     void this.#tab.share({ open });
   }
 
-  async sendMessage(message: string, traits?: Traits, newTicket = false) {
+  /**
+   * `files` (when `getAttachmentLimits()` has limits) go with the message, which may then have
+   * no text. They are stored before this resolves its first step, uploaded, then attached once.
+   * A file the limits refuse rejects the call (a RangeError; `checkAttachments()` says why) before any upload.
+   */
+  async sendMessage(message: string, traits?: Traits, newTicket = false, files: readonly File[] = []) {
     const text = String(message ?? '').trim();
-    if (!text) throw new RangeError('support-chat: a message cannot be empty');
+    if (!text && !files.length) throw new RangeError('support-chat: a message cannot be empty');
     if (!fitsMessageLimit(text)) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
     const queuedAt = this.#queue.outbox.stamp(); // the order of the calls is the order of delivery
     // No needless await: once started, the message shows as `sending` before this call returns.
@@ -133,7 +142,30 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
     this.#live.visitorTyping.set(false);
     this.#tab.clearError(true); // a ticket_gone notice has been read
-    return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt);
+    return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt, files, () => this.getAttachmentLimits());
+  }
+
+  /**
+   * What the backend takes as attachments (its `capabilities`), or null when it takes none (a
+   * plain backend, or a transport without `uploadAttachment`): a UI offers no attach button then.
+   */
+  async getAttachmentLimits(): Promise<AttachmentLimits | null> {
+    const offered = this.transport.uploadAttachment && (await this.#capabilities())?.attachments;
+    return offered ? (await loadAttachments()).limitsOf(offered) : null;
+  }
+
+  /**
+   * Sorts files into those the backend would take with one message and those it would refuse
+   * (each with its reason), counting `already` chosen; every file is refused by a backend without attachments.
+   */
+  async checkAttachments<F extends File>(files: Iterable<F>, already = 0): Promise<FileCheck<F>> {
+    const limits = await this.getAttachmentLimits();
+    return (await loadAttachments()).checkFiles(files, limits, already);
+  }
+
+  /** Takes a file (`uploads[].key` of a message on its way) off that message, stopping its upload. */
+  cancelAttachment(clientMessageId: string, key: string): Promise<void> {
+    return this.#queue.cancelAttachment(clientMessageId, key);
   }
 
   setTyping(typing: boolean) {

@@ -8,6 +8,7 @@ import * as ratingSlot from '../client/rating-slot.js';
 import * as beside from './beside.js';
 import * as define from './define.js';
 import * as sharedStyles from './shared.styles.js';
+import * as transportError from '../transport/transport-error.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -31,6 +32,7 @@ export const sharedModules = {
   beside,
   define,
   sharedStyles,
+  transportError,
 };
 
 /** One registry per version: a panel file from another version never picks up this one's modules. */

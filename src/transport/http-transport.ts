@@ -9,9 +9,12 @@ import type {
   SendMessageRequest,
   Transport,
   TypingRequest,
+  UploadOptions,
 } from './transport.js';
 import { eventSourceStream } from './event-source-stream.js';
 import { TransportError } from './transport-error.js';
+import { loadAttachments } from '../client/attachments/load-attachments.js';
+import type { UploadAnswer } from './upload.js';
 import * as validate from './validate.js';
 
 export interface HttpTransportOptions {
@@ -52,6 +55,7 @@ export class HttpTransport implements Transport {
       ...(r.distinctId && { distinct_id: r.distinctId }),
       client_message_id: r.clientMessageId,
       session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
+      attachment_ids: r.attachmentIds?.length ? r.attachmentIds : undefined,
     });
   }
 
@@ -121,6 +125,14 @@ export class HttpTransport implements Transport {
     await this.#request('POST', `/tickets/${encodeURIComponent(r.ticketId)}/rating`, validate.restoreRequestResponse, fields);
   }
 
+  /** `multipart/form-data` with `file` and the credential fields, by XHR (for its progress events) from the panel file. */
+  async uploadAttachment(file: File, credentials: Credentials, options?: UploadOptions) {
+    const { postForm, attachment } = await loadAttachments();
+    const fields = credentialFields(credentials);
+    const answer = await postForm(this.#base + '/attachments', this.#token, fields, file, options, this.#timeoutMs);
+    return read(answer, parse(answer.text), attachment);
+  }
+
   async #request<T>(method: 'GET' | 'POST', path: string, guard: validate.Guard<T>, fields: Record<string, unknown>): Promise<T> {
     const url = new URL(this.#base + path, globalThis.location?.href);
     const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.#token } };
@@ -144,18 +156,25 @@ export class HttpTransport implements Transport {
       throw new TransportError('network', timedOut ? 'The request timed out.' : 'The network is unreachable.');
     }
 
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the guard below (or the error status) says what is wrong
-    }
-    if (!response.ok) throw errorFromResponse(response, body);
-    try {
-      return guard(body, 'response');
-    } catch (error) {
-      throw invalid((error as Error).message);
-    }
+    return read(response, parse(text), guard);
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // not JSON: the guard (or the error status) says what is wrong
+  }
+}
+
+/** An answer's body as the contract promises it, or the typed error its status or shape says. */
+function read<T>(response: Pick<UploadAnswer, 'ok' | 'status' | 'headers'>, body: unknown, guard: validate.Guard<T>): T {
+  if (!response.ok) throw errorFromResponse(response, body);
+  try {
+    return guard(body, 'response');
+  } catch (error) {
+    throw invalid((error as Error).message);
   }
 }
 
@@ -184,7 +203,7 @@ function credentialFields(credentials: Credentials): Record<string, string> {
  * and a production framework's `{type, code, detail, attr}`. Both become a readable message
  * and `details`; a framework error's field (`attr`) is keyed like the contract's details.
  */
-function errorFromResponse(response: Response, body: unknown): TransportError {
+function errorFromResponse(response: Pick<UploadAnswer, 'status' | 'headers'>, body: unknown): TransportError {
   const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const said = typeof o.error === 'string' ? o.error : typeof o.detail === 'string' ? o.detail : '';
   const text = said.slice(0, 500) || `HTTP ${response.status}`;

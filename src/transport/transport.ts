@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   Capabilities,
   GetMessagesResponse,
   GetTicketsResponse,
@@ -27,6 +28,15 @@ export interface SendMessageRequest {
   /** Makes the send idempotent: the server stores one message per id. */
   clientMessageId?: string;
   currentUrl?: string;
+  /** Files uploaded before (`uploadAttachment`), each attached once; `message` may then be empty. */
+  attachmentIds?: string[];
+}
+
+export interface UploadOptions {
+  /** Aborting it stops the upload: the promise rejects with a `DOMException` named `AbortError`. */
+  signal?: AbortSignal;
+  /** Bytes sent so far, of `total`, as the upload goes. */
+  onProgress?(loaded: number, total: number): void;
 }
 
 export interface GetMessagesRequest {
@@ -107,4 +117,6 @@ export interface Transport {
    * when this resolution was already rated, 400 when the ticket is not resolved.
    */
   rate?(credentials: Credentials, request: RateRequest): Promise<void>;
+  /** Uploads a file to attach to a message next (used only when capabilities say `attachments`). */
+  uploadAttachment?(file: File, credentials: Credentials, options?: UploadOptions): Promise<Attachment>;
 }

@@ -65,6 +65,8 @@ export const message: Guard<Message> = (v, p) => {
     author_type: authorType(o.author_type),
     author_name: nullableString(o.author_name, `${p}.author_name`),
     created_at: time(o.created_at, `${p}.created_at`),
+    // Checked where they are shown (validate-attachments.ts, with the panel): a page pays for that only then.
+    ...(Array.isArray(o.attachments) && { attachments: o.attachments as unknown[] }),
   };
 };
 

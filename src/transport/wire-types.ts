@@ -35,6 +35,34 @@ export interface Message {
   author_type: AuthorType;
   author_name: string | null;
   created_at: string;
+  /**
+   * Files sent with the message (the Attachments extension); absent on a plain backend. Each is
+   * an `Attachment` as the server sent it, checked only where shown (`attachmentsOf()`): as for
+   * `rich_content`, a broken entry never fails the answer.
+   */
+  attachments?: unknown[];
+}
+
+/**
+ * A file on the server (REFERENCE-API.md "Attachments"): the answer to an upload, and an entry
+ * of a message's `attachments`. `url` is a signed capability URL, valid for an hour or more.
+ */
+export interface Attachment {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  url: string;
+}
+
+/** The backend's rules for attachments (`capabilities.attachments`): checked before any upload. */
+export interface AttachmentLimits {
+  /** Largest file, in bytes. */
+  max_bytes: number;
+  /** Most files one message may carry. */
+  max_per_message: number;
+  /** The MIME types allowed, e.g. `image/png`. */
+  types: string[];
 }
 
 export interface Ticket {
@@ -93,6 +121,7 @@ export interface Capabilities {
   /** A resend with the same `client_message_id` is stored once. */
   idempotent_send?: boolean;
   rating?: boolean;
+  /** `AttachmentLimits` when the backend takes uploads (read by `getAttachmentLimits()`, which checks them). */
   attachments?: unknown;
 }
 

@@ -1,6 +1,8 @@
 import { TransportError } from '../../transport/transport-error.js';
 import type { Transport } from '../../transport/transport.js';
-import type { Capabilities, SendMessageResponse, Traits } from '../../transport/wire-types.js';
+import type { AttachmentLimits, Capabilities, SendMessageResponse, Traits } from '../../transport/wire-types.js';
+import { loadAttachments } from '../attachments/load-attachments.js';
+import type { AttachmentUploads, QueuedAttachment } from '../attachments/uploads.js';
 import { toChatError } from '../chat-error.js';
 import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation.js';
@@ -24,6 +26,9 @@ export interface DeliveryQueueOptions {
   capabilities: () => Promise<Capabilities | null>;
 }
 
+/** A message whose every file was taken off and that has no text: the sender drops it. */
+const NOTHING_TO_SEND = new Error('support-chat: nothing left to send');
+
 interface Waiter {
   resolve(response: SendMessageResponse | null): void;
   reject(error: unknown): void;
@@ -38,10 +43,14 @@ export class DeliveryQueue {
   readonly outbox: Outbox;
   /** Delivers the outbox: only in the leader tab (`start()` / `stop()`). */
   readonly sender: Sender;
+  /** The files of queued messages (stored, then uploaded just before their message is sent), once a message has files. */
+  uploads: AttachmentUploads | undefined;
+  #loadingUploads: Promise<AttachmentUploads> | undefined;
   readonly #waiting = new Map<string, Waiter>();
 
   readonly #tab: TabState;
   readonly #conversation: Conversation;
+  readonly #uploads: () => Promise<AttachmentUploads>;
   readonly #eventTarget: EventTarget;
 
   constructor(options: DeliveryQueueOptions) {
@@ -51,13 +60,26 @@ export class DeliveryQueue {
     const { session, transport, clock } = options;
     const outbox = (this.outbox = new Outbox(tab.storage, clock));
     const reconciler = new Reconciler(transport, clock, () => session.credentials, options.capabilities);
+    // The code of uploads comes with the panel file, loaded when a message has files.
+    this.#uploads = () =>
+      (this.#loadingUploads ??= loadAttachments().then(
+        ({ AttachmentUploads }) => (this.uploads = new AttachmentUploads(tab, outbox, transport, session, this)),
+        (error: unknown) => {
+          this.#loadingUploads = undefined;
+          throw new TransportError('network', String(error));
+        },
+      ));
     this.sender = new Sender({
       outbox,
       clock,
       backoff: options.backoff,
-      send: async (entry) => {
+      send: async (queued) => {
+        // Its files first, each once (their ids are stored as they come); a cancel may have left nothing.
+        const entry = queued.attachments?.length ? await (await this.#uploads()).upload(queued.clientMessageId) : queued;
+        if (!entry || (!entry.content && !entry.attachments?.length)) throw NOTHING_TO_SEND;
         const response = await transport.sendMessage(session.credentials, {
           message: entry.content,
+          attachmentIds: entry.attachments?.map((a) => a.uploaded!.id),
           ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
           traits: entry.traits,
           clientMessageId: entry.clientMessageId,
@@ -100,8 +122,16 @@ export class DeliveryQueue {
     });
   }
 
-  /** Queues a new message (on the ticket on show, else on a new one); resolves as `enqueue`. */
-  send(content: string, traits: Traits, newTicket: boolean, queuedAt: number) {
+  /** Queues a new message (on the ticket on show, else on a new one), its files stored first; resolves as `enqueue`. */
+  async send(
+    content: string,
+    traits: Traits,
+    newTicket: boolean,
+    queuedAt: number,
+    files: readonly File[] = [],
+    limits?: () => Promise<AttachmentLimits | null>,
+  ) {
+    const attachments = files.length ? await (await this.#uploads()).store(files, await limits?.()) : undefined;
     const tab = this.#tab;
     const clientMessageId = crypto.randomUUID();
     let ticket = newTicket ? null : tab.view;
@@ -110,7 +140,13 @@ export class DeliveryQueue {
       void tab.share({ currentTicketId: null, draft: ticket });
     }
     traits = { ...tab.state.traits, ...traits };
-    return this.enqueue({ clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id });
+    const entry: OutboxEntry = { clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id };
+    return this.enqueue(attachments ? { ...entry, attachments } : entry);
+  }
+
+  /** Takes a file off an unsent message (see `AttachmentUploads.cancel`). */
+  async cancelAttachment(clientMessageId: string, key: string) {
+    await (await this.#uploads()).cancel(clientMessageId, key);
   }
 
   /** Queues an entry; resolves with the server's answer, `null` if discarded, rejects if refused. */
@@ -128,16 +164,26 @@ export class DeliveryQueue {
   }
 
   async discard(clientMessageId: string) {
+    const files = this.outbox.find(clientMessageId)?.attachments;
     this.#tab.broadcast({ t: 'drop', id: clientMessageId });
     await this.outbox.remove(clientMessageId, true);
+    await this.#forget(files);
+  }
+
+  /** The stored files of a message sent or discarded (deleted without loading the code of uploads). */
+  async #forget(files: QueuedAttachment[] = []) {
+    for (const { key } of files) await this.#tab.storage.delete(key);
   }
 
   /** The server has the message: out of the outbox, into the conversation, in every this.#tab. */
-  async #settle(entry: OutboxEntry, response: SendMessageResponse, local: boolean) {
-    const id = entry.clientMessageId;
+  async #settle(sent: OutboxEntry, response: SendMessageResponse, local: boolean) {
+    const id = sent.clientMessageId;
+    // As it stands now: its files have their server ids (the sender holds the entry from before the upload).
+    const entry = this.outbox.find(id) ?? sent;
     const opened = entry.ticket.startsWith(NEW_TICKET) ? entry.ticket : null;
     if (local) this.#tab.post({ t: 'sent', entry, response });
     await this.outbox.remove(id, local);
+    if (local) await this.#forget(entry.attachments);
     let currentTicketId = this.#tab.state.currentTicketId;
     if (opened) {
       await this.outbox.retarget(opened, response.ticket_id, local);
@@ -162,6 +208,7 @@ export class DeliveryQueue {
         author_name,
         created_at,
         delivery: 'sent',
+        ...(entry.attachments?.length && { attachments: entry.attachments.flatMap((a) => (a.uploaded ? [a.uploaded] : [])) }),
       });
     }
     this.#tab.update({
@@ -183,10 +230,20 @@ export class DeliveryQueue {
 
   /** The messages on show for a ticket (or a draft): the conversation, then the outbox's. */
   messages(view: string | null) {
-    return this.#conversation.compose(this.outbox.entries.filter((e) => e.ticket === view));
+    const pending = this.outbox.entries.filter((e) => e.ticket === view);
+    // Files on show need their uploads' code (for their progress): shown once it is there.
+    if (!this.uploads && pending.some((e) => e.attachments?.length))
+      void this.#uploads().then(
+        () => this.#tab.recompose(),
+        () => {},
+      );
+    return this.#conversation.compose(pending, (e) => this.uploads?.progress(e));
   }
 
-  async #refuse(entry: OutboxEntry, error: unknown) {
+  async #refuse(refused: OutboxEntry, error: unknown) {
+    if (error === NOTHING_TO_SEND) return this.discard(refused.clientMessageId);
+    // As it stands now, so that the ids of files already uploaded are kept for the retry.
+    const entry = this.outbox.find(refused.clientMessageId) ?? refused;
     const failed: OutboxEntry = { ...entry, state: 'failed', failure: toChatError(error) };
     await this.outbox.put(failed, true);
     this.#tab.post({ t: 'put', entry: failed });

@@ -1,4 +1,5 @@
 import type { Traits } from '../../transport/wire-types.js';
+import type { QueuedAttachment } from '../attachments/uploads.js';
 import type { ChatError } from '../chat-state.js';
 import type { Clock } from '../clock.js';
 import type { KeyValueStorage } from '../storage.js';
@@ -23,6 +24,8 @@ export interface OutboxEntry {
    * even if this page never heard back (a reload, another tab delivering, a lost answer).
    */
   triedAt?: number;
+  /** Its files (stored apart), each uploaded before the send and attached by its server id. */
+  attachments?: QueuedAttachment[];
 }
 
 const PREFIX = 'outbox:';
@@ -101,6 +104,7 @@ function isEntry(e: unknown): e is OutboxEntry {
     typeof o.content === 'string' &&
     typeof o.ticket === 'string' &&
     typeof o.queuedAt === 'number' &&
+    (!o.attachments || Array.isArray(o.attachments)) &&
     (o.state === 'sending' || o.state === 'failed')
   );
 }

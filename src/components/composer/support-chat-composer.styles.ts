@@ -24,6 +24,25 @@ export const styles = css`
   .primary {
     min-block-size: 44px;
   }
+  form.with-files {
+    grid-template-columns: 1fr auto auto;
+  }
+  .attach {
+    min-inline-size: 44px;
+    min-block-size: 44px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    display: grid;
+    place-items: center;
+  }
+  .previews {
+    margin: 0 0 8px;
+  }
+  .attachment-error {
+    margin: 0 0 8px;
+    color: var(--_danger);
+  }
   .limit {
     grid-column: 1 / -1;
     font-size: 14px;

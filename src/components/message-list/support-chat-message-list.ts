@@ -10,6 +10,8 @@ import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { formatDateTime } from '../../internal/formatters.js';
+import { renderAttachments, renderUploads } from '../attachments/attachment-views.js';
+import { attachmentStyles } from '../attachments/attachment.styles.js';
 import { MessageWindow } from './message-window.js';
 import { richContent } from './rich-loader.js';
 import { styles } from './support-chat-message-list.styles.js';
@@ -28,11 +30,16 @@ import { styles } from './support-chat-message-list.styles.js';
  * @csspart message - One message; also `message-customer` or `message-team`.
  * @csspart greeting - The greeting of an empty conversation.
  * @csspart typing - "… is typing" while a team member types.
+ * @csspart attachments - The files of a message: pictures as thumbnails (in boxes sized before they load) opening full size in a new tab, the rest as download links with name and size.
+ * @csspart attachment - One file's link; also `attachment-image` or `attachment-file`.
+ * @csspart upload - A file of one of the visitor's messages still on its way, with its progress bar (`upload-progress`) and `cancel-upload-button`.
+ * @csspart upload-progress - How much of a file has uploaded (a `progress` named after the file).
+ * @csspart cancel-upload-button - Takes a file off a message on its way, stopping its upload.
  *
  * @tag support-chat-message-list
  */
 export class SupportChatMessageList extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, attachmentStyles, styles];
 
   // On screen, this list is what the visitor reads: its ticket's replies count as seen.
   readonly #chat = new ChatStateController(this, true);
@@ -133,7 +140,8 @@ export class SupportChatMessageList extends LitElement {
     return typing.authorName ? format(strings.typing, { name: typing.authorName }) : strings.typingNameless;
   }
 
-  #renderMessage(message: ChatMessage, { strings, lang }: Settings) {
+  #renderMessage(message: ChatMessage, settings: Settings) {
+    const { strings, lang } = settings;
     const mine = message.author_type === 'customer';
     const id = message.clientMessageId;
     return html`<li part="message ${mine ? 'message-customer' : 'message-team'}" class=${mine ? 'customer' : 'team'}>
@@ -143,7 +151,16 @@ export class SupportChatMessageList extends LitElement {
           >${this.#time.format(message.created_at, lang)}</time
         ></span
       >
-      ${this.#renderContent(message.rich_content && richContent(message.rich_content, () => this.requestUpdate()), message.content)}
+      ${
+        message.content || !(message.attachments?.length || message.uploads?.length)
+          ? this.#renderContent(
+              message.rich_content && richContent(message.rich_content, () => this.requestUpdate()),
+              message.content,
+            )
+          : nothing
+      }
+      ${renderAttachments(message.attachments, settings)}
+      ${id ? renderUploads(message.uploads, settings, (key) => void this.#chat.client?.cancelAttachment(id, key)) : nothing}
       ${message.delivery === 'sending' ? html`<span class="state">${strings.sending}</span>` : nothing}
       ${
         message.delivery === 'failed' && id

@@ -35,7 +35,7 @@ export function renderView(view: View, state: ChatState, requireEmail: boolean, 
       const identify = requireEmail && !state.traits.email;
       return html`
         <support-chat-message-list
-          exportparts="message-list, message, message-customer, message-team, greeting, typing"
+          exportparts="message-list, message, message-customer, message-team, greeting, typing, attachments, attachment, attachment-image, attachment-file, upload, upload-progress, cancel-upload-button"
         ></support-chat-message-list>
         ${
           identify
@@ -45,7 +45,7 @@ export function renderView(view: View, state: ChatState, requireEmail: boolean, 
             ></support-chat-identify-form>`
             : html`<support-chat-composer
               data-focus
-              exportparts="composer, input, send-button, limit, resolved, new-conversation-button, rating, rating-choices, rating-choice, rating-comment, rating-submit, rating-thanks"
+              exportparts="composer, input, send-button, limit, resolved, new-conversation-button, rating, rating-choices, rating-choice, rating-comment, rating-submit, rating-thanks, attach-button, attachment-previews, attachment-preview, remove-attachment-button, attachment-error"
             ></support-chat-composer>`
         }
       `;

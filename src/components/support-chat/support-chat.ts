@@ -65,6 +65,16 @@ import { styles } from './support-chat.styles.js';
  * @csspart input - The message text box.
  * @csspart send-button - The send button.
  * @csspart limit - The characters-left counter, shown near the length limit.
+ * @csspart attach-button - "Attach a file" in the composer (only when the backend takes attachments).
+ * @csspart attachment-previews - The files chosen for the next message, above the composer.
+ * @csspart attachment-preview - One of them: a thumbnail, or the name and size.
+ * @csspart remove-attachment-button - Takes a chosen file off again.
+ * @csspart attachment-error - Why a file was refused before any upload (too large, a type not taken, too many).
+ * @csspart attachments - The files of a message.
+ * @csspart attachment - One file's link; also `attachment-image` (a thumbnail opening full size) or `attachment-file` (a download link with name and size).
+ * @csspart upload - A file of one of the visitor's messages still on its way, with its progress bar.
+ * @csspart upload-progress - How much of a file has uploaded.
+ * @csspart cancel-upload-button - Takes a file off a message on its way, stopping its upload.
  * @csspart form - The identification and restore forms.
  * @csspart field - A labelled field of those forms.
  * @csspart field-input - The input of a field.

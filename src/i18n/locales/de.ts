@@ -64,6 +64,18 @@ const de: Strings = {
   errorTokenUsed: 'Dieser Wiederherstellungslink wurde bereits verwendet. Fordern Sie einen neuen an.',
   errorMigrationFailed:
     'Ihre Unterhaltungen konnten nicht in diesen Browser übertragen werden. Bitte versuchen Sie den Link später erneut.',
+  attachFile: 'Datei anhängen',
+  attachments: 'Zu sendende Dateien',
+  removeAttachment: '{name} entfernen',
+  uploading: '{name} wird hochgeladen',
+  cancelUpload: 'Hochladen von {name} abbrechen',
+  cancel: 'Abbrechen',
+  attachmentTooLarge: '„{name}“ ist zu groß zum Senden. Dateien dürfen höchstens {size} groß sein.',
+  attachmentType: '„{name}“ kann nicht gesendet werden: Dieser Dateityp wird nicht angenommen.',
+  attachmentCount: {
+    one: 'Mit einer Nachricht können Sie {count} Datei senden.',
+    other: 'Mit einer Nachricht können Sie höchstens {count} Dateien senden.',
+  },
 };
 
 export default de;

@@ -69,6 +69,18 @@ export const en = {
   errorTokenExpired: 'This restore link has expired. Ask for a new one.',
   errorTokenUsed: 'This restore link was already used. Ask for a new one.',
   errorMigrationFailed: 'Your conversations could not be moved to this browser. Please try the link again later.',
+  attachFile: 'Attach a file',
+  attachments: 'Files to send',
+  removeAttachment: 'Remove {name}',
+  uploading: 'Uploading {name}',
+  cancelUpload: 'Cancel upload of {name}',
+  cancel: 'Cancel',
+  attachmentTooLarge: '“{name}” is too large to send. Files can be up to {size}.',
+  attachmentType: '“{name}” cannot be sent: this type of file is not accepted.',
+  attachmentCount: {
+    one: 'You can send {count} file with one message.',
+    other: 'You can send up to {count} files with one message.',
+  } as Plural,
 };
 
 /** Every piece of text the widget shows. */

@@ -71,6 +71,19 @@ const es: Strings = {
   errorTokenExpired: 'Este enlace de recuperación ha caducado. Solicita uno nuevo.',
   errorTokenUsed: 'Este enlace de recuperación ya se usó. Solicita uno nuevo.',
   errorMigrationFailed: 'No pudimos trasladar tus conversaciones a este navegador. Vuelve a probar el enlace más tarde.',
+  attachFile: 'Adjuntar un archivo',
+  attachments: 'Archivos para enviar',
+  removeAttachment: 'Quitar {name}',
+  uploading: 'Subiendo {name}',
+  cancelUpload: 'Cancelar la subida de {name}',
+  cancel: 'Cancelar',
+  attachmentTooLarge: '«{name}» es demasiado grande. Los archivos pueden ocupar hasta {size}.',
+  attachmentType: 'No se puede enviar «{name}»: este tipo de archivo no se admite.',
+  attachmentCount: {
+    one: 'Puedes enviar {count} archivo por mensaje.',
+    many: 'Puedes enviar hasta {count} de archivos por mensaje.',
+    other: 'Puedes enviar hasta {count} archivos por mensaje.',
+  },
 };
 
 export default es;

@@ -74,6 +74,19 @@ const fr: Strings = {
   errorTokenExpired: 'Ce lien de restauration a expiré. Demandez-en un nouveau.',
   errorTokenUsed: 'Ce lien de restauration a déjà été utilisé. Demandez-en un nouveau.',
   errorMigrationFailed: 'Vos discussions n’ont pas pu être transférées dans ce navigateur. Veuillez réessayer le lien plus tard.',
+  attachFile: 'Joindre un fichier',
+  attachments: 'Fichiers à envoyer',
+  removeAttachment: 'Retirer {name}',
+  uploading: 'Envoi de {name}',
+  cancelUpload: 'Annuler l’envoi de {name}',
+  cancel: 'Annuler',
+  attachmentTooLarge: '« {name} » est trop volumineux. Les fichiers peuvent faire jusqu’à {size}.',
+  attachmentType: '« {name} » ne peut pas être envoyé : ce type de fichier n’est pas accepté.',
+  attachmentCount: {
+    one: 'Vous pouvez envoyer {count} fichier par message.',
+    many: 'Vous pouvez envoyer jusqu’à {count} de fichiers par message.',
+    other: 'Vous pouvez envoyer jusqu’à {count} fichiers par message.',
+  },
 };
 
 export default fr;

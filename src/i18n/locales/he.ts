@@ -68,6 +68,19 @@ const he: Strings = {
   errorTokenExpired: 'תוקף קישור השחזור הזה פג. אפשר לבקש קישור חדש.',
   errorTokenUsed: 'כבר השתמשו בקישור השחזור הזה. אפשר לבקש קישור חדש.',
   errorMigrationFailed: 'לא הצלחנו להעביר את השיחות שלך לדפדפן הזה. אפשר לנסות את הקישור שוב מאוחר יותר.',
+  attachFile: 'צירוף קובץ',
+  attachments: 'קבצים לשליחה',
+  removeAttachment: 'הסרת {name}',
+  uploading: '{name} בהעלאה',
+  cancelUpload: 'ביטול ההעלאה של {name}',
+  cancel: 'ביטול',
+  attachmentTooLarge: '„{name}” גדול מדי לשליחה. גודל קובץ מרבי: {size}.',
+  attachmentType: 'לא ניתן לשלוח את „{name}”: סוג הקובץ הזה אינו נתמך.',
+  attachmentCount: {
+    one: 'אפשר לשלוח קובץ אחד בכל הודעה.',
+    two: 'אפשר לשלוח עד שני קבצים בכל הודעה.',
+    other: 'אפשר לשלוח עד {count} קבצים בכל הודעה.',
+  },
 };
 
 export default he;

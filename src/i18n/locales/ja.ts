@@ -62,6 +62,15 @@ const ja: Strings = {
   errorTokenExpired: 'この復元リンクは有効期限が切れています。新しいリンクをリクエストしてください。',
   errorTokenUsed: 'この復元リンクはすでに使用されています。新しいリンクをリクエストしてください。',
   errorMigrationFailed: '会話をこのブラウザに移せませんでした。後ほどもう一度リンクをお試しください。',
+  attachFile: 'ファイルを添付',
+  attachments: '送信するファイル',
+  removeAttachment: '{name} を削除',
+  uploading: '{name} をアップロード中',
+  cancelUpload: '{name} のアップロードを中止',
+  cancel: 'キャンセル',
+  attachmentTooLarge: '「{name}」は大きすぎるため送信できません。ファイルは {size} までです。',
+  attachmentType: '「{name}」は送信できません。この種類のファイルは受け付けていません。',
+  attachmentCount: { other: '1 回のメッセージで送信できるファイルは {count} 個までです。' },
 };
 
 export default ja;

@@ -61,6 +61,18 @@ const nl: Strings = {
   errorTokenExpired: 'Deze herstellink is verlopen. Vraag een nieuwe aan.',
   errorTokenUsed: 'Deze herstellink is al gebruikt. Vraag een nieuwe aan.',
   errorMigrationFailed: 'Je gesprekken konden niet naar deze browser worden overgezet. Probeer de link later opnieuw.',
+  attachFile: 'Bestand bijvoegen',
+  attachments: 'Te versturen bestanden',
+  removeAttachment: '{name} verwijderen',
+  uploading: '{name} wordt geüpload',
+  cancelUpload: 'Uploaden van {name} annuleren',
+  cancel: 'Annuleren',
+  attachmentTooLarge: '‘{name}’ is te groot om te versturen. Bestanden mogen maximaal {size} zijn.',
+  attachmentType: '‘{name}’ kan niet worden verstuurd: dit bestandstype wordt niet geaccepteerd.',
+  attachmentCount: {
+    one: 'Je kunt {count} bestand per bericht versturen.',
+    other: 'Je kunt maximaal {count} bestanden per bericht versturen.',
+  },
 };
 
 export default nl;

@@ -71,6 +71,19 @@ const ptBR: Strings = {
   errorTokenExpired: 'Este link de restauração expirou. Peça um novo.',
   errorTokenUsed: 'Este link de restauração já foi usado. Peça um novo.',
   errorMigrationFailed: 'Não foi possível transferir suas conversas para este navegador. Tente o link novamente mais tarde.',
+  attachFile: 'Anexar um arquivo',
+  attachments: 'Arquivos a enviar',
+  removeAttachment: 'Remover {name}',
+  uploading: 'Enviando {name}',
+  cancelUpload: 'Cancelar o envio de {name}',
+  cancel: 'Cancelar',
+  attachmentTooLarge: '“{name}” é grande demais para enviar. Os arquivos podem ter até {size}.',
+  attachmentType: 'Não é possível enviar “{name}”: este tipo de arquivo não é aceito.',
+  attachmentCount: {
+    one: 'Você pode enviar {count} arquivo por mensagem.',
+    many: 'Você pode enviar até {count} de arquivos por mensagem.',
+    other: 'Você pode enviar até {count} arquivos por mensagem.',
+  },
 };
 
 export default ptBR;

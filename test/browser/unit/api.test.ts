@@ -36,6 +36,9 @@ const names: Record<keyof SupportChatApi, true> = {
   setTyping: true,
   ratingOffer: true,
   rate: true,
+  getAttachmentLimits: true,
+  checkAttachments: true,
+  cancelAttachment: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
