@@ -65,7 +65,7 @@ export class DeliveryQueue {
           // A verified identity is who this is; else the site's id, else (the transport's default) the session.
           distinctId: tab.identity?.distinctId ?? options.distinctId(),
           clientMessageId: entry.clientMessageId,
-          currentUrl: location.href,
+          currentUrl: entry.url ?? location.href,
         });
         reconciler.sent(response);
         return response;
@@ -114,7 +114,9 @@ export class DeliveryQueue {
       void tab.share({ currentTicketId: null, draft: ticket });
     }
     traits = { ...tab.state.traits, ...traits };
-    return this.enqueue({ clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id });
+    // The address now: a single-page app's pushState/replaceState/popstate show in location.href.
+    const url = location.href;
+    return this.enqueue({ clientMessageId, content, ticket, traits, queuedAt, url, state: 'sending', tab: tab.tabs.id });
   }
 
   /** Queues an entry; resolves with the server's answer, `null` if discarded, rejects if refused. */

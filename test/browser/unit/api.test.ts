@@ -34,6 +34,7 @@ const names: Record<keyof SupportChatApi, true> = {
   clearIdentity: true,
   reset: true,
   setTyping: true,
+  showNewMessage: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
