@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { ChatState } from '../../client/chat-state.js';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../../client/visitor-input.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
@@ -30,6 +31,15 @@ export class SupportChatComposer extends LitElement {
   @state() private draft = '';
 
   readonly #chat = new ChatStateController(this);
+  /** The last `showNewMessage()` text taken into the box (see `state.prefill`). */
+  #prefill: ChatState['prefill'] = null;
+
+  override willUpdate() {
+    const { prefill } = this.#chat.state;
+    if (prefill === this.#prefill) return;
+    this.#prefill = prefill;
+    if (prefill) this.draft = prefill.text;
+  }
 
   override render() {
     const settings = this.#chat.settings;

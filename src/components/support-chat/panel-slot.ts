@@ -1,3 +1,4 @@
+import type { replyNotifier } from './reply-notifier.js';
 import type { renderView } from './render-view.js';
 
 /**
@@ -5,4 +6,4 @@ import type { renderView } from './render-view.js';
  * (see internal/shared-modules.ts), so the first file needs nothing from the panel file's
  * own exports, which its one-file build does not have.
  */
-export const panelSlot: { renderView?: typeof renderView } = {};
+export const panelSlot: { renderView?: typeof renderView; replyNotifier?: typeof replyNotifier } = {};
