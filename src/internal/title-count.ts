@@ -34,8 +34,10 @@ export class TitleCount {
       this.#written = undefined;
       return;
     }
-    const next = `(${this.#count}) ${this.#base}`;
+    // As the browser gives it back (whitespace collapsed, trimmed): compared with what it holds,
+    // or an empty title ("(1) " reads "(1)") would be written again on every mutation, forever.
+    const next = `(${this.#count}) ${this.#base}`.replace(/[\t\n\f\r ]+/g, ' ').trim();
     if (next !== current) document.title = next;
-    this.#written = document.title; // as the browser keeps it (it trims and collapses spaces)
+    this.#written = document.title;
   }
 }

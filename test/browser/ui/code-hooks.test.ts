@@ -132,7 +132,9 @@ describe('code hooks: data-support-chat-open and data-support-chat-toggle on the
     await waitFor(() => expect(el.open).to.be.true);
     await panelReady(el);
     // The visitor's doing: the keyboard follows into the panel.
-    await waitFor(() => expect(deepActive()).to.equal(ui(el).querySelector('support-chat-composer')!.shadowRoot!.querySelector('textarea')));
+    await waitFor(() =>
+      expect(deepActive()).to.equal(ui(el).querySelector('support-chat-composer')!.shadowRoot!.querySelector('textarea')),
+    );
     later.click();
     await waitFor(() => expect(el.open).to.be.false);
 
@@ -169,7 +171,9 @@ describe('code hooks: a single-page app’s address goes with each message', () 
     history.pushState(null, '', '/shop/pricing?plan=pro');
     await send(el, 'A question about the pro plan');
     const ticketId = await ticketOf(el);
-    await waitFor(async () => expect((await sessionContextOf(ticketId)).current_url).to.equal(`${location.origin}/shop/pricing?plan=pro`));
+    await waitFor(async () =>
+      expect((await sessionContextOf(ticketId)).current_url).to.equal(`${location.origin}/shop/pricing?plan=pro`),
+    );
 
     history.pushState(null, '', '/shop/checkout');
     history.replaceState(null, '', '/shop/checkout?step=2');

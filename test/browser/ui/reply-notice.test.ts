@@ -80,6 +80,21 @@ describe('not missing a reply: the title count', () => {
     await waitFor(() => expect(document.title).to.equal('Checkout · Northwind Coffee'));
   });
 
+  it('a page without a title gets the count alone, written once', async () => {
+    document.title = '';
+    const { el, ticketId } = await conversation();
+    let writes = 0;
+    const observer = new MutationObserver(() => writes++);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    await team.reply(ticketId, 'One');
+    await waitFor(() => expect(document.title).to.equal('(1)'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // later polls
+    observer.disconnect();
+    expect(writes).to.be.at.most(2); // the title element made, its text set: no loop
+    await openPanel(el, /^Open chat/);
+    await waitFor(() => expect(document.title).to.equal(''));
+  });
+
   it('leaves the title alone when the element goes, count included', async () => {
     const { el, ticketId } = await conversation();
     await team.reply(ticketId, 'One');
@@ -185,7 +200,8 @@ describe('not missing a reply: one tab of several', () => {
     const group = `reply-notice-${Math.random()}`;
     const a = await openWidgetTab(group);
     const b = await openWidgetTab(group);
-    // The visitor was last in a.
+    // b came to the front last (it took the lead on start); then the visitor went back to a.
+    await waitFor(() => expect(b.el.client!.getState().leader).to.be.true);
     b.setVisibility('hidden');
     a.setVisibility('hidden');
     a.setVisibility('visible');
@@ -198,7 +214,12 @@ describe('not missing a reply: one tab of several', () => {
     await waitFor(() => expect(b.el.getCurrentTicketId()).to.equal(ticketId));
 
     await team.reply(ticketId, 'One reply, one announcement');
-    await waitFor(() => expect(a.title()).to.equal('(1) Northwind Coffee'));
+    await waitFor(() => {
+      const { unreadCount, leader, open } = a.el.client!.getState();
+      expect(a.title(), JSON.stringify({ unreadCount, leader, open, visible: a.el.ownerDocument.visibilityState })).to.equal(
+        '(1) Northwind Coffee',
+      );
+    });
     await waitFor(() => expect(b.el.client!.getState().unreadCount).to.equal(1)); // b knows of it too…
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(b.title(), '…and leaves its title alone').to.equal('Northwind Coffee');
