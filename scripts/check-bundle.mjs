@@ -16,8 +16,11 @@ import { serveStatic } from './static-server.mjs';
  * (delivery, live, restore) and Lit for the launcher. Until those move to the lazy side, this budget
  * only stops it from growing.
  */
-export const FIRST_FILE_BUDGET = 27_000;
-export const TOTAL_BUDGET = 40_000;
+// Raised from 27,000 / 40,000 for issue 16 (reply-time, office-hours, sound, the page's
+// data-support-chat-* triggers, showNewMessage): their attributes, English texts and page hooks
+// must be in the first file (about 580 B); the title count, chime and office hours went to panel.js.
+export const FIRST_FILE_BUDGET = 27_300;
+export const TOTAL_BUDGET = 40_400;
 const FIRST = 'dist/support-chat.iife.js';
 /** Loaded beside it on demand: the panel on first open, formatted messages, other languages. */
 export const LAZY = [
