@@ -135,8 +135,10 @@ describe('code hooks: data-support-chat-open and data-support-chat-toggle on the
     await waitFor(() =>
       expect(deepActive()).to.equal(ui(el).querySelector('support-chat-composer')!.shadowRoot!.querySelector('textarea')),
     );
-    later.click();
+    // Escape closes it, and the keyboard is back on the page's own launcher.
+    await sendKeys({ press: 'Escape' });
     await waitFor(() => expect(el.open).to.be.false);
+    expect(document.activeElement).to.equal(later);
 
     const shadowHost = document.createElement('div');
     host.append(shadowHost);
