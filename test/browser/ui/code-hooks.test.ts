@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { defaultConfig } from '../../../mock-server/config.js';
 import { MAX_MESSAGE_LENGTH } from '../../../src/client/visitor-input.js';
 import type { SupportChat } from '../../../src/index.js';
@@ -117,6 +118,7 @@ describe('code hooks: data-support-chat-open and data-support-chat-toggle on the
     expect(navigated, 'the link’s own navigation is cancelled').to.be.false;
     await waitFor(() => expect(el.open).to.be.false);
     expect(open.getAttribute('aria-expanded')).to.equal('false');
+    await expect(page).to.be.accessible();
   });
 
   it('elements added later, inside the page’s own shadow roots too, and from the keyboard', async () => {
@@ -189,5 +191,31 @@ describe('code hooks: a single-page app’s address goes with each message', () 
     await send(el, 'Back on the pricing page');
     await waitFor(() => expect(el.client!.getState().messages.at(-1)?.delivery).to.equal('sent'));
     expect((await sessionContextOf(ticketId)).current_url).to.equal(`${location.origin}/shop/pricing?plan=pro`);
+  });
+
+  it('a message delivered later (a failed first attempt) keeps the address it was written on', async () => {
+    const worker = await startReferenceServer();
+    const el = await widget();
+    await openPanel(el);
+    await send(el, 'Opening message');
+    const ticketId = await ticketOf(el);
+    await waitFor(() => expect(el.client!.getState().messages.at(-1)?.delivery).to.equal('sent'));
+    let failed = false;
+    worker.use(
+      http.post(
+        '*/api/conversations/v1/widget/message',
+        () => {
+          failed = true;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    history.pushState(null, '', '/shop/beans/ethiopia');
+    await send(el, 'Is this one decaf?');
+    await waitFor(() => expect(failed).to.be.true);
+    history.pushState(null, '', '/shop/cart'); // the visitor moves on before the retry
+    await waitFor(() => expect(el.client!.getState().messages.at(-1)?.delivery).to.equal('sent'), 10_000);
+    expect((await sessionContextOf(ticketId)).current_url).to.equal(`${location.origin}/shop/beans/ethiopia`);
   });
 });
