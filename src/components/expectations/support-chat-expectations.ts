@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { realClock, type Clock } from '../../client/clock.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { format, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
@@ -63,11 +64,16 @@ export class SupportChatExpectations extends LitElement {
     }
   `;
 
+  /**
+   * The time it reads and schedules its next look by; tests give it a fake one.
+   * @internal
+   */
+  clock: Clock = realClock;
   readonly #chat = new ChatStateController(this);
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
 
   override render() {
-    clearTimeout(this.#timer);
+    this.clock.clearTimeout(this.#timer);
     const settings = this.#chat.settings;
     if (!settings) return nothing;
     const { strings, lang } = settings;
@@ -75,7 +81,7 @@ export class SupportChatExpectations extends LitElement {
     const hours = settings.officeHours && officeHoursOf(settings.officeHours);
     let line = replyTime ? strings[replyKeys[replyTime]] : '';
     if (hours) {
-      const now = Date.now();
+      const now = this.clock.now();
       const back = nextOpening(hours, now);
       if (back !== null) {
         // Closed: when the team is back says more than how fast it replies while open.
@@ -83,14 +89,15 @@ export class SupportChatExpectations extends LitElement {
         line = format(relative ? strings.backRelative : strings.backOnDay, { day, time });
       }
       // Looked at again when the team opens (the line changes) or a minute on (the day's word may change).
-      this.#timer = setTimeout(() => this.requestUpdate(), Math.min(RECHECK_MS, Math.max(1000, (back ?? Infinity) - now)));
+      const wait = Math.min(RECHECK_MS, Math.max(1000, (back ?? Infinity) - now));
+      this.#timer = this.clock.setTimeout(() => this.requestUpdate(), wait);
     }
     return line ? html`<p part="subtitle">${line}</p>` : nothing;
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
+    this.clock.clearTimeout(this.#timer);
   }
 }
 

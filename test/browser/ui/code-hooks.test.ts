@@ -8,6 +8,12 @@ import { findByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer } from '../helpers/reference-server.js';
 import { openPanel, panelReady, send, ticketOf, ui, widget } from './widget.js';
 
+/** axe, once the panel's entrance animation has settled (axe reads colours mid-fade otherwise). */
+async function accessible(el: SupportChat) {
+  await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished));
+  await expect(el).to.be.accessible();
+}
+
 /** The element that has focus, through the shadow roots. */
 function deepActive(): Element | null {
   let active = document.activeElement;
@@ -57,7 +63,7 @@ describe('code hooks: showNewMessage()', () => {
     expect(fresh).not.to.equal(older);
     expect(el.client!.getState().prefill).to.equal(null);
     await waitFor(() => expect(box.value).to.equal(''));
-    await expect(el).to.be.accessible();
+    await accessible(el);
   });
 
   it('from the list of conversations, while open; and with no text, an empty box', async () => {

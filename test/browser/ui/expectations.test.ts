@@ -1,8 +1,16 @@
 import { expect } from '@open-wc/testing';
+import type { SupportChatExpectations } from '../../../src/components/expectations/support-chat-expectations.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { waitFor } from '../helpers/queries.js';
 import { startReferenceServer } from '../helpers/reference-server.js';
 import { deepQuery, openPanel, send, ticketOf, ui, widget } from './widget.js';
 import type { SupportChat } from '../../../src/index.js';
+
+/** axe, once the panel's entrance animation has settled (axe reads colours mid-fade otherwise). */
+async function accessible(el: SupportChat) {
+  await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished));
+  await expect(el).to.be.accessible();
+}
 
 const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 
@@ -47,7 +55,7 @@ describe('expectations under the title: reply-time and office-hours', () => {
       expect(await subtitle(el)).to.equal(text);
       // Under the title, inside the header of the dialog.
       expect(deepQuery(dialog, '[part=header]')!.contains(deepQuery(ui(el), 'support-chat-expectations')!)).to.be.true;
-      await expect(el).to.be.accessible();
+      await accessible(el);
     });
   }
 
@@ -59,7 +67,7 @@ describe('expectations under the title: reply-time and office-hours', () => {
     const ar = await widget({ 'reply-time': 'minutes', locale: 'ar' });
     await openPanel(ar, /^فتح المحادثة/);
     expect(await subtitle(ar)).to.equal('يرد عادةً خلال بضع دقائق');
-    await expect(ar).to.be.accessible();
+    await accessible(ar);
   });
 
   it('outside the office hours: when the team is back, in the visitor’s language (en, de, ar)', async () => {
@@ -68,7 +76,7 @@ describe('expectations under the title: reply-time and office-hours', () => {
     await openPanel(en);
     // Closed: the time it is back replaces the reply time.
     expect(await subtitle(en)).to.equal(`We're back ${weekday('en', opens)} at ${timeOfDay('en', opens)}`);
-    await expect(en).to.be.accessible();
+    await accessible(en);
     en.remove();
 
     const de = await widget({ 'office-hours': value, locale: 'de' });
@@ -105,6 +113,36 @@ describe('expectations under the title: reply-time and office-hours', () => {
     expect(warnings).to.have.length(2);
     await send(el, 'Still works');
     await ticketOf(el);
-    await expect(el).to.be.accessible();
+    await accessible(el);
+  });
+});
+
+describe('expectations: kept current as time passes (fake clock)', () => {
+  beforeEach(() => startReferenceServer());
+
+  it('the line changes when the team opens, and again when it closes', async () => {
+    // Wednesday 14 January 2026, 13:58 in Berlin; the team opens at 14:00 and closes at 17:30.
+    const clock = new FakeClock(Date.UTC(2026, 0, 14, 12, 58));
+    const el = await widget({ 'reply-time': 'minutes', 'office-hours': 'Mo-Fr 14:00-17:30 Europe/Berlin' });
+    await openPanel(el);
+    const line = await waitFor(() => deepQuery<SupportChatExpectations>(ui(el), 'support-chat-expectations')!);
+    line.clock = clock;
+    line.requestUpdate();
+    const text = async () => {
+      await line.updateComplete;
+      return line.shadowRoot!.querySelector('[part=subtitle]')?.textContent;
+    };
+    expect(await text()).to.match(/^We're back today at /);
+    await clock.tick(119_000);
+    expect(await text(), 'not yet').to.match(/^We're back /);
+    await clock.tick(1_000);
+    expect(await text()).to.equal('Usually replies in a few minutes');
+    await clock.tick(3.5 * 3_600_000 - 1);
+    expect(await text()).to.equal('Usually replies in a few minutes');
+    await clock.tick(60_000);
+    expect(await text()).to.match(/^We're back tomorrow at /);
+    expect(clock.pending, 'one look scheduled at a time').to.equal(1);
+    el.remove();
+    expect(clock.pending, 'none once it is gone').to.equal(0);
   });
 });
