@@ -76,6 +76,12 @@ export interface SupportChatApi {
   getTickets(options?: GetTicketsRequest): Promise<GetTicketsResponse | null>;
   /** Shows another conversation, or `null` for none (the next message starts a new ticket). */
   selectTicket(ticketId: string | null): Promise<void>;
+  /**
+   * Opens the panel on a new conversation (the next message starts a new ticket) with `text`
+   * in the message box, e.g. `showNewMessage('I have a question about my order')`. A headless
+   * UI reads the text from `state.prefill`.
+   */
+  showNewMessage(text?: string): Promise<void>;
   /** Polls at once, outside the schedule. */
   refresh(): Promise<void>;
   /** The conversation on show, or null. */

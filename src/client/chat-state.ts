@@ -99,6 +99,18 @@ export interface ChatState {
    * `discardRestoreToken()` (no). Never redeemed unasked: a link can be sent by someone else.
    */
   pendingRestore: boolean;
+  /**
+   * Whether this tab leads: it polls, streams and delivers for every tab of the site (the one
+   * most recently in the foreground). Only the leading tab counts replies in the page's title
+   * and plays the reply sound, so that one reply is announced once.
+   */
+  leader: boolean;
+  /**
+   * Text for the message box, from `showNewMessage(text)`: a UI puts it into its composer
+   * when this object changes (compare by identity: the same text twice is two objects).
+   * Cleared by a send or another choice of conversation. This tab only.
+   */
+  prefill: { text: string } | null;
 }
 
 export const initialState: ChatState = {
@@ -115,4 +127,6 @@ export const initialState: ChatState = {
   channel: 'polling',
   typing: null,
   pendingRestore: false,
+  leader: false,
+  prefill: null,
 };

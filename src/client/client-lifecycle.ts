@@ -61,6 +61,7 @@ export class ClientLifecycle {
   /** This tab now polls and delivers (another tab closed, or this one came to the front), or no longer does. */
   async lead(leader: boolean) {
     const { tab, queue, sync, live } = this.#parts;
+    tab.update({ leader });
     if (!leader) {
       sync.poller.stop();
       queue.sender.stop();

@@ -141,6 +141,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     if (!this.#tab.state.ready) await this.start();
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
     this.#live.visitorTyping.set(false);
+    this.#clearPrefill();
     this.#tab.clearError(true); // a ticket_gone notice has been read
     return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt, files, () => this.getAttachmentLimits());
   }
@@ -207,9 +208,22 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     await this.start();
     await this.#session.interacted();
     this.#tab.clearError(true);
+    this.#clearPrefill();
     if (ticketId === this.#tab.state.currentTicketId && !this.#tab.draft) return;
     await this.#tab.share({ currentTicketId: ticketId, draft: null });
     if (ticketId) await this.refresh();
+  }
+
+  async showNewMessage(text = '') {
+    await this.selectTicket(null);
+    // Never more than a message may hold: the visitor could not send it.
+    this.#tab.update({ prefill: { text: Array.from(String(text)).slice(0, MAX_MESSAGE_LENGTH).join('') } });
+    this.openPanel();
+  }
+
+  /** The text `showNewMessage` gave is used (sent) or moot (another conversation). */
+  #clearPrefill() {
+    if (this.#tab.state.prefill) this.#tab.update({ prefill: null });
   }
 
   getCurrentTicketId(): string | null {

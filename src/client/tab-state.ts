@@ -109,7 +109,7 @@ export class TabState {
       this.epoch++;
       this.identity = this.draft = null;
       this.#changedSinceHello = new Set(Object.keys(this.#snapshot())); // a welcome from before the reset holds nothing
-      this.update({ ...initialState, ready: true, sessionId, channel: this.state.channel });
+      this.update({ ...initialState, ready: true, sessionId, channel: this.state.channel, leader: this.state.leader });
     });
   }
 

@@ -10,6 +10,9 @@ export interface Settings {
   placeholder: string;
   requireEmail: boolean;
   collectName: boolean;
+  /** The `reply-time` and `office-hours` attributes as written (the panel reads them, warning once about a bad one). */
+  replyTime: string;
+  officeHours: string;
   /** The sentence, in this locale, for whatever a client method threw. */
   describe(error: unknown): string;
 }

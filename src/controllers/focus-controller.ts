@@ -2,11 +2,14 @@ import type { LitElement, ReactiveController } from 'lit';
 
 /**
  * Keeps keyboard focus where a visitor expects it: into the panel when it opens or changes
- * screen (on the element marked `data-focus`), back to the launcher when it closes. Never
+ * screen (on the element marked `data-focus`), back to the launcher when it closes (without
+ * one, to what had focus before the panel took it). Never
  * on page load: a panel restored open from storage leaves the page's focus alone.
  */
 export class FocusController implements ReactiveController {
   #target: 'panel' | 'launcher' | undefined;
+  /** What had focus on the page when the panel took it: a site's own launcher gets it back (`no-launcher`). */
+  #opener: Element | null = null;
 
   readonly #host: LitElement;
 
@@ -17,6 +20,8 @@ export class FocusController implements ReactiveController {
 
   /** Focus the current screen's main control after the next render. */
   enterPanel() {
+    const active = document.activeElement;
+    if (active !== this.#host) this.#opener = active;
     this.#target = 'panel';
     this.#host.requestUpdate();
   }
@@ -24,6 +29,9 @@ export class FocusController implements ReactiveController {
   /** Back to the launcher after the next render, if focus was in the widget: never steal it from the page. */
   leavePanel() {
     this.#target = this.#host.matches(':focus-within') ? 'launcher' : undefined;
+    // No launcher of ours: back to the page's element that opened the panel (a data-support-chat-* button).
+    if (this.#target && !this.#host.renderRoot.querySelector('support-chat-launcher'))
+      (this.#opener as HTMLElement | null)?.focus();
   }
 
   async hostUpdated() {

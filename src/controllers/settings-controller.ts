@@ -12,6 +12,8 @@ export interface SettingsHost extends ReactiveElement {
   placeholder: string;
   requireEmail: boolean;
   collectName: boolean;
+  replyTime: string;
+  officeHours: string;
 }
 
 /**
@@ -48,6 +50,8 @@ export class SettingsController {
       placeholder: host.placeholder || merged.placeholder,
       requireEmail: host.requireEmail,
       collectName: host.collectName,
+      replyTime: host.replyTime,
+      officeHours: host.officeHours,
       describe: (error) => describeError(toChatError(error), merged),
     };
     const key = JSON.stringify(next);

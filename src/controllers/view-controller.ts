@@ -19,9 +19,9 @@ export class ViewController {
     this.#host = host;
   }
 
-  /** The screen to open on: the current conversation, else the list when there is one. */
-  start({ currentTicketId, tickets }: ChatState) {
-    this.view = currentTicketId || !tickets.length ? 'conversation' : 'tickets';
+  /** The screen to open on: the current conversation (or a new one from `showNewMessage`), else the list when there is one. */
+  start({ currentTicketId, tickets, prefill }: ChatState) {
+    this.view = currentTicketId || prefill || !tickets.length ? 'conversation' : 'tickets';
   }
 
   show(view: View) {

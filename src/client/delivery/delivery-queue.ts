@@ -83,7 +83,7 @@ export class DeliveryQueue {
           ticketId: entry.ticket.startsWith(NEW_TICKET) ? null : entry.ticket,
           traits: entry.traits,
           clientMessageId: entry.clientMessageId,
-          currentUrl: location.href,
+          currentUrl: entry.url ?? location.href,
         });
         reconciler.sent(response);
         return response;
@@ -131,6 +131,8 @@ export class DeliveryQueue {
     files: readonly File[] = [],
     limits?: () => Promise<AttachmentLimits | null>,
   ) {
+    // The address now: a single-page app's pushState/replaceState/popstate show in location.href.
+    const url = location.href;
     const attachments = files.length ? await (await this.#uploads()).store(files, await limits?.()) : undefined;
     const tab = this.#tab;
     const clientMessageId = crypto.randomUUID();
@@ -140,7 +142,7 @@ export class DeliveryQueue {
       void tab.share({ currentTicketId: null, draft: ticket });
     }
     traits = { ...tab.state.traits, ...traits };
-    const entry: OutboxEntry = { clientMessageId, content, ticket, traits, queuedAt, state: 'sending', tab: tab.tabs.id };
+    const entry: OutboxEntry = { clientMessageId, content, ticket, traits, queuedAt, url, state: 'sending', tab: tab.tabs.id };
     return this.enqueue(attachments ? { ...entry, attachments } : entry);
   }
 

@@ -17,6 +17,11 @@ export interface OutboxEntry {
   state: 'sending' | 'failed';
   /** Why a `failed` entry was refused. */
   failure?: ChatError;
+  /**
+   * The page's address when the visitor sent it (`session_context.current_url`): read then, not
+   * at delivery, which may be in another tab, after a reload, or after a single-page app moved on.
+   */
+  url?: string;
   /** The tab that queued it: that tab announces `support-chat-message-sent`. */
   tab: string;
   /**
@@ -105,6 +110,7 @@ function isEntry(e: unknown): e is OutboxEntry {
     typeof o.ticket === 'string' &&
     typeof o.queuedAt === 'number' &&
     (!o.attachments || Array.isArray(o.attachments)) &&
+    (o.url === undefined || typeof o.url === 'string') &&
     (o.state === 'sending' || o.state === 'failed')
   );
 }

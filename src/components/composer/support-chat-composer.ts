@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { ChatState } from '../../client/chat-state.js';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../../client/visitor-input.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
@@ -57,6 +58,16 @@ export class SupportChatComposer extends LitElement {
     super.disconnectedCallback();
     this.#dropZone?.removeEventListener('dragover', this.#onDragOver);
     this.#dropZone?.removeEventListener('drop', this.#onDrop);
+  }
+
+  /** The last `showNewMessage()` text taken into the box (see `state.prefill`). */
+  #prefill: ChatState['prefill'] = null;
+
+  override willUpdate() {
+    const { prefill } = this.#chat.state;
+    if (prefill === this.#prefill) return;
+    this.#prefill = prefill;
+    if (prefill) this.draft = prefill.text;
   }
 
   override render() {

@@ -4,6 +4,9 @@ import { panelSlot } from './panel-slot.js';
 
 let loading: Promise<void> | undefined;
 let failures = 0;
+let loaded!: () => void;
+/** Resolves once the panel file is in, whoever asked for it (an open, the idle prefetch, the pointer). */
+export const panelLoaded = new Promise<void>((resolve) => (loaded = resolve));
 
 /**
  * Loads the panel's views (panel.ts, built as dist/panel.js beside the script), once: what
@@ -12,7 +15,7 @@ let failures = 0;
  * into the one-file build. A failed load is forgotten, so that the next open tries again.
  */
 export function loadPanel(): Promise<void> {
-  if (panelSlot.renderView) return Promise.resolve();
+  if (panelSlot.renderView) return Promise.resolve(loaded());
   const url = beside('./panel.js', import.meta.url);
   shareModules(url);
   // The browser remembers a module that failed to load and fails every import() of its URL
@@ -20,6 +23,7 @@ export function loadPanel(): Promise<void> {
   loading ??= import(/* @vite-ignore */ failures ? `${url}?retry=${failures}` : url).then(
     () => {
       if (!panelSlot.renderView) throw new Error(`support-chat: ${url} did not provide the panel`);
+      loaded();
     },
     (error: unknown) => {
       loading = undefined;

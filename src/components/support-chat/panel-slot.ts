@@ -1,4 +1,5 @@
 import type { AttachmentParts } from '../../client/attachments/attachment-parts.js';
+import type { replyNotifier } from './reply-notifier.js';
 import type { renderView } from './render-view.js';
 
 /**
@@ -6,4 +7,8 @@ import type { renderView } from './render-view.js';
  * (see internal/shared-modules.ts), so the first file needs nothing from the panel file's
  * own exports, which its one-file build does not have.
  */
-export const panelSlot: { renderView?: typeof renderView; attachments?: AttachmentParts } = {};
+export const panelSlot: {
+  renderView?: typeof renderView;
+  attachments?: AttachmentParts;
+  replyNotifier?: typeof replyNotifier;
+} = {};

@@ -135,9 +135,12 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  h2 {
+  .heading {
     flex: 1;
     margin: 0 4px;
+  }
+  h2 {
+    margin: 0;
     font-size: 17px;
   }
   .header button {

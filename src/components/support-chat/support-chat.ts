@@ -12,11 +12,13 @@ import { SettingsController } from '../../controllers/settings-controller.js';
 import { ViewController, type Navigation } from '../../controllers/view-controller.js';
 import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
+import { listenToTriggers, markTriggers } from '../../internal/page-triggers.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import '../launcher/support-chat-launcher.js';
 import { delegateApi } from './delegate.js';
-import { loadPanel, prefetchPanel } from './panel-loader.js';
+import { loadPanel, panelLoaded, prefetchPanel } from './panel-loader.js';
 import { panelSlot } from './panel-slot.js';
+import type { ReplyNotifier } from './reply-notifier.js';
 import { styles } from './support-chat.styles.js';
 
 /**
@@ -42,6 +44,7 @@ import { styles } from './support-chat.styles.js';
  * @csspart panel - The chat panel (a dialog).
  * @csspart header - The panel's title bar.
  * @csspart title - The panel's title.
+ * @csspart subtitle - Under the title: "Usually replies in a few minutes" (`reply-time`), or outside the `office-hours` "We're back Monday at 9:00".
  * @csspart back-button - "Back" in the header.
  * @csspart close-button - "Close" in the header.
  * @csspart error - The sentence shown when something fails (offline, too many requests, …).
@@ -152,6 +155,18 @@ export class SupportChat extends LitElement {
   /** Store nothing until the visitor first interacts with the widget. */
   @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
 
+  /** How soon the team usually replies, shown under the title: `minutes`, `hours` or `day`. */
+  @property({ attribute: 'reply-time' }) replyTime = '';
+
+  /**
+   * The team's hours, e.g. `Mo-Fr 09:00-17:30 Europe/Berlin` (or `Mo-Fr 09:00-17:30, Sa 10:00-14:00 Europe/Berlin`):
+   * outside them the panel says when the team is back, in the visitor's language and time zone.
+   */
+  @property({ attribute: 'office-hours' }) officeHours = '';
+
+  /** A short chime when a reply arrives while the page is hidden or the panel closed (once the visitor has interacted with the page). */
+  @property({ type: Boolean, attribute: 'sound' }) sound = false;
+
   /** Replaces any of the locale's texts, e.g. `{title: 'Help'}`; keys as in `src/i18n/locales/en.ts`. */
   @property({ attribute: false }) strings: Partial<Strings> = {};
 
@@ -177,6 +192,9 @@ export class SupportChat extends LitElement {
 
   /** The panel file could not be loaded on this open (offline?): said in the panel, tried again on the next open. */
   #panelFailed = false;
+  /** The title count and chime, from the panel file once it is in. */
+  #notifier?: ReplyNotifier;
+  #stopTriggers?: () => void;
 
   constructor() {
     super();
@@ -191,6 +209,24 @@ export class SupportChat extends LitElement {
     });
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#stopTriggers = listenToTriggers(this);
+    void panelLoaded.then(() => {
+      if (!this.isConnected || this.#notifier) return;
+      this.#notifier = panelSlot.replyNotifier?.(this);
+      this.#notifier?.update(this.#chatState);
+      this.requestUpdate(); // the header's subtitle is in too
+    });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#stopTriggers?.();
+    this.#notifier?.stop();
+    this.#notifier = undefined;
+  }
+
   #onState(state: ChatState) {
     const was = this.#chatState;
     this.#chatState = state;
@@ -203,6 +239,13 @@ export class SupportChat extends LitElement {
       if (was.ready && !this.#clients.loading) this.#focusing.enterPanel();
     }
     if (!state.open && was.open) this.#focusing.leavePanel();
+    if (state.open !== was.open || state.ready !== was.ready) markTriggers(state.open);
+    // showNewMessage(): the new conversation, keyboard in its message box.
+    if (state.prefill && state.prefill !== was.prefill) {
+      this.#views.show('conversation');
+      this.#focusing.enterPanel();
+    }
+    this.#notifier?.update(state);
     this.requestUpdate();
   }
 
@@ -252,7 +295,10 @@ export class SupportChat extends LitElement {
               ? html`<button part="back-button" aria-label=${strings.back} @click=${this.#goBack}>‹</button>`
               : nothing
           }
-          <h2 part="title" id="title">${strings.title}</h2>
+          <div class="heading">
+            <h2 part="title" id="title">${strings.title}</h2>
+            <support-chat-expectations exportparts="subtitle"></support-chat-expectations>
+          </div>
           <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
         </div>
         ${error ? html`<p part="error" role="alert">${describeError(error, strings)}</p>` : nothing}

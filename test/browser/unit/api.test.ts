@@ -39,6 +39,7 @@ const names: Record<keyof SupportChatApi, true> = {
   getAttachmentLimits: true,
   checkAttachments: true,
   cancelAttachment: true,
+  showNewMessage: true,
 };
 
 describe('SupportChatApi: one list of methods for the client and the element', () => {
