@@ -25,7 +25,7 @@ export interface OutboxEntry {
   triedAt?: number;
 }
 
-const PREFIX = 'outbox:';
+export const PREFIX = 'outbox:';
 export const NEW_TICKET = 'new:';
 
 /**
