@@ -5,8 +5,9 @@
 // newest message rendered and two frames later, and the JS heap after a garbage collection;
 // median of N runs, each in a fresh page. Then a click on the launcher to the panel painted
 // with the panel file not yet fetched, and the sizes of what a page loads. Needs `npm run build`.
-// The panel file is fetched ahead by the history pages (<link rel=modulepreload>, as the idle
-// prefetch does on a real page), but evaluated in the timed part.
+// The panel file and the conversation file are fetched ahead by the history pages (<link
+// rel=modulepreload>, as the idle prefetch does on a real page), but evaluated in the timed part;
+// the click on the launcher pays for fetching both.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +19,9 @@ const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, counts: { type: 'string', default: '100,1000,10000' } },
 });
 const runs = Number(values.runs);
-for (const file of ['dist/support-chat.iife.js', 'dist/panel.js', 'node_modules/deep-chat/dist/deepChat.bundle.js']) {
+/** What the script loads beside itself to open a conversation: the panel's views and the client's conversation parts. */
+const LAZY_FILES = ['dist/panel.js', 'dist/conversation-chunk.js'];
+for (const file of ['dist/support-chat.iife.js', ...LAZY_FILES, 'node_modules/deep-chat/dist/deepChat.bundle.js']) {
   if (!existsSync(file)) {
     console.error(`bench-history: ${file} is missing; run \`npm ci\` and \`npm run build\` first.`);
     process.exit(1);
@@ -46,20 +49,20 @@ async function measure(pagePath, script, { preloadPanel = false, blockPanelUntil
   const page = await context.newPage();
   // Refused until the measure starts: the idle prefetch fails (and is forgotten), so the click
   // pays for the fetch; the route is gone by then, so the fetch is a plain one.
-  if (blockPanelUntilMeasure) await page.route('**/dist/panel.js', (route) => route.abort());
+  if (blockPanelUntilMeasure) for (const file of LAZY_FILES) await page.route(`**/${file}`, (route) => route.abort());
   if (preloadPanel)
-    await page.addInitScript(() => {
+    await page.addInitScript((files) => {
       document.addEventListener('DOMContentLoaded', () => {
-        const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: '/dist/panel.js' });
-        document.head.append(link);
+        for (const file of files)
+          document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `/${file}` }));
       });
-    });
+    }, LAZY_FILES);
   await page.goto(server.url(pagePath), { waitUntil: 'load' });
   if (blockPanelUntilMeasure) {
     // The widget in the page, ready, and past its idle prefetch (refused).
     await page.evaluate('prepareOpen()');
     await page.waitForTimeout(500);
-    await page.unroute('**/dist/panel.js');
+    for (const file of LAZY_FILES) await page.unroute(`**/${file}`);
   }
   // A page that never finishes is reported, not waited for.
   const ms = await Promise.race([page.evaluate(script), page.waitForTimeout(120_000).then(() => Number.NaN)]);
@@ -107,7 +110,7 @@ try {
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const lazy = [
-  'dist/panel.js',
+  ...LAZY_FILES,
   'dist/rich-content.js',
   ...readdirSync('dist/locales')
     .filter((f) => f.endsWith('.js'))

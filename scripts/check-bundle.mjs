@@ -12,16 +12,20 @@ import { serveStatic } from './static-server.mjs';
 
 /**
  * Bytes, gzip -9: what the script tag loads before the visitor opens the widget, and everything it can load.
- * The first file's goal is 14,000 (issue 13), not met yet: it still carries the whole headless client
- * (delivery, live, restore) and Lit for the launcher. Until those move to the lazy side, this budget
- * only stops it from growing.
+ * The first file's goal is 14,000 (issue 13), not met: delivery, message sync, live and the restore flow
+ * now load on demand (dist/conversation-chunk.js), which took it from 26.6 kB to 21.7 kB, but Lit and
+ * @lit/context alone are 7.0 kB gzip of it, and what keeps the unread count (tab state and election,
+ * session, storage, the transport and its validation, the element's surface and launcher) about 14 kB
+ * more. 14,000 needs a launcher host without Lit (Lit arriving with the panel); until then this budget
+ * only stops the first file from growing.
  */
-export const FIRST_FILE_BUDGET = 27_000;
+export const FIRST_FILE_BUDGET = 22_000;
 export const TOTAL_BUDGET = 40_000;
 const FIRST = 'dist/support-chat.iife.js';
-/** Loaded beside it on demand: the panel on first open, formatted messages, other languages. */
+/** Loaded beside it on demand: the panel on first open, the client's conversation parts, formatted messages, other languages. */
 export const LAZY = [
   'dist/panel.js',
+  'dist/conversation-chunk.js',
   'dist/rich-content.js',
   ...readdirSync('dist/locales')
     .filter((f) => f.endsWith('.js'))
@@ -45,11 +49,10 @@ report(total <= TOTAL_BUDGET, `${FIRST} and all it loads (${LAZY.length} files):
 
 // Lit's core registers its version on load; a second copy would do it again.
 const litMarkers = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions'];
-const panelLit = litMarkers.filter((marker) => readFileSync('dist/panel.js', 'utf8').includes(marker));
-report(
-  panelLit.length === 0,
-  `dist/panel.js: no copy of Lit of its own${panelLit.length ? ` (found ${panelLit.join(', ')})` : ''}`,
-);
+for (const file of ['dist/panel.js', 'dist/conversation-chunk.js']) {
+  const copied = litMarkers.filter((marker) => readFileSync(file, 'utf8').includes(marker));
+  report(copied.length === 0, `${file}: no copy of Lit of its own${copied.length ? ` (found ${copied.join(', ')})` : ''}`);
+}
 
 for (const file of bundles) {
   const text = readFileSync(file, 'utf8');

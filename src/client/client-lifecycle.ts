@@ -65,11 +65,15 @@ export class ClientLifecycle {
   /** Loads what is stored, then joins the tabs, unless `stop()` came meanwhile (`generation` is then old). */
   async #load(generation: number) {
     const { tab, consent, storage } = this.#parts;
+    // Not lazy: loaded while the storage is read, not after (a start-up cost otherwise).
+    const wanted = this.#options.lazy ? undefined : this.conversation();
+    wanted?.catch(() => {}); // awaited below, unless reading the storage failed first
     if (consent && (await consent.previouslyGranted())) await consent.grant();
     const { identity, ...stored } = await loadStored(storage);
     // Unsent messages are delivered after a reload whether or not the panel opens: their part comes at once.
     const unsent = (await storage.keys()).some((key) => key.startsWith(OUTBOX));
-    if (!this.#options.lazy || unsent) await this.conversation().catch(() => whenIdle(() => void this.conversation()));
+    const arriving = wanted ?? (unsent ? this.conversation() : undefined);
+    await arriving?.catch(() => whenIdle(() => void this.conversation().catch(() => {})));
     const late = this.#parts.late;
     await late?.queue.outbox.load();
     if (generation !== this.#generation) return; // an element removed right after it was added

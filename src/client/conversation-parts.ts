@@ -24,11 +24,7 @@ export interface ConversationParts {
 }
 
 /** Builds them over the parts the first file made (`clientParts`), with the same options and defaults as before the split. */
-export function conversationParts(
-  core: ClientParts,
-  options: SupportChatClientOptions,
-  owner: PartsOwner,
-): ConversationParts {
+export function conversationParts(core: ClientParts, options: SupportChatClientOptions, owner: PartsOwner): ConversationParts {
   const { pollIntervals, retryDelays, clock = realClock } = options;
   const { tab, session, transport, owned, capabilities, consent } = core;
   const conversation = new Conversation();

@@ -142,7 +142,11 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   setTyping(typing: boolean) {
     const late = this.#parts.late;
     if (late) late.live.visitorTyping.set(typing);
-    else if (typing) void this.#lifecycle.conversation().then((parts) => parts.live.visitorTyping.set(true), () => {});
+    else if (typing)
+      void this.#lifecycle.conversation().then(
+        (parts) => parts.live.visitorTyping.set(true),
+        () => {},
+      );
   }
 
   async retryMessage(clientMessageId: string) {

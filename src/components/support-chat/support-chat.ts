@@ -170,6 +170,12 @@ export class SupportChat extends LitElement {
     });
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // Asked to open (the `open` attribute): the panel file loads while the storage is read, not after.
+    if (this.open) void loadPanel().catch(() => {});
+  }
+
   #onState(state: ChatState) {
     const was = this.#chatState;
     this.#chatState = state;
