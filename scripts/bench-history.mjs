@@ -33,8 +33,9 @@ if (!executablePath) {
   process.exit(1);
 }
 
+/** Of the runs that finished (a crashed page counts as NaN, and is left out). */
 const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
+  const sorted = list.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
@@ -43,8 +44,20 @@ const median = (list) => {
 const server = await serveStatic(process.cwd(), { csp: false });
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
-/** One measure in a fresh context: its time and the heap used afterwards (after a GC), in MB. */
-async function measure(pagePath, script, { preloadPanel = false, blockPanelUntilMeasure = false } = {}) {
+/**
+ * One measure in a fresh context: its time and the heap used afterwards (after a GC), in MB;
+ * NaN for both when the page crashed (seen with deep-chat's 10,000 messages on a loaded machine).
+ */
+async function measure(pagePath, script, options = {}) {
+  try {
+    return await measureOnce(pagePath, script, options);
+  } catch (error) {
+    console.error(`${pagePath} ${script}: failed (${error.message.split('\n')[0]}), counted as no result`);
+    return { ms: Number.NaN, heap: Number.NaN };
+  }
+}
+
+async function measureOnce(pagePath, script, { preloadPanel = false, blockPanelUntilMeasure = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   // Refused until the measure starts: the idle prefetch fails (and is forgotten), so the click

@@ -24,6 +24,8 @@ export class ClientLifecycle {
     this.#parts = parts;
     this.#options = options;
     this.#owner = owner;
+    // Another tab queued a message: this one may be the leader, whose part delivers it.
+    parts.tab.on('put', () => void this.conversation().catch(() => {}));
   }
 
   /** See `SupportChatClient.start()`. */
@@ -71,7 +73,7 @@ export class ClientLifecycle {
     if (consent && (await consent.previouslyGranted())) await consent.grant();
     const { identity, ...stored } = await loadStored(storage);
     // Unsent messages are delivered after a reload whether or not the panel opens: their part comes at once.
-    const unsent = (await storage.keys()).some((key) => key.startsWith(OUTBOX));
+    const unsent = !wanted && (await storage.keys()).some((key) => key.startsWith(OUTBOX));
     const arriving = wanted ?? (unsent ? this.conversation() : undefined);
     await arriving?.catch(() => whenIdle(() => void this.conversation().catch(() => {})));
     const late = this.#parts.late;

@@ -157,9 +157,10 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     return queue.enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.#tab.tabs.id });
   }
 
-  async discardMessage(clientMessageId: string) {
-    const { queue } = await this.#late();
-    return queue.discard(clientMessageId);
+  discardMessage(clientMessageId: string) {
+    const late = this.#parts.late;
+    if (late) return late.queue.discard(clientMessageId);
+    return this.#lifecycle.conversation().then((parts) => parts.queue.discard(clientMessageId));
   }
 
   async getMessages(ticketId?: string, after?: string) {
