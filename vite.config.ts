@@ -6,10 +6,11 @@ import { demoPlugin } from './demo/server/demo-plugin.js';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /**
- * The modules the panel file takes from the first file instead of carrying its own copy, by
- * their names in src/internal/shared-modules.ts: Lit's core (lit, lit-element, lit-html,
- * reactive-element, css-tag: decorators and directives are small and ride along, using the
- * shared core) and our modules both halves use.
+ * The modules the lazily loaded files (panel, conversation) take from the first file instead
+ * of carrying their own copy, by their names in src/internal/shared-modules.ts: Lit's core
+ * (lit, lit-element, lit-html, reactive-element, css-tag: decorators and directives are small
+ * and ride along, using the shared core) and our modules both halves use (one copy of a class
+ * that `instanceof` checks, one slot to fill, no second copy of what the first file has).
  */
 const SHARED: Array<[string, RegExp]> = [
   [
@@ -20,13 +21,19 @@ const SHARED: Array<[string, RegExp]> = [
   ['viewController', /\/src\/controllers\/view-controller\.ts$/],
   ['strings', /\/src\/i18n\/strings\.ts$/],
   ['visitorInput', /\/src\/client\/visitor-input\.ts$/],
+  ['conversationSlot', /\/src\/client\/conversation-slot\.ts$/],
+  ['events', /\/src\/client\/events\.ts$/],
+  ['chatError', /\/src\/client\/chat-error\.ts$/],
+  ['storedFields', /\/src\/client\/stored-fields\.ts$/],
+  ['unread', /\/src\/client\/unread\.ts$/],
+  ['restore', /\/src\/client\/restore\.ts$/],
+  ['transportError', /\/src\/transport\/transport-error\.ts$/],
   ['panelSlot', /\/src\/components\/support-chat\/panel-slot\.ts$/],
   ['ratingSlot', /\/src\/client\/rating-slot\.ts$/],
   ['beside', /\/src\/internal\/beside\.ts$/],
   ['define', /\/src\/internal\/define\.ts$/],
   ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],
   // The uploads (in the panel file) fail with the first file's TransportError, which the sender tells by instanceof.
-  ['transportError', /\/src\/transport\/transport-error\.ts$/],
 ];
 /** dist/locales/<name>.js for each table beyond English (which the script carries): every file in src/i18n/locales/ but en.ts. */
 const LOCALE_ENTRIES = Object.fromEntries(
@@ -67,10 +74,16 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
 
-  if (mode === 'panel') {
-    // dist/panel.js: the panel's views, loaded on first open. A classic script body (IIFE) whose
-    // imports of Lit and the shared modules are arguments read from the registry; loaded with
-    // import(), so that it arrives as the locales do and works under a strict CSP.
+  if (mode === 'panel' || mode === 'conversation') {
+    // dist/panel.js: the panel's views, loaded on first open; dist/conversation-chunk.js: the
+    // client's parts beyond the unread count (delivery, message sync, live, restore flow), loaded
+    // when first needed or at idle. Each a classic script body (IIFE) whose imports of Lit and
+    // the shared modules are arguments read from the registry; loaded with import(), so that it
+    // arrives as the locales do and works under a strict CSP.
+    const [entry, name, file] =
+      mode === 'panel'
+        ? ['src/components/support-chat/panel.ts', 'SupportChatPanel', 'panel.js']
+        : ['src/client/conversation-chunk.ts', 'SupportChatConversation', 'conversation-chunk.js'];
     return {
       publicDir: false,
       plugins: [sharedModules(), minifyTemplateLiterals({ include: ['src/**/*.ts'] })],
@@ -82,12 +95,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         target: 'es2022',
         minify: true,
         sourcemap: true,
-        lib: {
-          entry: 'src/components/support-chat/panel.ts',
-          formats: ['iife'],
-          name: 'SupportChatPanel',
-          fileName: () => 'panel.js',
-        },
+        lib: { entry, formats: ['iife'], name, fileName: () => file },
         rollupOptions: { output: { globals: (id: string) => `${registry}.${id.slice('shared:'.length)}` } },
       },
     };

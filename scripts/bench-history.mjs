@@ -5,8 +5,9 @@
 // newest message rendered and two frames later, and the JS heap after a garbage collection;
 // median of N runs, each in a fresh page. Then a click on the launcher to the panel painted
 // with the panel file not yet fetched, and the sizes of what a page loads. Needs `npm run build`.
-// The panel file is fetched ahead by the history pages (<link rel=modulepreload>, as the idle
-// prefetch does on a real page), but evaluated in the timed part.
+// The panel file and the conversation file are fetched ahead by the history pages (<link
+// rel=modulepreload>, as the idle prefetch does on a real page), but evaluated in the timed part;
+// the click on the launcher pays for fetching both.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +19,9 @@ const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, counts: { type: 'string', default: '100,1000,10000' } },
 });
 const runs = Number(values.runs);
-for (const file of ['dist/support-chat.iife.js', 'dist/panel.js', 'node_modules/deep-chat/dist/deepChat.bundle.js']) {
+/** What the script loads beside itself to open a conversation: the panel's views and the client's conversation parts. */
+const LAZY_FILES = ['dist/panel.js', 'dist/conversation-chunk.js'];
+for (const file of ['dist/support-chat.iife.js', ...LAZY_FILES, 'node_modules/deep-chat/dist/deepChat.bundle.js']) {
   if (!existsSync(file)) {
     console.error(`bench-history: ${file} is missing; run \`npm ci\` and \`npm run build\` first.`);
     process.exit(1);
@@ -30,8 +33,9 @@ if (!executablePath) {
   process.exit(1);
 }
 
+/** Of the runs that finished (a crashed page counts as NaN, and is left out). */
 const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
+  const sorted = list.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
@@ -40,26 +44,38 @@ const median = (list) => {
 const server = await serveStatic(process.cwd(), { csp: false });
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
-/** One measure in a fresh context: its time and the heap used afterwards (after a GC), in MB. */
-async function measure(pagePath, script, { preloadPanel = false, blockPanelUntilMeasure = false } = {}) {
+/**
+ * One measure in a fresh context: its time and the heap used afterwards (after a GC), in MB;
+ * NaN for both when the page crashed (seen with deep-chat's 10,000 messages on a loaded machine).
+ */
+async function measure(pagePath, script, options = {}) {
+  try {
+    return await measureOnce(pagePath, script, options);
+  } catch (error) {
+    console.error(`${pagePath} ${script}: failed (${error.message.split('\n')[0]}), counted as no result`);
+    return { ms: Number.NaN, heap: Number.NaN };
+  }
+}
+
+async function measureOnce(pagePath, script, { preloadPanel = false, blockPanelUntilMeasure = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   // Refused until the measure starts: the idle prefetch fails (and is forgotten), so the click
   // pays for the fetch; the route is gone by then, so the fetch is a plain one.
-  if (blockPanelUntilMeasure) await page.route('**/dist/panel.js', (route) => route.abort());
+  if (blockPanelUntilMeasure) for (const file of LAZY_FILES) await page.route(`**/${file}`, (route) => route.abort());
   if (preloadPanel)
-    await page.addInitScript(() => {
+    await page.addInitScript((files) => {
       document.addEventListener('DOMContentLoaded', () => {
-        const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: '/dist/panel.js' });
-        document.head.append(link);
+        for (const file of files)
+          document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `/${file}` }));
       });
-    });
+    }, LAZY_FILES);
   await page.goto(server.url(pagePath), { waitUntil: 'load' });
   if (blockPanelUntilMeasure) {
     // The widget in the page, ready, and past its idle prefetch (refused).
     await page.evaluate('prepareOpen()');
     await page.waitForTimeout(500);
-    await page.unroute('**/dist/panel.js');
+    for (const file of LAZY_FILES) await page.unroute(`**/${file}`);
   }
   // A page that never finishes is reported, not waited for.
   const ms = await Promise.race([page.evaluate(script), page.waitForTimeout(120_000).then(() => Number.NaN)]);
@@ -107,7 +123,7 @@ try {
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const lazy = [
-  'dist/panel.js',
+  ...LAZY_FILES,
   'dist/rich-content.js',
   ...readdirSync('dist/locales')
     .filter((f) => f.endsWith('.js'))

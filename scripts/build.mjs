@@ -1,5 +1,5 @@
 // Builds dist/: the ES module, the IIFE for a script tag, the files both load beside them on
-// demand (panel.js, rich-content.js, locales/), the React wrapper, type declarations,
+// demand (panel.js, conversation-chunk.js, rich-content.js, locales/), the React wrapper, type declarations,
 // custom-elements.json and the editor data made from it; then prints each script's SRI hash.
 import { execFileSync } from 'node:child_process';
 import { build } from 'vite';
@@ -11,6 +11,7 @@ await build({ mode: 'iife', logLevel: 'warn' });
 await build({ mode: 'locales', logLevel: 'warn' });
 await build({ mode: 'react', logLevel: 'warn' });
 await build({ mode: 'panel', logLevel: 'warn' });
+await build({ mode: 'conversation', logLevel: 'warn' });
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // What goes into custom-elements.json (the public elements only) is in custom-elements-manifest.config.mjs.

@@ -12,13 +12,14 @@ import { serveStatic } from './static-server.mjs';
 
 /**
  * Bytes, gzip -9: what the script tag loads before the visitor opens the widget, and everything it can load.
- * The first file's goal is 14,000 (issue 13), not met yet: it still carries the whole headless client
- * (delivery, live, restore) and Lit for the launcher. Until those move to the lazy side, this budget
- * only stops it from growing. Attachments (issue 14) added 918 B to it (their hooks into delivery, the
- * transport's upload method, the English strings; the rest is in panel.js) and 5,117 B in all: the
- * budgets moved by that much, and come down again as the client's parts move to the lazy side.
+ * The first file's goal is 14,000 (issue 13), not met: delivery, message sync, live and the restore flow
+ * now load on demand (dist/conversation-chunk.js), which took it from 26.6 kB to 21.7 kB, but Lit and
+ * @lit/context alone are 7.0 kB gzip of it, and what keeps the unread count (tab state and election,
+ * session, storage, the transport and its validation, the element's surface and launcher) about 14 kB
+ * more. 14,000 needs a launcher host without Lit (Lit arriving with the panel); until then this budget
+ * only stops the first file from growing.
  */
-export const FIRST_FILE_BUDGET = 27_000;
+export const FIRST_FILE_BUDGET = 22_000;
 export const TOTAL_BUDGET = 40_000;
 /** Each language's table (dist/locales/<name>.js). */
 export const LOCALE_BUDGET = 2_000;
@@ -27,8 +28,8 @@ const FIRST = 'dist/support-chat.iife.js';
 const LOCALES = readdirSync('dist/locales')
   .filter((f) => f.endsWith('.js'))
   .map((f) => `dist/locales/${f}`);
-/** Loaded beside it on demand: the panel on first open, formatted messages, other languages. */
-export const LAZY = ['dist/panel.js', 'dist/rich-content.js', ...LOCALES];
+/** Loaded beside it on demand: the panel on first open, the client's conversation parts, formatted messages, other languages. */
+export const LAZY = ['dist/panel.js', 'dist/conversation-chunk.js', 'dist/rich-content.js', ...LOCALES];
 const bundles = [FIRST, 'dist/support-chat.js', ...LAZY];
 
 let passed = 0;
@@ -46,19 +47,19 @@ const locales = LOCALES.map((file) => ({ file, size: gzipped(file) })).sort((a, 
 for (const { file, size } of locales) report(size <= LOCALE_BUDGET, `${file}: ${size} bytes gzip (budget ${LOCALE_BUDGET})`);
 // What one page can load: everything but the languages it does not speak, so the heaviest one counts.
 const heaviest = locales[0] ?? { file: 'no language', size: 0 };
-const total = first + gzipped('dist/panel.js') + gzipped('dist/rich-content.js') + heaviest.size;
+const total =
+  first + gzipped('dist/panel.js') + gzipped('dist/conversation-chunk.js') + gzipped('dist/rich-content.js') + heaviest.size;
 report(
   total <= TOTAL_BUDGET,
-  `${FIRST} and all one page loads (panel.js, rich-content.js, its language: at most ${heaviest.file}): ${total} bytes gzip (budget ${TOTAL_BUDGET})`,
+  `${FIRST} and all one page loads (panel.js, conversation-chunk.js, rich-content.js, its language: at most ${heaviest.file}): ${total} bytes gzip (budget ${TOTAL_BUDGET})`,
 );
 
 // Lit's core registers its version on load; a second copy would do it again.
 const litMarkers = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions'];
-const panelLit = litMarkers.filter((marker) => readFileSync('dist/panel.js', 'utf8').includes(marker));
-report(
-  panelLit.length === 0,
-  `dist/panel.js: no copy of Lit of its own${panelLit.length ? ` (found ${panelLit.join(', ')})` : ''}`,
-);
+for (const file of ['dist/panel.js', 'dist/conversation-chunk.js']) {
+  const copied = litMarkers.filter((marker) => readFileSync(file, 'utf8').includes(marker));
+  report(copied.length === 0, `${file}: no copy of Lit of its own${copied.length ? ` (found ${copied.join(', ')})` : ''}`);
+}
 
 for (const file of bundles) {
   const text = readFileSync(file, 'utf8');

@@ -90,7 +90,7 @@ for (const [name, plugins] of Object.entries(apps)) {
     build: { outDir: join(out, name), emptyOutDir: true, minify: false, target: 'es2022' },
   });
   // As the README says for bundlers: the files loaded on demand go beside the bundle's script.
-  for (const lazy of ['panel.js', 'rich-content.js', 'locales']) {
+  for (const lazy of ['panel.js', 'conversation-chunk.js', 'rich-content.js', 'locales']) {
     cpSync(join(dist, lazy), join(out, name, 'assets', lazy), { recursive: true });
   }
 }

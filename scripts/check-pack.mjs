@@ -48,6 +48,8 @@ const needed = new Set([
   'dist/locales/de.js',
   'dist/locales/ar.js',
   'dist/rich-content.js',
+  'dist/panel.js',
+  'dist/conversation-chunk.js',
 ]);
 for (const file of needed) report(files.includes(file), `ships ${file}`);
 

@@ -33,4 +33,12 @@ export interface SupportChatClientOptions {
   describeError?: (error: ChatError) => string;
   /** Time for polling, retries and outbox order (default: the real clock); tests pass a fake one. */
   clock?: Clock;
+  /**
+   * Delivery, message sync, live and the restore flow come in a second file beside the script
+   * (dist/conversation-chunk.js). By default `start()` waits for it; with `lazy` it does not:
+   * the file loads when the browser is idle, when a method needs it (they wait for it), when the
+   * panel opens, or at once when unsent messages wait. `<support-chat>` sets it, so that a page
+   * pays for the badge only until then.
+   */
+  lazy?: boolean;
 }

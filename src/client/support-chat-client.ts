@@ -1,20 +1,17 @@
 import type { GetTicketsRequest, Transport } from '../transport/transport.js';
-import type { AttachmentLimits, Capabilities, Message, Traits } from '../transport/wire-types.js';
+import type { AttachmentLimits, Message, Traits } from '../transport/wire-types.js';
 import type { FileCheck } from './attachments/attachment-rules.js';
 import { loadAttachments } from './attachments/load-attachments.js';
 import type { SupportChatApi } from './api.js';
 import type { ChatState } from './chat-state.js';
 import { ClientLifecycle } from './client-lifecycle.js';
 import type { SupportChatClientOptions } from './client-options.js';
-import { clientParts } from './client-parts.js';
+import { clientParts, type ClientParts } from './client-parts.js';
+import { realClock, type Clock } from './clock.js';
 import type { ConsentStorage } from './consent-storage.js';
-import type { ConversationSync } from './conversation-sync.js';
-import type { DeliveryQueue } from './delivery/delivery-queue.js';
 import type { ClientListener, SupportChatEventMap } from './events.js';
-import type { LiveParts } from './live/live-parts.js';
 import type { PendingRestore } from './pending-restore.js';
 import { ratingSlot, type RatingOffer, type RatingPart, type RatingParts } from './rating-slot.js';
-import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
 import { type Session, checkIdentity, cleanTraits } from './session.js';
 import type { KeyValueStorage } from './storage.js';
 import { STORED } from './stored-fields.js';
@@ -39,7 +36,9 @@ export type { SupportChatClientOptions };
  * restore flow, and the live parts (`LiveChannel`, the stream with polling as its fallback;
  * `TeamTyping`, `VisitorTyping`). Only the leader tab (see `TabSync`) streams, polls and
  * delivers the outbox; the others mirror what it finds. The parts are built and wired in
- * `client-parts.ts`; starting, stopping and leading are `ClientLifecycle`'s.
+ * `client-parts.ts` (what keeps the unread count) and `conversation-parts.ts` (the rest, a
+ * file of its own in the script-tag build: `lazy` says when it loads); starting, stopping,
+ * leading and loading that file are `ClientLifecycle`'s.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below adds typed event overloads only
 export class SupportChatClient extends EventTarget implements SupportChatApi {
@@ -50,35 +49,39 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   readonly #consent: ConsentStorage | undefined;
   readonly #tab: TabState;
   readonly #session: Session;
-  readonly #queue: DeliveryQueue;
-  readonly #sync: ConversationSync;
-  readonly #live: LiveParts;
   readonly #restore: PendingRestore;
+  readonly #parts: ClientParts;
+  readonly #lifecycle: ClientLifecycle;
+  readonly #clock: Clock;
+  /** The order of `sendMessage` calls, which is the order of delivery (see `sendMessage`). */
+  #lastQueued = 0;
   readonly #ratingParts: RatingParts;
   #rating: RatingPart | undefined;
-  readonly #lifecycle: ClientLifecycle;
-  readonly #capabilities: () => Promise<Capabilities | null>;
 
   constructor(options: SupportChatClientOptions) {
     super();
     this.distinctId = options.distinctId;
-    const parts = clientParts(options, {
+    this.#clock = options.clock ?? realClock;
+    const owner = {
       eventTarget: this,
       distinctId: () => this.distinctId || undefined,
-      lead: (leader) => void this.#lifecycle.lead(leader),
-    });
+      lead: (leader: boolean) => void this.#lifecycle.lead(leader),
+      wantConversation: () => void this.#lifecycle.conversation().catch(() => {}),
+    };
+    const parts = (this.#parts = clientParts(options, owner));
     this.transport = parts.transport;
     this.#storage = parts.storage;
     this.#consent = parts.consent;
     this.#tab = parts.tab;
     this.#session = parts.session;
-    this.#queue = parts.queue;
-    this.#sync = parts.sync;
-    this.#live = parts.live;
     this.#restore = parts.restore;
     this.#ratingParts = parts.rating;
-    this.#lifecycle = new ClientLifecycle(parts);
-    this.#capabilities = parts.capabilities;
+    this.#lifecycle = new ClientLifecycle(parts, options);
+  }
+
+  /** The conversation parts, without a needless await once they are in. */
+  #late() {
+    return this.#parts.late ?? this.#lifecycle.conversation();
   }
 
   /**
@@ -136,14 +139,16 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
     const text = String(message ?? '').trim();
     if (!text && !files.length) throw new RangeError('support-chat: a message cannot be empty');
     if (!fitsMessageLimit(text)) throw new RangeError(`support-chat: a message is at most ${MAX_MESSAGE_LENGTH} characters`);
-    const queuedAt = this.#queue.outbox.stamp(); // the order of the calls is the order of delivery
-    // No needless await: once started, the message shows as `sending` before this call returns.
+    // The order of the calls is the order of delivery (the outbox's own stamp, kept here: it may not be loaded yet).
+    const queuedAt = (this.#lastQueued = Math.max(this.#clock.now(), this.#lastQueued + 1));
+    // No needless await: once started (and its part in), the message shows as `sending` before this call returns.
     if (!this.#tab.state.ready) await this.start();
     if (this.#consent && !this.#consent.granted) await this.#session.interacted();
-    this.#live.visitorTyping.set(false);
+    const { live, queue } = this.#parts.late ?? (await this.#lifecycle.conversation());
+    live.visitorTyping.set(false);
     this.#clearPrefill();
     this.#tab.clearError(true); // a ticket_gone notice has been read
-    return this.#queue.send(text, cleanTraits(traits), newTicket, queuedAt, files, () => this.getAttachmentLimits());
+    return queue.send(text, cleanTraits(traits), newTicket, queuedAt, files, () => this.getAttachmentLimits());
   }
 
   /**
@@ -151,7 +156,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
    * plain backend, or a transport without `uploadAttachment`): a UI offers no attach button then.
    */
   async getAttachmentLimits(): Promise<AttachmentLimits | null> {
-    const offered = this.transport.uploadAttachment && (await this.#capabilities())?.attachments;
+    const offered = this.transport.uploadAttachment && (await this.#parts.capabilities())?.attachments;
     return offered ? (await loadAttachments()).limitsOf(offered) : null;
   }
 
@@ -165,33 +170,42 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   }
 
   /** Takes a file (`uploads[].key` of a message on its way) off that message, stopping its upload. */
-  cancelAttachment(clientMessageId: string, key: string): Promise<void> {
-    return this.#queue.cancelAttachment(clientMessageId, key);
+  async cancelAttachment(clientMessageId: string, key: string): Promise<void> {
+    return (await this.#late()).queue.cancelAttachment(clientMessageId, key);
   }
 
   setTyping(typing: boolean) {
-    this.#live.visitorTyping.set(typing);
+    const late = this.#parts.late;
+    if (late) late.live.visitorTyping.set(typing);
+    else if (typing)
+      void this.#lifecycle.conversation().then(
+        (parts) => parts.live.visitorTyping.set(true),
+        () => {},
+      );
   }
 
   async retryMessage(clientMessageId: string) {
-    const entry = this.#queue.outbox.find(clientMessageId);
+    const { queue } = await this.#late();
+    const entry = queue.outbox.find(clientMessageId);
     if (entry?.state !== 'failed') return null;
     await this.#session.interacted();
-    return this.#queue.enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.#tab.tabs.id });
+    return queue.enqueue({ ...entry, state: 'sending', failure: undefined, tab: this.#tab.tabs.id });
   }
 
   discardMessage(clientMessageId: string) {
-    return this.#queue.discard(clientMessageId);
+    const late = this.#parts.late;
+    if (late) return late.queue.discard(clientMessageId);
+    return this.#lifecycle.conversation().then((parts) => parts.queue.discard(clientMessageId));
   }
 
   async getMessages(ticketId?: string, after?: string) {
     const id = await this.#ticket(ticketId);
-    return id ? this.#sync.getMessages(id, after) : null;
+    return id ? (await this.#late()).sync.getMessages(id, after) : null;
   }
 
   async markAsRead(ticketId?: string) {
     const id = await this.#ticket(ticketId);
-    return id ? this.#sync.markAsRead(id) : null;
+    return id ? (await this.#late()).sync.markAsRead(id) : null;
   }
 
   async #ticket(ticketId: string | undefined) {
@@ -201,7 +215,7 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
 
   async getTickets(options: GetTicketsRequest = {}) {
     await this.start();
-    return this.#sync.getTickets(options);
+    return (await this.#late()).sync.getTickets(options);
   }
 
   async selectTicket(ticketId: string | null) {
@@ -235,7 +249,8 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   }
 
   refresh(): Promise<void> {
-    return this.#sync.poller.pollNow();
+    const late = this.#parts.late;
+    return late ? late.sync.poller.pollNow() : this.#lifecycle.conversation().then((parts) => parts.sync.poller.pollNow());
   }
 
   /**
@@ -244,7 +259,18 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
    * the returned function when the view goes.
    */
   watch(ticketId: string): () => void {
-    return this.#sync.watch(ticketId);
+    const late = this.#parts.late;
+    if (late) return late.sync.watch(ticketId);
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void this.#lifecycle.conversation().then(
+      (parts) => void (stopped || (stop = parts.sync.watch(ticketId))),
+      () => {},
+    );
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }
 
   /**
@@ -291,13 +317,15 @@ export class SupportChatClient extends EventTarget implements SupportChatApi {
   async requestRestoreLink(email: string) {
     const normal = normaliseEmail(email);
     await this.start();
-    await requestRestoreLink(this.#tab, this.#session, this.transport, this.#restore.param, normal);
+    const { restoreFlow } = await this.#late();
+    await restoreFlow.requestRestoreLink(this.#tab, this.#session, this.transport, this.#restore.param, normal);
   }
 
   async restoreFromUrlToken() {
     if (!this.#tab.state.ready) await this.start(); // once started, the question goes at once
     const token = this.#restore.take();
-    const result = token && (await redeemRestoreToken(this.#tab, this.#session, this.transport, token));
+    const flow = token && (this.#parts.late ?? (await this.#lifecycle.conversation())).restoreFlow;
+    const result = flow && (await flow.redeemRestoreToken(this.#tab, this.#session, this.transport, token));
     if (result && result.status === 'success') void this.refresh();
     return result || null;
   }

@@ -57,6 +57,7 @@ export class ClientController implements ReactiveController {
       restoreParam: host.restoreParam,
       consentRequired: host.consentRequired,
       distinctId: host.distinctId,
+      lazy: true, // the badge first: see the option
       describeError: (error) => this.#hooks.describeError(error),
     });
     // Read before subscribing: the first state (closed until storage is read) overwrites it.

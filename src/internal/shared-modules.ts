@@ -3,16 +3,22 @@ import * as chatStateController from '../controllers/chat-state-controller.js';
 import * as viewController from '../controllers/view-controller.js';
 import * as strings from '../i18n/strings.js';
 import * as visitorInput from '../client/visitor-input.js';
+import * as conversationSlot from '../client/conversation-slot.js';
+import * as events from '../client/events.js';
+import * as chatError from '../client/chat-error.js';
+import * as storedFields from '../client/stored-fields.js';
+import * as unread from '../client/unread.js';
+import * as restore from '../client/restore.js';
+import * as transportError from '../transport/transport-error.js';
 import * as panelSlot from '../components/support-chat/panel-slot.js';
 import * as ratingSlot from '../client/rating-slot.js';
 import * as beside from './beside.js';
 import * as define from './define.js';
 import * as sharedStyles from './shared.styles.js';
-import * as transportError from '../transport/transport-error.js';
 import { VERSION } from '../version.js';
 
 /**
- * What the lazily loaded panel file (dist/panel.js) takes from the script that loaded it,
+ * What the lazily loaded files (dist/panel.js, dist/conversation-chunk.js) take from the script that loaded them,
  * by these names: Lit itself (one copy on the page: a second would not share its template
  * cache, and the contexts and the client must be the very same objects) and the modules both
  * halves use. The panel build (vite.config.ts, mode `panel`) maps each import of these
@@ -27,12 +33,18 @@ export const sharedModules = {
   viewController,
   strings,
   visitorInput,
+  conversationSlot,
+  events,
+  chatError,
+  storedFields,
+  unread,
+  restore,
+  transportError,
   panelSlot,
   ratingSlot,
   beside,
   define,
   sharedStyles,
-  transportError,
 };
 
 /** One registry per version: a panel file from another version never picks up this one's modules. */

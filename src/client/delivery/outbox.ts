@@ -33,7 +33,7 @@ export interface OutboxEntry {
   attachments?: QueuedAttachment[];
 }
 
-const PREFIX = 'outbox:';
+export const PREFIX = 'outbox:';
 export const NEW_TICKET = 'new:';
 
 /**

@@ -211,6 +211,8 @@ export class SupportChat extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // Asked to open (the `open` attribute): the panel file loads while the storage is read, not after.
+    if (this.open) void loadPanel().catch(() => {});
     this.#stopTriggers = listenToTriggers(this);
     void panelLoaded.then(() => {
       if (!this.isConnected || this.#notifier) return;

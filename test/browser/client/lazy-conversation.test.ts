@@ -1,0 +1,120 @@
+import { expect } from '@open-wc/testing';
+import { http, passthrough } from 'msw';
+import { conversationSlot } from '../../../src/client/conversation-slot.js';
+import { MemoryStorage } from '../../../src/client/storage.js';
+import { STORED } from '../../../src/client/stored-fields.js';
+import { SupportChatClient } from '../../../src/client/support-chat-client.js';
+import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { waitFor } from '../helpers/queries.js';
+import { startReferenceServer, team, WIDGET_TOKEN } from '../helpers/reference-server.js';
+
+// With `lazy` (as <support-chat> makes its client), what keeps the unread count runs at once
+// and the conversation parts (delivery, message sync, live, restore flow) come from a file of
+// their own: here the TypeScript module, dist/conversation-chunk.js when built. This file holds
+// that file back; a module request, once held or loaded, stays so for the page, so the test
+// that needs it unloaded comes first and nothing else here loads it before.
+describe('the conversation file, loaded when needed', () => {
+  const chunk = '*/src/client/conversation-chunk.js';
+  let clients: SupportChatClient[] = [];
+  afterEach(() => {
+    for (const client of clients) client.stop();
+    clients = [];
+  });
+  const lazyClient = (storage: MemoryStorage) => {
+    const client = new SupportChatClient({
+      token: `lazy-test-${Math.random()}`, // tab sync of its own
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage,
+      lazy: true,
+      pollIntervals: { open: 150, closed: 150 },
+    });
+    clients.push(client);
+    return client;
+  };
+
+  it('before it is in, the badge counts replies; a message waits for it, then is sent once', async function () {
+    this.timeout(20_000);
+    const worker = await startReferenceServer();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    worker.use(
+      http.get(chunk, async () => {
+        asked++;
+        await held;
+        return passthrough();
+      }),
+    );
+    // A visitor of an earlier visit, with a ticket and an unread reply on the server.
+    const sessionId = crypto.randomUUID();
+    const storage = new MemoryStorage();
+    await storage.set(STORED.sessionId, sessionId);
+    const opened = await new HttpTransport({ token: WIDGET_TOKEN }).sendMessage(
+      { widgetSessionId: sessionId },
+      { message: 'Where is my order?', ticketId: null, clientMessageId: crypto.randomUUID() },
+    );
+    await team.reply(opened.ticket_id, 'On its way');
+
+    const client = lazyClient(storage);
+    await client.start();
+    expect(client.isAvailable()).to.equal(true);
+    await waitFor(() => expect(client.getState().unreadCount).to.equal(1));
+    expect(conversationSlot.build, 'the badge did not need the conversation file').to.equal(undefined);
+
+    // No ticket on show (none was stored): the message opens a new one.
+    const sending = client.sendMessage('And a second question');
+    await waitFor(() => expect(asked).to.be.greaterThan(0));
+    release();
+    const response = await sending;
+    expect(response?.ticket_id).to.be.a('string');
+    expect(conversationSlot.build).to.be.a('function');
+    const sent = await team.messages(response!.ticket_id);
+    expect(sent.filter((m) => m.content === 'And a second question')).to.have.length(1);
+    await waitFor(() =>
+      expect(client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.deep.equal(['And a second question:sent']),
+    );
+  });
+
+  it('a message left unsent by the last visit is delivered at start, without opening the panel', async () => {
+    await startReferenceServer();
+    const storage = new MemoryStorage();
+    const sessionId = crypto.randomUUID();
+    const clientMessageId = crypto.randomUUID();
+    await storage.set(STORED.sessionId, sessionId);
+    // As the outbox stores it (delivery/outbox.ts): queued by a tab that has since gone.
+    await storage.set(`outbox:${clientMessageId}`, {
+      clientMessageId,
+      content: 'Written just before the reload',
+      ticket: `new:${clientMessageId}`,
+      traits: {},
+      queuedAt: Date.now() - 1_000,
+      state: 'sending',
+      tab: 'a-closed-tab',
+    });
+    const client = lazyClient(storage);
+    await client.start();
+    expect(client.getState().open).to.equal(false);
+    expect(
+      client.getState().messages.map((m) => m.content),
+      'on show from the start',
+    ).to.deep.equal(['Written just before the reload']);
+    await waitFor(() => expect(client.getCurrentTicketId()).to.be.a('string'));
+    const onServer = await team.messages(client.getCurrentTicketId()!);
+    expect(onServer.map((m) => m.content)).to.deep.equal(['Written just before the reload']);
+    await waitFor(async () => expect((await storage.keys()).filter((k) => k.startsWith('outbox:'))).to.have.length(0));
+  });
+
+  it('without `lazy`, start() waits for it: once started, a message shows as sending before sendMessage returns', async () => {
+    await startReferenceServer();
+    const client = new SupportChatClient({
+      token: `eager-${Math.random()}`,
+      transport: new HttpTransport({ token: WIDGET_TOKEN }),
+      storage: new MemoryStorage(),
+    });
+    clients.push(client);
+    await client.start();
+    const sending = client.sendMessage('Hello');
+    expect(client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.deep.equal(['Hello:sending']);
+    await sending;
+  });
+});
