@@ -1,5 +1,6 @@
 // The team API of the reference server (REFERENCE-API.md "Team API"), as the inbox uses it.
 import { defaultConfig } from '../../mock-server/config.js';
+import type { Analytics } from '../../mock-server/lib/analytics.js';
 
 export interface Assignee {
   type: 'user' | 'role';
@@ -53,14 +54,8 @@ export interface CannedResponse {
   content: string;
 }
 
-export interface Analytics {
-  totalConversations: number;
-  openConversations: number;
-  resolvedToday: number;
-  avgFirstResponseTime: number | null;
-  avgResolutionTime: number | null;
-  csat: number | null;
-}
+/** The answer of `GET /analytics`, as the reference server computes it. */
+export type { Analytics } from '../../mock-server/lib/analytics.js';
 
 export interface Webhook {
   id: string;
