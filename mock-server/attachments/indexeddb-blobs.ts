@@ -4,57 +4,53 @@ import { MemoryBlobs, type BlobStore } from '../store.js';
 /**
  * Attachment bytes in the browser runtime: IndexedDB, which (unlike localStorage, where the
  * records live) holds binary data and megabytes, and is shared by the site's tabs like the
- * records are. Where IndexedDB is missing or refuses (a private window of some browsers),
- * the bytes stay in this page's memory: uploads still work until the page is reloaded.
+ * records are. Where IndexedDB is missing or refuses (a private window of some browsers, a
+ * full quota), the bytes stay in this page's memory: uploads still work until the page is
+ * reloaded. A refused write sends later writes to memory, but reads and deletions still try
+ * IndexedDB too: the files kept there before it refused are still served, and still deleted.
  */
 export class IndexedDbBlobs implements BlobStore {
-  readonly #db: UseStore;
+  readonly #db: UseStore | undefined;
   readonly #fallback = new MemoryBlobs();
-  #broken = typeof indexedDB === 'undefined';
+  /** IndexedDB refused a write: the next ones go to memory. */
+  #writesRefused = false;
 
   constructor(name = 'support-chat-reference-server-files') {
-    this.#db = this.#broken ? (undefined as unknown as UseStore) : createStore(name, 'blobs');
+    this.#db = typeof indexedDB === 'undefined' ? undefined : createStore(name, 'blobs');
   }
 
-  /** `action` on IndexedDB, or on memory from the first time IndexedDB fails. */
-  async #use<T>(action: (db: UseStore) => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (!this.#broken) {
+  /** `action` on IndexedDB; undefined where there is none or it fails. */
+  async #tryDb<T>(action: (db: UseStore) => Promise<T>): Promise<T | undefined> {
+    if (!this.#db) return undefined;
+    try {
+      return await action(this.#db);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put(id: string, bytes: Uint8Array) {
+    if (this.#db && !this.#writesRefused) {
       try {
-        return await action(this.#db);
+        return await set(id, bytes, this.#db);
       } catch {
-        this.#broken = true;
+        this.#writesRefused = true;
       }
     }
-    return fallback();
+    return this.#fallback.put(id, bytes);
   }
 
-  put(id: string, bytes: Uint8Array) {
-    return this.#use(
-      (db) => set(id, bytes, db),
-      () => this.#fallback.put(id, bytes),
-    );
+  async get(id: string) {
+    return (await this.#fallback.get(id)) ?? (await this.#tryDb((db) => get<Uint8Array>(id, db)));
   }
 
-  get(id: string) {
-    return this.#use(
-      async (db) => (await get<Uint8Array>(id, db)) ?? (await this.#fallback.get(id)),
-      () => this.#fallback.get(id),
-    );
+  async delete(ids: readonly string[]) {
+    await this.#fallback.delete(ids);
+    await this.#tryDb((db) => delMany([...ids], db));
   }
 
-  delete(ids: readonly string[]) {
-    void this.#fallback.delete(ids);
-    return this.#use(
-      (db) => delMany([...ids], db),
-      async () => {},
-    );
-  }
-
-  clear() {
-    void this.#fallback.clear();
-    return this.#use(
-      (db) => clear(db),
-      async () => {},
-    );
+  async clear() {
+    await this.#fallback.clear();
+    await this.#tryDb((db) => clear(db));
   }
 }
