@@ -1,9 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { SupportChatClient } from '../../../src/client/support-chat-client.js';
-import { MemoryStorage } from '../../../src/client/storage.js';
-import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { sleep } from '../helpers/faults.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+import { testClients } from '../helpers/test-clients.js';
 
 /**
  * Today's client, through its public API, against the in-browser server behaving like
@@ -11,27 +9,13 @@ import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-s
  * `distinct_id` required, team replies as `support`, and restore bound to this page.
  */
 describe('the client against a production-like backend (flavor posthog)', () => {
-  let clients: SupportChatClient[] = [];
   const originalUrl = location.href;
-  const client = () => {
-    const made = new SupportChatClient({
-      token: `posthog-${clients.length}-${Math.random()}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage: new MemoryStorage(),
-      pollIntervals: { open: 60_000, closed: 60_000 },
-    });
-    clients.push(made);
-    return made;
-  };
+  const client = testClients('posthog');
 
   beforeEach(async () => {
     await startReferenceServer({ flavor: 'posthog' });
   });
-  afterEach(() => {
-    clients.forEach((c) => c.stop());
-    clients = [];
-    history.replaceState(history.state, '', originalUrl);
-  });
+  afterEach(() => history.replaceState(history.state, '', originalUrl));
 
   it("sends the site's distinct_id (option or property), else the session id; a verified identity wins", async () => {
     const worker = await startReferenceServer({ flavor: 'posthog' });
@@ -45,13 +29,7 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     });
     const anonymous = client();
     await anonymous.sendMessage('No id from the site');
-    const site = new SupportChatClient({
-      token: `posthog-site-${Math.random()}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage: new MemoryStorage(),
-      distinctId: 'site-visitor-7',
-    });
-    clients.push(site);
+    const site = client({ distinctId: 'site-visitor-7' });
     await site.sendMessage('With the site id');
     site.distinctId = 'site-visitor-8'; // the site learnt who this is
     await site.sendMessage('With the new id');

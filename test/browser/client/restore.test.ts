@@ -1,10 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { SupportChatClient } from '../../../src/client/support-chat-client.js';
-import { MemoryStorage } from '../../../src/client/storage.js';
-import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { TransportError } from '../../../src/transport/transport-error.js';
 import { sleep } from '../helpers/faults.js';
-import { WIDGET_TOKEN, startReferenceServer } from '../helpers/reference-server.js';
+import { startReferenceServer } from '../helpers/reference-server.js';
+import { testClients } from '../helpers/test-clients.js';
 import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
 
 interface Mail {
@@ -19,28 +17,13 @@ async function mailbox(): Promise<Mail[]> {
 
 /** Every test runs against both flavours: the reference server, and one behaving like PostHog's production backend. */
 const suite = (flavor: Flavor) => () => {
-  let clients: SupportChatClient[] = [];
   const originalUrl = location.href;
-
-  const client = () => {
-    const made = new SupportChatClient({
-      token: `restore-${clients.length}-${Math.random()}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage: new MemoryStorage(),
-      pollIntervals: { open: 60_000, closed: 60_000 },
-    });
-    clients.push(made);
-    return made;
-  };
+  const client = testClients('restore');
 
   beforeEach(async () => {
     await startReferenceServer({ flavor });
   });
-  afterEach(() => {
-    clients.forEach((c) => c.stop());
-    clients = [];
-    history.replaceState(history.state, '', originalUrl);
-  });
+  afterEach(() => history.replaceState(history.state, '', originalUrl));
 
   it('requests a link with the email normalised and this page as the link target', async () => {
     const owner = client();
