@@ -308,7 +308,9 @@ describe('the demo agent inbox', () => {
     await expect(app).to.be.accessible();
     getByRole(view, 'button', 'Send').click();
     const sent = await findByRole(view, 'listitem', /Here is the return label/);
-    await waitFor(() => expect(sent.querySelector('.attachment-file')?.textContent).to.contain('return "label".pdf'));
+    await waitFor(() =>
+      expect(sent.querySelector('.attachment-file')?.textContent ?? 'no file link').to.contain('return "label".pdf'),
+    );
     const last = (await teamMessages(ticketId)).at(-1)!;
     expect(last.content).to.equal('Here is the return label');
     expect(last.attachments).to.have.length(1);
