@@ -37,8 +37,17 @@ export interface TeamMessage {
   author_name: string | null;
   is_private: boolean;
   created_at: string;
-  /** Files sent with the message (shown by the attachments part of the inbox, when there is one). */
+  /** Files sent with the message, as the server lists them (checked where they are shown: attachments.ts). */
   attachments?: unknown[];
+}
+
+/** A file kept by the server: the answer to an upload, and each entry of a message's `attachments`. */
+export interface TeamAttachment {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  url: string;
 }
 
 export interface SavedView {
@@ -100,18 +109,18 @@ export class ApiError extends Error {
 }
 
 export const TEAM_BASE = `/api/projects/${defaultConfig.projectId}/conversations`;
-const headers = { Authorization: `Bearer ${defaultConfig.apiKey}`, 'Content-Type': 'application/json' };
+const auth = { Authorization: `Bearer ${defaultConfig.apiKey}` };
+const headers = { ...auth, 'Content-Type': 'application/json' };
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(TEAM_BASE + path, { ...init, headers });
+  const response = await fetch(TEAM_BASE + path, { headers, ...init });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string; details?: Record<string, string> };
-    const details = body.details
-      ? ` (${Object.entries(body.details)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')})`
-      : '';
-    throw new ApiError(response.status, `${body.error ?? response.statusText}${details}`);
+    const error = body.error ?? response.statusText;
+    // A field's reason already in the sentence (a refused file's, say) is not said twice.
+    const named = Object.entries(body.details ?? {}).filter(([, v]) => !error.includes(v));
+    const details = named.length ? ` (${named.map(([k, v]) => `${k} ${v}`).join(', ')})` : '';
+    throw new ApiError(response.status, `${error}${details}`);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -129,8 +138,24 @@ export const api = {
   },
   ticket: (ticketId: string) => call<TeamTicket>(`/tickets/${id(ticketId)}`),
   messages: (ticketId: string) => call<Page<TeamMessage>>(`/tickets/${id(ticketId)}/messages`),
-  reply: (ticketId: string, content: string, isPrivate: boolean, authorName: string) =>
-    post<TeamMessage>(`/tickets/${id(ticketId)}/messages`, { content, is_private: isPrivate, author_name: authorName }),
+  reply: (ticketId: string, content: string, isPrivate: boolean, authorName: string, attachmentIds: string[] = []) =>
+    post<TeamMessage>(`/tickets/${id(ticketId)}/messages`, {
+      content,
+      is_private: isPrivate,
+      author_name: authorName,
+      ...(attachmentIds.length ? { attachment_ids: attachmentIds } : {}),
+    }),
+  /**
+   * Uploads a file for a reply or note of this ticket (its `attachment_ids` then). The exact
+   * name goes in a `name` field too: a part's filename cannot carry every name. No
+   * Content-Type header: the browser writes the multipart one, with its boundary.
+   */
+  upload(ticketId: string, file: File) {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('name', file.name);
+    return call<TeamAttachment>(`/tickets/${id(ticketId)}/attachments`, { method: 'POST', headers: auth, body: form });
+  },
   update: (ticketId: string, changes: Partial<Pick<TeamTicket, 'status' | 'priority' | 'snoozed_until'>>) =>
     patch<TeamTicket>(`/tickets/${id(ticketId)}`, changes),
   resolve: (ticketId: string) => post<TeamTicket>(`/tickets/${id(ticketId)}/resolve`, {}),

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { api, type CannedResponse, type TeamMessage, type TeamTicket } from './api.js';
-import { renderAttachControls, renderAttachments } from './attachments.js';
+import { renderAttachments, type InboxAttachFiles } from './attachments.js';
 import { InboxElement, failure } from './base.js';
 import { AGENTS, ME, PRIORITIES, STATUSES, assigneeId, label, stars, who } from './format.js';
 
@@ -11,7 +11,7 @@ const SHORTCUT_AT_CARET = /(?:^|\s)\/(\S*)$/;
 /**
  * One ticket: its messages (private notes marked), the customer's identity and rating, and
  * what the agent does with it: reply or add a private note (a canned response by typing its
- * `/shortcut`: Tab or Enter puts it in, rendered for this ticket), assign, tags, priority,
+ * `/shortcut`: Tab or Enter puts it in, rendered for this ticket; files attached), assign, tags, priority,
  * status, snooze, resolve.
  */
 @customElement('inbox-ticket-view')
@@ -30,7 +30,10 @@ export class InboxTicketView extends InboxElement {
   @state() private error = '';
   /** What the last action did, said politely to screen readers. */
   @state() private said = '';
+  /** A reply or note is on its way (its files uploading): Send waits. */
+  @state() private sending = false;
   @query('textarea[name="reply"]') private box!: HTMLTextAreaElement;
+  @query('inbox-attach-files') private files!: InboxAttachFiles;
   #reads = 0;
   #typingAt = 0;
 
@@ -114,7 +117,7 @@ export class InboxTicketView extends InboxElement {
               >${m.author_name ?? m.author_type}${m.is_private ? ' · private note' : ''} ·
               <time datetime=${m.created_at}>${new Date(m.created_at).toLocaleTimeString()}</time></span
             >
-            <p>${m.content}</p>
+            ${m.content ? html`<p>${m.content}</p>` : nothing}
             ${renderAttachments(m)}
           </li>`,
         )}
@@ -266,13 +269,13 @@ export class InboxTicketView extends InboxElement {
           </ul>`
           : nothing
       }
+      <inbox-attach-files></inbox-attach-files>
       <div class="actions">
         <label class="check"
           ><input type="checkbox" .checked=${this.isPrivate} @change=${(e: Event) => (this.isPrivate = (e.target as HTMLInputElement).checked)} />
           Private note (the visitor never sees it)</label
         >
-        ${renderAttachControls()}
-        <button class="primary">${this.isPrivate ? 'Add note' : 'Send'}</button>
+        <button class="primary" ?disabled=${this.sending}>${this.isPrivate ? 'Add note' : 'Send'}</button>
       </div>
     </form>`;
   }
@@ -330,18 +333,26 @@ export class InboxTicketView extends InboxElement {
     event.preventDefault();
     const ticketId = this.ticketId;
     const text = this.box.value.trim();
-    if (!ticketId || !text) return;
+    const files = this.files;
+    // A message may be files alone (the server takes an empty text with attachments).
+    if (!ticketId || this.sending || (!text && !files.chosen.length)) return;
     const isPrivate = this.isPrivate;
+    this.sending = true;
+    // On a refusal (a file too large or of a refused type, say) nothing is sent, and the
+    // text and the files stay as they were, for the agent to fix and send again.
     await this.#act(
       isPrivate ? 'Could not add the note' : 'Could not send the reply',
       isPrivate ? 'Note added' : 'Reply sent',
       async () => {
-        await api.reply(ticketId, text, isPrivate, ME.name);
+        const attachmentIds = await files.upload(ticketId);
+        await api.reply(ticketId, text, isPrivate, ME.name, attachmentIds);
         this.box.value = '';
+        files.clear();
         this.suggestions = [];
         this.#agentTyping(false);
       },
     );
+    this.sending = false;
   }
 
   /** The agent's typing, for the visitor's widget: `true` at most every 3 s while typing, `false` when done. */

@@ -31,6 +31,62 @@ async function visitorWrites(message: string) {
   return { ticketId: ticket_id, session };
 }
 
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+const png = (name: string) => new File([new Uint8Array(PNG)], name, { type: 'image/png' });
+const pdf = (name: string, size: number) => new File(['%PDF-1.7\n', 'x'.repeat(size - 9)], name, { type: 'application/pdf' });
+
+/** A visitor writes with files, uploaded from their session through the widget's upload route. */
+async function visitorWritesWith(message: string, files: File[]) {
+  const session = crypto.randomUUID();
+  const ids: string[] = [];
+  for (const file of files) {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('name', file.name);
+    form.append('widget_session_id', session);
+    const uploaded = await fetch('/api/conversations/v1/widget/attachments', {
+      method: 'POST',
+      headers: { 'X-Conversations-Token': WIDGET_TOKEN },
+      body: form,
+    });
+    expect(uploaded.status, file.name).to.equal(201);
+    ids.push(((await uploaded.json()) as { id: string }).id);
+  }
+  const response = await fetch('/api/conversations/v1/widget/message', {
+    method: 'POST',
+    headers: widgetHeaders,
+    body: JSON.stringify({
+      message,
+      widget_session_id: session,
+      distinct_id: session,
+      attachment_ids: ids,
+      traits: { name: 'Mia Jensen' },
+    }),
+  });
+  expect(response.status).to.equal(200);
+  return ((await response.json()) as { ticket_id: string }).ticket_id;
+}
+
+interface ListedMessage {
+  content: string;
+  attachments?: Array<{ name: string; content_type: string; size: number }>;
+}
+const teamMessages = async (ticketId: string) =>
+  (
+    (await (await fetch(`${TEAM_BASE}/tickets/${ticketId}/messages`, { headers: teamHeaders })).json()) as {
+      results: ListedMessage[];
+    }
+  ).results;
+
+/** Chooses files with the reply form's file picker, as the browser fills it in. */
+function pick(app: HTMLElement, files: File[]) {
+  const input = app.querySelector<HTMLInputElement>('inbox-attach-files input[type="file"]')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
 async function teamPost(path: string, body: unknown) {
   const response = await fetch(TEAM_BASE + path, { method: 'POST', headers: teamHeaders, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
@@ -206,6 +262,73 @@ describe('the demo agent inbox', () => {
     expect(rating.textContent).to.contain('Customer rating: 4 of 5');
     expect(rating.textContent).to.contain('Quick and kind');
     await waitFor(() => expect(getByRole(app, 'button', /Mia Jensen/).textContent).to.contain('Rated 4/5'));
+    await expect(app).to.be.accessible();
+  });
+
+  it("shows the files of a message and sends the agent's files with a reply; a refused file shows why and sends nothing", async () => {
+    // A name that would be markup if it were read as HTML: it must show as typed.
+    const pictureName = '<img src=x onerror=alert(1)>.png';
+    const ticketId = await visitorWritesWith('Photos of the torn bag', [png(pictureName), pdf('receipt.pdf', 2048)]);
+    const app = await inbox();
+    (await findByRole(app, 'button', /Mia Jensen/)).click();
+    const view = app.querySelector('inbox-ticket-view')!;
+    await findByRole(view, 'listitem', /Photos of the torn bag/);
+
+    const picture = await waitFor(() => {
+      const found = view.querySelector<HTMLImageElement>('.attachment-image img');
+      if (!found) throw new Error('no thumbnail yet');
+      return found;
+    });
+    expect(picture.alt).to.equal(pictureName);
+    expect(view.querySelectorAll('.messages img'), 'the name made no element').to.have.length(1);
+    expect([picture.getAttribute('width'), picture.getAttribute('height')], 'sized before it loads').to.deep.equal([
+      '200',
+      '150',
+    ]);
+    const full = picture.closest('a')!;
+    expect(full.getAttribute('target')).to.equal('_blank');
+    expect(full.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(full.getAttribute('href')).to.equal(picture.getAttribute('src'));
+    const shown = await fetch(picture.src);
+    expect([shown.status, shown.headers.get('Content-Type')]).to.deep.equal([200, 'image/png']);
+    const download = getByRole(view, 'link', /receipt\.pdf/);
+    expect(download.textContent!.replace(/\s+/g, ' ').trim()).to.equal('receipt.pdf 2 kB');
+    expect(download.getAttribute('download')).to.equal('receipt.pdf');
+    const bytes = await fetch(download.getAttribute('href')!);
+    expect([bytes.status, bytes.headers.get('Content-Type')]).to.deep.equal([200, 'application/pdf']);
+
+    // The agent attaches two files, takes one off, and sends.
+    const box = (await findByRole(app, 'textbox', 'Reply')) as HTMLTextAreaElement;
+    box.value = 'Here is the return label';
+    await findByRole(view, 'button', 'Attach a file');
+    pick(app, [pdf('return "label".pdf', 1500), png('wrong.png')]);
+    (await findByRole(view, 'button', 'Remove wrong.png')).click();
+    expect(view.querySelector('ul[aria-label="Files to send"]')?.textContent).to.contain('wrong.png');
+    await waitFor(() => expect(queryAllByRole(view, 'button', /^Remove .*\.p/)).to.have.length(1));
+    await expect(app).to.be.accessible();
+    getByRole(view, 'button', 'Send').click();
+    const sent = await findByRole(view, 'listitem', /Here is the return label/);
+    await waitFor(() =>
+      expect(sent.querySelector('.attachment-file')?.textContent ?? 'no file link').to.contain('return "label".pdf'),
+    );
+    const last = (await teamMessages(ticketId)).at(-1)!;
+    expect(last.content).to.equal('Here is the return label');
+    expect(last.attachments).to.have.length(1);
+    expect(last.attachments![0]).to.include({ name: 'return "label".pdf', content_type: 'application/pdf', size: 1500 });
+    expect(box.value, 'the box is emptied once sent').to.equal('');
+    expect(view.querySelector('.chosen-files'), 'the files are taken off the form').to.equal(null);
+
+    // A page is refused by the server: its sentence shows, nothing is sent, the text stays.
+    const before = (await teamMessages(ticketId)).length;
+    box.value = 'See the attached page';
+    pick(app, [new File(['<p>hello</p>'], 'offer.html', { type: 'text/html' })]);
+    await findByRole(view, 'button', 'Remove offer.html');
+    getByRole(view, 'button', 'Send').click();
+    const alert = await findByRole(view, 'alert', /Could not send the reply: offer\.html: /);
+    expect(alert.textContent).to.match(/cannot be attached|type/i);
+    expect(box.value).to.equal('See the attached page');
+    getByRole(view, 'button', 'Remove offer.html');
+    expect((await teamMessages(ticketId)).length).to.equal(before);
     await expect(app).to.be.accessible();
   });
 
