@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { createHandlers } from '../../mock-server/handlers/index.js';
-import { syncWithStorage, type StorageHost } from '../../mock-server/storage-sync.js';
+import { syncWithStorage } from '../../mock-server/storage-sync.js';
 import { MemoryBlobs, Store } from '../../mock-server/store.js';
 import { anonymous } from './helpers/anonymous.js';
 import { client } from './helpers/api.js';
 import { download, PDF, PNG, teamUpload, widgetUpload } from './helpers/attachments.js';
-import { spawnServer } from './helpers/spawn-server.js';
+import { fakeBrowser, inBothRuntimes } from './helpers/runtimes.js';
 
 /** The same attachment requests get the same answers from the standalone server and from `setupServer`. */
 
@@ -61,39 +61,11 @@ const normalise = (value: unknown) =>
 
 describe('attachments in every runtime', () => {
   it('answers alike over HTTP and under setupServer', async () => {
-    const http = await spawnServer();
-    let overHttp: unknown;
-    try {
-      overHttp = await script(http.url);
-    } finally {
-      await http.stop();
-    }
-    const inProcess = setupServer(...createHandlers(new Store()));
-    inProcess.listen({ onUnhandledRequest: 'error' });
-    let underMsw: unknown;
-    try {
-      underMsw = await script('http://in-process.test');
-    } finally {
-      inProcess.close();
-    }
+    const { overHttp, underMsw } = await inBothRuntimes(script);
     assert.deepEqual(normalise(underMsw), normalise(overHttp));
     assert.ok(JSON.stringify(overHttp).includes('"....shot.png"') === false && JSON.stringify(overHttp).includes('"..shot.png"'));
   });
 });
-
-/** An in-memory stand-in for localStorage and the window's `storage` events (as runtimes.test.ts has). */
-function fakeBrowser(shared = new Map<string, string>()) {
-  const listeners: Array<(event: { key: string | null }) => void> = [];
-  const host: StorageHost = {
-    storage: {
-      getItem: (k) => shared.get(k) ?? null,
-      setItem: (k, v) => void shared.set(k, v),
-      removeItem: (k) => void shared.delete(k),
-    },
-    addEventListener: (_type, listener) => void listeners.push(listener),
-  };
-  return { host, fireStorage: (key: string) => listeners.forEach((l) => l({ key })) };
-}
 
 describe('attachments in the browser runtime (two tabs, one storage)', () => {
   it('serves in one tab a file uploaded in another, by the URL the first tab signed, and after a reload', async () => {

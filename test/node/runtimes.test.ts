@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { createHandlers } from '../../mock-server/handlers/index.js';
-import { syncWithStorage, type StorageHost } from '../../mock-server/storage-sync.js';
+import { syncWithStorage } from '../../mock-server/storage-sync.js';
 import { Store } from '../../mock-server/store.js';
 import { client, type Client } from './helpers/api.js';
 import { identity } from './helpers/identity.js';
-import { spawnServer } from './helpers/spawn-server.js';
+import { fakeBrowser, inBothRuntimes } from './helpers/runtimes.js';
 
 /**
  * One store module, three runtimes: the same requests must get the same answers from the
@@ -76,39 +76,10 @@ function normalise(value: unknown): unknown {
 
 describe('three runtimes, one store module', () => {
   it('answers the same requests the same way over HTTP and under setupServer', async () => {
-    const http = await spawnServer();
-    let overHttp: unknown;
-    try {
-      overHttp = await script(client(http.url));
-    } finally {
-      await http.stop();
-    }
-
-    const inProcess = setupServer(...createHandlers(new Store()));
-    inProcess.listen({ onUnhandledRequest: 'error' });
-    let underMsw: unknown;
-    try {
-      underMsw = await script(client('http://in-process.test'));
-    } finally {
-      inProcess.close();
-    }
+    const { overHttp, underMsw } = await inBothRuntimes((url) => script(client(url)));
     assert.deepEqual(normalise(underMsw), normalise(overHttp));
   });
 });
-
-/** An in-memory stand-in for localStorage and the window's `storage` events. */
-function fakeBrowser(shared = new Map<string, string>()) {
-  const listeners: Array<(event: { key: string | null }) => void> = [];
-  const host: StorageHost = {
-    storage: {
-      getItem: (k) => shared.get(k) ?? null,
-      setItem: (k, v) => void shared.set(k, v),
-      removeItem: (k) => void shared.delete(k),
-    },
-    addEventListener: (_type, listener) => void listeners.push(listener),
-  };
-  return { host, shared, fireStorage: (key: string) => listeners.forEach((l) => l({ key })) };
-}
 
 describe('browser persistence (the service worker runtime)', () => {
   it('keeps the state across a page reload, and follows changes made in another tab', async () => {
