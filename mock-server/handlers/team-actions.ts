@@ -1,10 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import * as field from '../lib/fields.js';
-import { richContent } from '../lib/rich-content.js';
-import { assigneeId, messageText, tag, tags, withTags } from '../lib/team-fields.js';
-import { teamMessage } from '../store.js';
-import { jsonBody, originOf, route, type HandlerContext } from './context.js';
-import { teamAttachmentIds } from './team-attachments.js';
+import { assigneeId, tag, tags, withTags } from '../lib/team-fields.js';
+import { jsonBody, route, type HandlerContext } from './context.js';
+import { postTeamMessage } from './team-reply.js';
 import { authoriseTeamWrite, findTeamTicket } from './team-access.js';
 
 /**
@@ -73,17 +71,11 @@ export function teamActionHandlers({ store, config }: HandlerContext) {
       route(store, async ({ request, params }) => {
         const ticket = ticketFor(request, params);
         const body = await jsonBody(request);
-        const attachments = teamAttachmentIds(store, ticket, body.attachment_ids, config.flavor);
-        const message = store.addTeamMessage(ticket, {
-          content: messageText(body.message, 'message', { allowEmpty: attachments.length > 0 }),
-          attachment_ids: attachments,
-          origin: originOf(request),
-          rich_content: richContent(body.rich_content, 'rich_content'),
-          is_private: field.boolean(body.is_private, 'is_private', false),
-          author_type: 'support',
-          author_name: 'Support',
+        return postTeamMessage(store, request, ticket, body, {
+          flavor: config.flavor,
+          text: 'message',
+          author: () => ({ author_type: 'support', author_name: 'Support' }),
         });
-        return HttpResponse.json(teamMessage(message, store.attachmentLinks(originOf(request))), { status: 201 });
       }),
     ),
   ];

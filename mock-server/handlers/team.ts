@@ -1,8 +1,7 @@
 import { HttpResponse, http } from 'msw';
-import { teamAttachmentIds } from './team-attachments.js';
+import { postTeamMessage } from './team-reply.js';
 import * as field from '../lib/fields.js';
 import { MAX_DISTINCT_ID_LENGTH, MAX_OFFSET, TEAM_PAGE, TRAITS_LIMITS } from '../../contract/limits.js';
-import { richContent } from '../lib/rich-content.js';
 import { channel, MAX_SUBJECT_LENGTH, messageText, metadata, ticketChanges } from '../lib/team-fields.js';
 import { pageLinks, parseTicketQuery } from '../lib/ticket-query.js';
 import { EVENT_NAMES, teamMessage } from '../store.js';
@@ -127,19 +126,16 @@ export function teamHandlers({ store, config }: HandlerContext) {
             ? 'support'
             : field.oneOf(body.author_type, 'author_type', ['support', 'AI', 'human'] as const);
         const authorType = given === 'human' ? 'support' : given;
-        const attachments = teamAttachmentIds(store, ticket, body.attachment_ids, config.flavor);
-        const message = store.addTeamMessage(ticket, {
-          content: messageText(body.content, 'content', { allowEmpty: attachments.length > 0 }),
-          attachment_ids: attachments,
-          origin: originOf(request),
-          rich_content: richContent(body.rich_content, 'rich_content'),
-          is_private: field.boolean(body.is_private, 'is_private', false),
-          author_type: authorType,
-          author_name:
-            field.optionalText(body.author_name, 'author_name', { max: 200 }) ??
-            (authorType === 'AI' ? 'AI assistant' : 'Support'),
+        return postTeamMessage(store, request, ticket, body, {
+          flavor: config.flavor,
+          text: 'content',
+          author: () => ({
+            author_type: authorType,
+            author_name:
+              field.optionalText(body.author_name, 'author_name', { max: 200 }) ??
+              (authorType === 'AI' ? 'AI assistant' : 'Support'),
+          }),
         });
-        return HttpResponse.json(teamMessage(message, store.attachmentLinks(originOf(request))), { status: 201 });
       }),
     ),
 
