@@ -8,11 +8,11 @@
 // The panel file and the conversation file are fetched ahead by the history pages (<link
 // rel=modulepreload>, as the idle prefetch does on a real page), but evaluated in the timed part;
 // the click on the launcher pays for fetching both.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './find-browser.mjs';
+import { pageLoad } from './page-load.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const { values } = parseArgs({
@@ -121,14 +121,7 @@ try {
   await server.close();
 }
 
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-// What one page can load: the lazy files, and its one language (the heaviest, at most) of the others.
-const languages = readdirSync('dist/locales')
-  .filter((f) => f.endsWith('.js'))
-  .map((f) => gz(`dist/locales/${f}`));
-const first = gz('dist/support-chat.iife.js');
-const total =
-  first + [...LAZY_FILES, 'dist/rich-content.js'].reduce((sum, file) => sum + gz(file), 0) + Math.max(0, ...languages);
+const { first, total } = pageLoad();
 
 console.log(
   `\nOpening a conversation, median of ${runs} (time from creating the element to the messages rendered and two frames later; JS heap after GC):\n`,

@@ -4,10 +4,10 @@
 // loaded on open, window.SupportChat exposed), and that the committed custom-elements.json
 // is the one the code produces.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
+import { BESIDE, FIRST, LOCALES, pageLoad } from './page-load.mjs';
 import { serveStatic } from './static-server.mjs';
 
 /**
@@ -25,13 +25,8 @@ export const FIRST_FILE_BUDGET = 23_600;
 export const TOTAL_BUDGET = 49_500;
 /** Each language's table (dist/locales/<name>.js). */
 export const LOCALE_BUDGET = 2_100;
-const FIRST = 'dist/support-chat.iife.js';
-/** One file per language beyond English; a page loads one of them at most, its own. */
-const LOCALES = readdirSync('dist/locales')
-  .filter((f) => f.endsWith('.js'))
-  .map((f) => `dist/locales/${f}`);
 /** Loaded beside it on demand: the panel on first open, the client's conversation parts, formatted messages, other languages. */
-export const LAZY = ['dist/panel.js', 'dist/conversation-chunk.js', 'dist/rich-content.js', ...LOCALES];
+export const LAZY = [...BESIDE, ...LOCALES];
 const bundles = [FIRST, 'dist/support-chat.js', ...LAZY];
 
 let passed = 0;
@@ -42,15 +37,9 @@ const report = (ok, text) => {
   else failed++;
 };
 
-export const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const first = gzipped(FIRST);
+const { first, locales, heaviest, total } = pageLoad();
 report(first <= FIRST_FILE_BUDGET, `${FIRST}: ${first} bytes gzip (budget ${FIRST_FILE_BUDGET})`);
-const locales = LOCALES.map((file) => ({ file, size: gzipped(file) })).sort((a, b) => b.size - a.size);
 for (const { file, size } of locales) report(size <= LOCALE_BUDGET, `${file}: ${size} bytes gzip (budget ${LOCALE_BUDGET})`);
-// What one page can load: everything but the languages it does not speak, so the heaviest one counts.
-const heaviest = locales[0] ?? { file: 'no language', size: 0 };
-const total =
-  first + gzipped('dist/panel.js') + gzipped('dist/conversation-chunk.js') + gzipped('dist/rich-content.js') + heaviest.size;
 report(
   total <= TOTAL_BUDGET,
   `${FIRST} and all one page loads (panel.js, conversation-chunk.js, rich-content.js, its language: at most ${heaviest.file}): ${total} bytes gzip (budget ${TOTAL_BUDGET})`,
