@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { snapshot, TEAM, WIDGET } from './helpers/api.js';
+import { snapshot, TEAM, WIDGET, withRawValue } from './helpers/api.js';
 import { useServer } from './helpers/server-suite.js';
 import { team, WRITE_KEY } from './helpers/team.js';
 
@@ -13,15 +13,6 @@ import { team, WRITE_KEY } from './helpers/team.js';
 const ctx = useServer();
 const widgetHeaders = { 'X-Conversations-Token': 'demo-widget-token' };
 const BAD_TEXT = ['"a\\u0000b"', '"a\\u001bb"', '"a\\u007fb"', '"a\\ud800b"', '"a\\udc00b"'];
-
-function withRawValue(body: Record<string, unknown>, at: string[], valueJson: string) {
-  const marker = `__VALUE_${randomUUID()}__`;
-  const copy = structuredClone(body) as Record<string, any>;
-  let target = copy;
-  for (const key of at.slice(0, -1)) target = target[key] ??= {};
-  target[at.at(-1)!] = marker;
-  return JSON.stringify(copy).replace(`"${marker}"`, valueJson);
-}
 
 async function everything() {
   const api = team(ctx.api);

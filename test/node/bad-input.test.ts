@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { snapshot, TEAM, WIDGET } from './helpers/api.js';
+import { snapshot, TEAM, WIDGET, withRawValue } from './helpers/api.js';
 import { PNG, teamUpload, upload, WIDGET_UPLOAD, widgetUpload } from './helpers/attachments.js';
 import { identity } from './helpers/identity.js';
 import { useServer } from './helpers/server-suite.js';
@@ -151,16 +151,6 @@ async function textFields() {
     },
     { path: `${TEAM}/tickets`, method: 'POST', headers: teamHeaders, body: {}, at: ['distinct_id'], field: 'distinct_id' },
   ];
-}
-
-/** JSON of `body` with the raw JSON string `valueJson` placed at `at`. */
-function withRawValue(body: Record<string, unknown>, at: string[], valueJson: string) {
-  const marker = `__VALUE_${randomUUID()}__`;
-  const copy = structuredClone(body) as Record<string, any>;
-  let target = copy;
-  for (const key of at.slice(0, -1)) target = target[key] ??= {};
-  target[at.at(-1)!] = marker;
-  return JSON.stringify(copy).replace(`"${marker}"`, valueJson);
 }
 
 describe('bad input: text fields', () => {

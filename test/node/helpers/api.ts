@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { contractProblems } from './contract.js';
 
@@ -141,4 +142,14 @@ export async function snapshot(api: Client) {
     events: events.body.count,
     mailbox: (await api.dev.mailbox()).body.length,
   };
+}
+
+/** JSON of `body` with the raw JSON string `valueJson` placed at `at` (a value JSON.stringify would never write, such as a lone surrogate). */
+export function withRawValue(body: Record<string, unknown>, at: string[], valueJson: string) {
+  const marker = `__VALUE_${randomUUID()}__`;
+  const copy = structuredClone(body) as Record<string, any>;
+  let target = copy;
+  for (const key of at.slice(0, -1)) target = target[key] ??= {};
+  target[at.at(-1)!] = marker;
+  return JSON.stringify(copy).replace(`"${marker}"`, valueJson);
 }
