@@ -1,3 +1,4 @@
+import * as reactiveElement from '@lit/reactive-element';
 import { readdirSync, readFileSync } from 'node:fs';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -7,17 +8,15 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /**
  * The modules the lazily loaded files (panel, conversation) take from the first file instead
- * of carrying their own copy, by their names in src/internal/shared-modules.ts: Lit's core
- * (lit, lit-element, lit-html, reactive-element, css-tag: decorators and directives are small
- * and ride along, using the shared core) and our modules both halves use (one copy of a class
+ * of carrying their own copy, by their names in src/internal/shared-modules.ts: Lit's
+ * ReactiveElement (with css-tag and the property decorator), which the element is built on; the
+ * templates (lit-html, LitElement, directives) are the panel file's own, the first file has none;
+ * and our modules both halves use (one copy of a class
  * that `instanceof` checks, one slot to fill, no second copy of what the first file has).
  */
 const SHARED: Array<[string, RegExp]> = [
-  [
-    'lit',
-    /\/node_modules\/(lit\/index|lit-element\/lit-element|lit-html\/lit-html|@lit\/reactive-element\/(reactive-element|css-tag))\.js$/,
-  ],
-  ['chatStateController', /\/src\/controllers\/chat-state-controller\.ts$/],
+  ['reactiveElement', /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag)\.js$/],
+  ['property', /\/node_modules\/@lit\/reactive-element\/decorators\/property\.js$/],
   ['viewController', /\/src\/controllers\/view-controller\.ts$/],
   ['strings', /\/src\/i18n\/strings\.ts$/],
   ['visitorInput', /\/src\/client\/visitor-input\.ts$/],
@@ -43,17 +42,26 @@ const LOCALE_ENTRIES = Object.fromEntries(
 );
 const registry = `globalThis[Symbol.for(${JSON.stringify(`support-chat ${version}`)})]`;
 
+/**
+ * ReactiveElement, as a module of its names read from the registry: LitElement re-exports all
+ * of it (`export *`), which an IIFE cannot do from an external (Rollup would emit `require`).
+ */
+const REEXPORTED = '\0shared-reactive-element';
+const reexported = `const m = ${registry}.reactiveElement;\nexport const { ${Object.keys(reactiveElement).join(', ')} } = m;`;
+
 /** Turns each import of a shared module into an external, read from the registry the first file fills. */
 function sharedModules(): Plugin {
   return {
     name: 'support-chat-shared-modules',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (source.startsWith('shared:')) return { id: source, external: true };
+      if (source.startsWith('shared:') || source === REEXPORTED) return { id: source, external: source !== REEXPORTED };
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       const key = resolved && SHARED.find(([, pattern]) => pattern.test(resolved.id))?.[0];
+      if (key === 'reactiveElement') return REEXPORTED;
       return key ? { id: `shared:${key}`, external: true } : resolved;
     },
+    load: (id) => (id === REEXPORTED ? reexported : null),
   };
 }
 

@@ -1,5 +1,5 @@
 // Deterministic checks on the build: what a page pays for (gzip -9 budgets), that the panel
-// file shares the first file's Lit, that no bundle carries the reference server (MSW) into a
+// file shares the first file's ReactiveElement and alone carries Lit's templates, that no bundle carries the reference server (MSW) into a
 // customer's page, that the built script tag works in Chromium under a strict CSP (panel
 // loaded on open, window.SupportChat exposed), and that the committed custom-elements.json
 // is the one the code produces.
@@ -21,7 +21,7 @@ import { serveStatic } from './static-server.mjs';
  *   phone layout took panel.js from 6.7 kB to 14.9 kB. Splitting those into files of their own,
  *   loaded only when the backend offers them, would bring one page's load down, not the sum.
  */
-export const FIRST_FILE_BUDGET = 23_600;
+export const FIRST_FILE_BUDGET = 18_800;
 export const TOTAL_BUDGET = 49_500;
 /** Each language's table (dist/locales/<name>.js). */
 export const LOCALE_BUDGET = 2_100;
@@ -45,11 +45,20 @@ report(
   `${FIRST} and all one page loads (panel.js, conversation-chunk.js, rich-content.js, its language: at most ${heaviest.file}): ${total} bytes gzip (budget ${TOTAL_BUDGET})`,
 );
 
-// Lit's core registers its version on load; a second copy would do it again.
-const litMarkers = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions'];
-for (const file of ['dist/panel.js', 'dist/conversation-chunk.js']) {
-  const copied = litMarkers.filter((marker) => readFileSync(file, 'utf8').includes(marker));
-  report(copied.length === 0, `${file}: no copy of Lit of its own${copied.length ? ` (found ${copied.join(', ')})` : ''}`);
+// Each piece of Lit registers its version on load: one ReactiveElement on the page (the first
+// file's, which the element is), and the templates (lit-html, LitElement) in the panel file only.
+const litPieces = {
+  'dist/support-chat.iife.js': { has: ['reactiveElementVersions'], lacks: ['litHtmlVersions', 'litElementVersions'] },
+  'dist/panel.js': { has: ['litHtmlVersions', 'litElementVersions'], lacks: ['reactiveElementVersions'] },
+  'dist/conversation-chunk.js': { has: [], lacks: ['reactiveElementVersions', 'litHtmlVersions', 'litElementVersions'] },
+};
+for (const [file, { has, lacks }] of Object.entries(litPieces)) {
+  const text = readFileSync(file, 'utf8');
+  const wrong = [...has.filter((marker) => !text.includes(marker)), ...lacks.filter((marker) => text.includes(marker))];
+  report(
+    wrong.length === 0,
+    `${file}: ${has.length ? `its own ${has.join(', ')}, ` : ''}none of ${lacks.join(', ')}${wrong.length ? ` (wrong: ${wrong.join(', ')})` : ''}`,
+  );
 }
 
 for (const file of bundles) {

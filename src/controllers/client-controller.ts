@@ -1,8 +1,6 @@
-import { ContextProvider } from '@lit/context';
-import type { PropertyValues, ReactiveController, ReactiveElement } from 'lit';
+import type { PropertyValues, ReactiveController, ReactiveElement } from '@lit/reactive-element';
 import type { ChatError, ChatState } from '../client/chat-state.js';
 import { SupportChatClient } from '../client/support-chat-client.js';
-import { clientContext } from '../context/client-context.js';
 
 /** The attributes a client is made from, and the `client` property a page may set instead. */
 export interface ClientHost extends ReactiveElement {
@@ -26,7 +24,7 @@ export interface ClientHooks {
 
 /**
  * The client behind the element, from connect to disconnect: made from the attributes unless
- * the page brought its own, started, provided to the UI pieces and, if this controller made
+ * the page brought its own, started and, if this controller made
  * it, stopped again. Apart from the element because who owns the client decides what may be
  * done to it (stopped, its `distinctId` set), and that rule should sit in one place.
  */
@@ -35,8 +33,6 @@ export class ClientController implements ReactiveController {
   loading = false;
   readonly #host: ClientHost;
   readonly #hooks: ClientHooks;
-  // A provider rather than the `@provide` decorator: the same work in fewer bytes of the script.
-  readonly #provider: ContextProvider<typeof clientContext>;
   /** The client made here (not one the page supplied): only that one is stopped on disconnect. */
   #own?: SupportChatClient;
   #unsubscribe?: () => void;
@@ -44,7 +40,6 @@ export class ClientController implements ReactiveController {
   constructor(host: ClientHost, hooks: ClientHooks) {
     this.#host = host;
     this.#hooks = hooks;
-    this.#provider = new ContextProvider(host, { context: clientContext });
     host.addController(this);
   }
 
@@ -81,9 +76,8 @@ export class ClientController implements ReactiveController {
     if (this.#host.client === this.#own) this.#host.client?.stop();
   }
 
-  /** From the host's `willUpdate`: passes a new `client` to the pieces and `distinct-id` to the client. */
+  /** From the host's `willUpdate`: passes `distinct-id` to the client. */
   willUpdate(changed: PropertyValues<ClientHost>) {
-    if (changed.has('client')) this.#provider.setValue(this.#host.client);
     // Only into a client made from the attributes: a page's own client keeps its own setting.
     if (changed.has('distinctId') && this.#own) this.#own.distinctId = this.#host.distinctId;
   }

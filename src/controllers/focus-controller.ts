@@ -1,4 +1,4 @@
-import type { LitElement, ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
 
 /**
  * Keeps keyboard focus where a visitor expects it: into the panel when it opens or changes
@@ -11,9 +11,9 @@ export class FocusController implements ReactiveController {
   /** What had focus on the page when the panel took it: a site's own launcher gets it back (`no-launcher`). */
   #opener: Element | null = null;
 
-  readonly #host: LitElement;
+  readonly #host: ReactiveElement;
 
-  constructor(host: LitElement) {
+  constructor(host: ReactiveElement) {
     this.#host = host;
     host.addController(this);
   }
@@ -39,7 +39,7 @@ export class FocusController implements ReactiveController {
     this.#target = undefined;
     if (!target) return;
     const selector = target === 'panel' ? '[data-focus]' : 'support-chat-launcher';
-    const element = this.#host.renderRoot.querySelector<LitElement>(selector);
+    const element = this.#host.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
     // Not there yet (the panel's views are still loading): try again after the next render.
     if (!element && target === 'panel') this.#target = target;
     // The piece renders after us; its shadow root delegates focus to its first control.

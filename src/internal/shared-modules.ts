@@ -1,5 +1,5 @@
-import * as lit from 'lit';
-import * as chatStateController from '../controllers/chat-state-controller.js';
+import * as reactiveElement from '@lit/reactive-element';
+import * as property from '@lit/reactive-element/decorators/property.js';
 import * as viewController from '../controllers/view-controller.js';
 import * as strings from '../i18n/strings.js';
 import * as visitorInput from '../client/visitor-input.js';
@@ -19,17 +19,17 @@ import { VERSION } from '../version.js';
 
 /**
  * What the lazily loaded files (dist/panel.js, dist/conversation-chunk.js) take from the script that loaded them,
- * by these names: Lit itself (one copy on the page: a second would not share its template
- * cache, and the contexts and the client must be the very same objects) and the modules both
- * halves use. The panel build (vite.config.ts, mode `panel`) maps each import of these
+ * by these names: Lit's ReactiveElement, which `<support-chat>` is (one copy on the page:
+ * the panel's LitElements build on it; the templates, lit-html, come with the panel file
+ * only), and the modules both halves use. The panel build (vite.config.ts, mode `panel`) maps each import of these
  * modules to `globalThis[Symbol.for('support-chat <version>')][name]`; keep the two lists
  * in step (scripts/check-bundle.mjs loads the built panel in a browser and would fail).
  * Chosen over passing Lit in as arguments (as rich-content.js gets `html`): the panel's
  * elements are ordinary Lit modules, written and tested as the sources they are.
  */
 export const sharedModules = {
-  lit,
-  chatStateController,
+  reactiveElement,
+  property,
   viewController,
   strings,
   visitorInput,

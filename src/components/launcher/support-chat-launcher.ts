@@ -1,44 +1,57 @@
-import { LitElement, html, nothing } from 'lit';
-import { ChatStateController } from '../../controllers/chat-state-controller.js';
-import { plural } from '../../i18n/strings.js';
+import { adoptStyles } from '@lit/reactive-element/css-tag.js';
+import { plural, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
+import { element, svgElement } from '../../internal/element.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { styles } from './support-chat-launcher.styles.js';
 
+/** What the launcher shows, from `<support-chat>`. */
+export interface LauncherState {
+  open: boolean;
+  unreadCount: number;
+  strings: Pick<Strings, 'openChat' | 'openChatUnread'>;
+  lang: string;
+}
+
 /**
- * The round button that opens and closes the panel, with the unread badge.
+ * The round button that opens and closes the panel, with the unread badge. Drawn by hand
+ * rather than by Lit: it is what every page loads before the visitor opens the widget, and
+ * one button does not need a template engine. `<support-chat>` handles its clicks.
  * @csspart launcher - The button.
  * @csspart badge - The unread count on the button (`99+` past 99).
  *
  * @tag support-chat-launcher
  */
-export class SupportChatLauncher extends LitElement {
-  static override styles = [sharedStyles, styles];
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class SupportChatLauncher extends HTMLElement {
+  readonly #button = element('button', { part: 'launcher', 'aria-expanded': 'false' });
+  readonly #badge = element('span', { part: 'badge', class: 'badge' });
 
-  readonly #chat = new ChatStateController(this);
-
-  override render() {
-    const { open, unreadCount } = this.#chat.state;
-    const settings = this.#chat.settings;
-    if (!settings) return nothing;
-    const { strings, lang } = settings;
-    const shown = plural('{count}', unreadCount, lang, 99);
-    const label = unreadCount > 0 ? plural(strings.openChatUnread, unreadCount, lang, 99) : strings.openChat;
-    return html`
-      <button part="launcher" aria-label=${label} aria-expanded=${open} @click=${this.toggle}>
-        <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
-          <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" />
-        </svg>
-        ${unreadCount > 0 ? html`<span part="badge" class="badge" data-count=${shown}></span>` : nothing}
-      </button>
-    `;
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
+    adoptStyles(root, [sharedStyles, styles]);
+    const icon = svgElement(
+      'svg',
+      { viewBox: '0 0 24 24', 'aria-hidden': 'true', fill: 'currentColor' },
+      svgElement('path', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z' }),
+    );
+    this.#button.append(icon);
+    root.append(this.#button);
   }
 
-  private async toggle() {
-    // A click before the stored session is read would be undone by it: wait for it first.
-    await this.#chat.client?.start();
-    this.#chat.client?.toggle();
+  /**
+   * Shows the state, from `<support-chat>`: the button's name says the unread count too, and
+   * the badge draws it. No count, no number formatting: a page's first Intl formatter is costly.
+   * @internal
+   */
+  show({ open, unreadCount, strings, lang }: LauncherState) {
+    const button = this.#button;
+    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-label', unreadCount > 0 ? plural(strings.openChatUnread, unreadCount, lang, 99) : strings.openChat);
+    if (unreadCount > 0) {
+      this.#badge.dataset.count = plural('{count}', unreadCount, lang, 99);
+      button.append(this.#badge);
+    } else this.#badge.remove();
   }
 }
 

@@ -15,14 +15,14 @@ export const panelLoaded = new Promise<void>((resolve) => (loaded = resolve));
  * into the one-file build. A failed load is forgotten, so that the next open tries again.
  */
 export function loadPanel(): Promise<void> {
-  if (panelSlot.renderView) return Promise.resolve(loaded());
+  if (panelSlot.mount) return Promise.resolve(loaded());
   const url = beside('./panel.js', import.meta.url);
   shareModules(url);
   // The browser remembers a module that failed to load and fails every import() of its URL
   // again: a retry asks for another URL (nothing was evaluated from the failed one).
   loading ??= import(/* @vite-ignore */ failures ? `${url}?retry=${failures}` : url).then(
     () => {
-      if (!panelSlot.renderView) throw new Error(`support-chat: ${url} did not provide the panel`);
+      if (!panelSlot.mount) throw new Error(`support-chat: ${url} did not provide the panel`);
       loaded();
     },
     (error: unknown) => {

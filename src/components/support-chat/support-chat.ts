@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import type { SupportChatApi } from '../../client/api.js';
 import { initialState, type ChatState } from '../../client/chat-state.js';
 import type { SupportChatClient } from '../../client/support-chat-client.js';
@@ -9,16 +8,16 @@ import { ClientController } from '../../controllers/client-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SettingsController } from '../../controllers/settings-controller.js';
-import { ViewController, type Navigation } from '../../controllers/view-controller.js';
+import { ViewController } from '../../controllers/view-controller.js';
 import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { listenToTriggers, markTriggers } from '../../internal/page-triggers.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import '../launcher/support-chat-launcher.js';
 import { delegateApi } from './delegate.js';
 import { loadPanel, panelLoaded, prefetchPanel } from './panel-loader.js';
 import { panelSlot } from './panel-slot.js';
 import type { ReplyNotifier } from './reply-notifier.js';
+import { Shell } from './shell.js';
 import { styles } from './support-chat.styles.js';
 
 /**
@@ -102,79 +101,104 @@ import { styles } from './support-chat.styles.js';
  * @tag support-chat
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types the methods delegateApi() installs
-export class SupportChat extends LitElement {
+export class SupportChat extends ReactiveElement {
   static override styles = [sharedStyles, styles];
+  /**
+   * The reactive properties and their attributes (Lit's `static properties`: decorators would
+   * cost the first file a helper and a call per property).
+   */
+  static override properties = {
+    token: { reflect: true },
+    apiHost: { attribute: 'api-host' },
+    requireEmail: { type: Boolean, attribute: 'require-email' },
+    collectName: { type: Boolean, attribute: 'collect-name' },
+    greeting: {},
+    placeholder: {},
+    color: {},
+    position: { reflect: true },
+    theme: { reflect: true },
+    locale: {},
+    open: { type: Boolean, reflect: true },
+    noLauncher: { type: Boolean, attribute: 'no-launcher' },
+    restoreParam: { attribute: 'restore-param' },
+    distinctId: { attribute: 'distinct-id' },
+    consentRequired: { type: Boolean, attribute: 'consent-required' },
+    replyTime: { attribute: 'reply-time' },
+    officeHours: { attribute: 'office-hours' },
+    sound: { type: Boolean },
+    strings: { attribute: false },
+    client: { attribute: false },
+  };
 
   /** Public widget token of the project, sent with every request. */
-  @property({ reflect: true }) token = '';
+  token = '';
 
   /** Origin of the backend; defaults to the page's origin. */
-  @property({ attribute: 'api-host' }) apiHost = '';
+  apiHost = '';
 
   /** Ask for an email address before the first message. */
-  @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  requireEmail = false;
 
   /** Also ask for a name (with `require-email`). */
-  @property({ type: Boolean, attribute: 'collect-name' }) collectName = false;
+  collectName = false;
 
   /** First line shown in an empty conversation; defaults to the locale's greeting. */
-  @property({ attribute: 'greeting' }) greeting = '';
+  greeting = '';
 
   /** Placeholder of the message box; defaults to the locale's. */
-  @property({ attribute: 'placeholder' }) placeholder = '';
+  placeholder = '';
 
   /** Accent colour (any CSS colour); sets `--support-chat-color`. Text on it stays readable. */
-  @property({ attribute: 'color' }) color = '';
+  color = '';
 
   /** Corner of the window: `bottom-right`, `bottom-left`, `top-right` or `top-left`. */
-  @property({ reflect: true, attribute: 'position' }) position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' =
-    'bottom-right';
+  position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-right';
 
   /** Colour scheme: `auto` follows the system, or `light` / `dark`. */
-  @property({ reflect: true, attribute: 'theme' }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /**
    * Language of the widget: `en`, `de`, `ar`, `fr`, `es`, `pt-BR`, `nl`, `ja` or `he` (a region
    * falls back to its language, others to English); defaults to the page's `lang`, else the
    * browser's languages.
    */
-  @property({ attribute: 'locale' }) locale = '';
+  locale = '';
 
   /** Whether the panel is open; reflects the panel state. */
-  @property({ type: Boolean, reflect: true, attribute: 'open' }) open = false;
+  open = false;
 
   /** No launcher button: open the panel from code (headless use). */
-  @property({ type: Boolean, attribute: 'no-launcher' }) noLauncher = false;
+  noLauncher = false;
 
   /** Query parameter of restore links; the backend writes it into the emailed link. */
-  @property({ attribute: 'restore-param' }) restoreParam = DEFAULT_RESTORE_PARAM;
+  restoreParam = DEFAULT_RESTORE_PARAM;
 
   /** The site's id of the visitor (e.g. its analytics id), sent as `distinct_id` with every request; default: the session id. A verified identity wins. */
-  @property({ attribute: 'distinct-id' }) distinctId = '';
+  distinctId = '';
 
   /** Store nothing until the visitor first interacts with the widget. */
-  @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
+  consentRequired = false;
 
   /** How soon the team usually replies, shown under the title: `minutes`, `hours` or `day`. */
-  @property({ attribute: 'reply-time' }) replyTime = '';
+  replyTime = '';
 
   /**
    * The team's hours, e.g. `Mo-Fr 09:00-17:30 Europe/Berlin` (or `Mo-Fr 09:00-17:30, Sa 10:00-14:00 Europe/Berlin`):
    * outside them the panel says when the team is back, in the visitor's language and time zone.
    */
-  @property({ attribute: 'office-hours' }) officeHours = '';
+  officeHours = '';
 
   /** A short chime when a reply arrives while the page is hidden or the panel closed (once the visitor has interacted with the page). */
-  @property({ type: Boolean, attribute: 'sound' }) sound = false;
+  sound = false;
 
   /** Replaces any of the locale's texts, e.g. `{title: 'Help'}`; keys as in `src/i18n/locales/en.ts`. */
-  @property({ attribute: false }) strings: Partial<Strings> = {};
+  strings: Partial<Strings> = {};
 
   /**
    * The headless client behind the widget. Made from the attributes when the element connects;
    * set it before connecting to bring your own (another transport, custom storage).
    */
-  @property({ attribute: false }) client?: SupportChatClient;
+  client?: SupportChatClient;
 
   /** What the UI pieces read: resolved from the attributes and the locale (see `willUpdate`). */
   protected settings!: Settings;
@@ -190,8 +214,8 @@ export class SupportChat extends LitElement {
     onStarted: prefetchPanel,
   });
 
-  /** The panel file could not be loaded on this open (offline?): said in the panel, tried again on the next open. */
-  #panelFailed = false;
+  /** The frame in the shadow root, drawn at the first update (see shell.ts for why by hand). */
+  #shell?: Shell;
   /** The title count and chime, from the panel file once it is in. */
   #notifier?: ReplyNotifier;
   #stopTriggers?: () => void;
@@ -235,7 +259,6 @@ export class SupportChat extends LitElement {
     this.open = state.open;
     if (state.open && !was.open) {
       this.#views.start(state);
-      this.#panelFailed = false;
       // Opening on page load (restored from storage, or the open attribute) is not the
       // visitor's doing: leave focus alone.
       if (was.ready && !this.#clients.loading) this.#focusing.enterPanel();
@@ -264,71 +287,36 @@ export class SupportChat extends LitElement {
     this.settings = this.#settingsResolver.resolve();
   }
 
-  #onNavigate({ detail }: CustomEvent<Navigation>) {
-    this.#views.show(detail.view);
-    if (detail.focus) this.#focusing.enterPanel();
-  }
-
-  #goBack() {
-    this.#views.back();
-    this.#focusing.enterPanel();
-  }
-
-  override render() {
-    const state = this.#chatState;
-    const { strings } = this.settings;
+  /** Lit's `render()` in a LitElement; here the shell draws the frame, and the panel's views their screen inside it. */
+  protected override update(changed: PropertyValues<this>) {
+    super.update(changed);
+    this.#shell ??= new Shell(this, {
+      toggle: () => void this.#toggle(),
+      back: () => {
+        this.#views.back();
+        this.#focusing.enterPanel();
+      },
+      navigate: ({ view, focus }) => {
+        this.#views.show(view);
+        if (focus) this.#focusing.enterPanel();
+      },
+    });
     const { dir, lang } = this.#locales;
-    const error = state.error;
-    // .root, not the element, is what sits in the corner: see support-chat.styles.ts.
-    return html`<div class="root">
-      <section
-        part="panel"
-        class="panel"
-        role="dialog"
-        aria-labelledby="title"
-        dir=${dir}
-        lang=${lang}
-        ?hidden=${!state.open}
-        @support-chat-navigate=${this.#onNavigate}
-      >
-        <div part="header" class="header">
-          ${
-            this.#views.canGoBack(state)
-              ? html`<button part="back-button" aria-label=${strings.back} @click=${this.#goBack}>‹</button>`
-              : nothing
-          }
-          <div class="heading">
-            <h2 part="title" id="title">${strings.title}</h2>
-            <support-chat-expectations exportparts="subtitle"></support-chat-expectations>
-          </div>
-          <button part="close-button" aria-label=${strings.close} @click=${() => this.closePanel()}>×</button>
-        </div>
-        ${error ? html`<p part="error" role="alert">${describeError(error, strings)}</p>` : nothing}
-        <div class="body">${state.open ? this.#renderBody(state, strings) : nothing}</div>
-      </section>
-      ${
-        this.noLauncher
-          ? nothing
-          : html`<support-chat-launcher exportparts="launcher, badge" dir=${dir} lang=${lang}></support-chat-launcher>`
-      }
-    </div>`;
+    const state = this.#chatState;
+    this.#shell.render({
+      state,
+      settings: this.settings,
+      view: this.#views.view,
+      canGoBack: this.#views.canGoBack(state),
+      dir,
+      lang,
+    });
   }
 
-  /** The current screen, once the panel file is in; until then a loading line, and the file is asked for. */
-  #renderBody(state: ChatState, strings: Strings) {
-    const renderView = panelSlot.renderView;
-    if (renderView && state.ready) return renderView(this.#views.view, state, this.requireEmail, this);
-    if (this.#panelFailed) return html`<p part="error" role="alert">${strings.errorNetwork}</p>`;
-    if (!renderView) {
-      loadPanel().then(
-        () => this.requestUpdate(),
-        () => {
-          this.#panelFailed = true;
-          this.requestUpdate();
-        },
-      );
-    }
-    return html`<p class="center" role="status">${strings.loading}</p>`;
+  async #toggle() {
+    // A click before the stored session is read would be undone by it: wait for it first.
+    await this.client?.start();
+    this.client?.toggle();
   }
 
   /** Whether the widget is shown (see `show()` / `hide()`). */

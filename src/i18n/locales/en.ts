@@ -1,3 +1,5 @@
+import type { enPanel } from './en-panel.js';
+
 /**
  * A text that depends on a number: one form per plural category its language uses
  * (`new Intl.PluralRules(lang).resolvedOptions().pluralCategories`: English one and other,
@@ -7,62 +9,19 @@
  */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** English: the complete table, and the shape every other locale fills in. */
-export const en = {
+/**
+ * English, for what the first file shows: the launcher, the panel's frame and every error (which
+ * `support-chat-error` also says). The panel's texts are in en-panel.ts, which the panel file adds
+ * to this very object (`completeEnglish()`) before any of its views reads them; the other
+ * languages, loaded on demand, come whole.
+ */
+const frame = {
   openChat: 'Open chat',
   openChatUnread: { one: 'Open chat ({count} unread)', other: 'Open chat ({count} unread)' } as Plural,
   title: 'Support',
-  replyMinutes: 'Usually replies in a few minutes',
-  replyHours: 'Usually replies in a few hours',
-  replyDay: 'Usually replies in a day',
-  backOnDay: "We're back {day} at {time}",
-  backRelative: "We're back {day} at {time}",
   close: 'Close',
   back: 'Back',
-  message: 'Message',
-  send: 'Send',
-  sending: 'Sending…',
-  failed: 'Not sent.',
-  retry: 'Retry',
-  discard: 'Delete',
-  you: 'You',
-  team: 'Support team',
-  greeting: 'Hi! How can we help?',
-  placeholder: 'Write a message…',
-  conversation: 'Conversation',
-  conversations: 'Your conversations',
-  newConversation: 'New conversation',
-  noConversations: 'You have no conversations yet.',
   loading: 'Loading…',
-  typing: '{name} is typing…',
-  typingNameless: 'Support is typing…',
-  earlierMessages: 'Show earlier messages',
-  unread: { one: '{count} unread', other: '{count} unread' } as Plural,
-  charactersLeft: { one: '{count} character left', other: '{count} characters left' } as Plural,
-  resolved: 'This conversation has been resolved. Start a new one if you need more help.',
-  rateConversation: 'Rate this conversation',
-  ratingScale: '1 is poor, 5 is excellent.',
-  ratingComment: 'Comment (optional)',
-  sendRating: 'Send rating',
-  ratingThanks: 'Thank you for your feedback!',
-  statusNew: 'New',
-  statusOpen: 'Open',
-  statusPending: 'Waiting for you',
-  statusOnHold: 'On hold',
-  statusResolved: 'Resolved',
-  identifyIntro: 'Before we start, how can we reach you?',
-  name: 'Name',
-  email: 'Email',
-  continue: 'Continue',
-  nameRequired: 'Please enter your name.',
-  emailRequired: 'Please enter your email address.',
-  emailInvalid: 'Please enter a valid email address, such as name@example.com.',
-  restoreLink: 'Continue a conversation from another device',
-  restoreIntro: 'Enter the email address you used. We will send you a link that opens your conversations here.',
-  sendLink: 'Send link',
-  restoreQuestion: 'Continue the conversations from your email link?',
-  notMe: 'Not me',
-  restoreSent: 'Thank you. If we have conversations for this address, a link is on its way. Check your inbox.',
   errorNetwork: 'You appear to be offline. We will keep trying.',
   errorRateLimit: 'Too many requests. Please wait a moment and try again.',
   errorServer: 'Something went wrong on our side. Please try again in a moment.',
@@ -74,22 +33,13 @@ export const en = {
   errorTokenExpired: 'This restore link has expired. Ask for a new one.',
   errorTokenUsed: 'This restore link was already used. Ask for a new one.',
   errorMigrationFailed: 'Your conversations could not be moved to this browser. Please try the link again later.',
-  attachFile: 'Attach a file',
-  attachments: 'Files to send',
-  removeAttachment: 'Remove {name}',
-  uploading: 'Uploading {name}',
-  cancelUpload: 'Cancel upload of {name}',
-  cancel: 'Cancel',
-  attachmentTooLarge: '“{name}” is too large to send. Files can be up to {size}.',
-  attachmentType: '“{name}” cannot be sent: this type of file is not accepted.',
-  attachmentCount: {
-    one: 'You can send {count} file with one message.',
-    other: 'You can send up to {count} files with one message.',
-  } as Plural,
 };
 
-/** Every piece of text the widget shows. */
-export type Strings = typeof en;
+/** Every piece of text the widget shows: the frame's and the panel's. */
+export type Strings = typeof frame & typeof enPanel;
+
+/** English, the shape every other locale fills in (complete once the panel file is in). */
+export const en = frame as Strings;
 
 /** The keys of the texts that do not depend on a number. */
 export type TextKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];

@@ -30,7 +30,7 @@ describe('the panel file, loaded on first open', () => {
     await team.reply(ticketId, 'On its way');
     // The badge: kept by the client, drawn by the launcher, both in the first file.
     const launcher = await findByRole(ui(el), 'button', 'Open chat (1 unread)');
-    expect(panelSlot.renderView).to.equal(undefined);
+    expect(panelSlot.mount).to.equal(undefined);
 
     // The launcher opens the panel at once: its frame, and a loading line for the screen.
     launcher.click();
@@ -50,6 +50,6 @@ describe('the panel file, loaded on first open', () => {
       return active;
     };
     await waitFor(() => expect(deepActive()).to.equal(box));
-    expect(panelSlot.renderView).to.be.a('function');
+    expect(panelSlot.mount).to.be.a('function');
   });
 });

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { lazyLocales, loadLocale, tableFor } from '../../../src/i18n/languages.js';
-import { en, plural, type Plural, type Strings } from '../../../src/i18n/strings.js';
+import { completeEnglish } from '../../../src/i18n/locales/en-panel.js';
+import { plural, type Plural, type Strings } from '../../../src/i18n/strings.js';
+
+const en = completeEnglish();
 
 /**
  * Values a language rightly shares with English, by table and key. Keep it short: anything
