@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sleep } from '../helpers/faults.js';
+import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
 import { testClients } from '../helpers/test-clients.js';
 
@@ -87,7 +88,9 @@ describe('the client against a production-like backend (flavor posthog)', () => 
     await restoredClient.start();
     await restoredClient.restoreFromUrlToken(); // the visitor said the link is theirs
     expect((await restored).detail).to.deep.equal({ ticketIds: [ticket.id] });
-    await sleep(50);
-    expect(restoredClient.getState().messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'It ships today']);
+    // The restored ticket's messages arrive with the next read, not with the event.
+    await waitFor(() =>
+      expect(restoredClient.getState().messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'It ships today']),
+    );
   });
 });
