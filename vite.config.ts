@@ -1,4 +1,3 @@
-import * as reactiveElement from '@lit/reactive-element';
 import { readdirSync, readFileSync } from 'node:fs';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -8,15 +7,12 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /**
  * The modules the lazily loaded files (panel, conversation) take from the first file instead
- * of carrying their own copy, by their names in src/internal/shared-modules.ts: Lit's
- * ReactiveElement (with css-tag and the property decorator), which the element is built on; the
- * templates (lit-html, LitElement, directives) are the panel file's own, the first file has none;
- * and our modules both halves use (one copy of a class
- * that `instanceof` checks, one slot to fill, no second copy of what the first file has).
+ * of carrying their own copy, by their names in src/internal/shared-modules.ts: our modules
+ * both halves use (one copy of a class that `instanceof` checks, one slot to fill, no second
+ * copy of what the first file has). Lit is not among them: the first file has none of it, and
+ * the panel file carries it whole.
  */
 const SHARED: Array<[string, RegExp]> = [
-  ['reactiveElement', /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag)\.js$/],
-  ['property', /\/node_modules\/@lit\/reactive-element\/decorators\/property\.js$/],
   ['viewController', /\/src\/controllers\/view-controller\.ts$/],
   ['strings', /\/src\/i18n\/strings\.ts$/],
   ['visitorInput', /\/src\/client\/visitor-input\.ts$/],
@@ -28,26 +24,25 @@ const SHARED: Array<[string, RegExp]> = [
   ['restore', /\/src\/client\/restore\.ts$/],
   ['transportError', /\/src\/transport\/transport-error\.ts$/],
   ['panelSlot', /\/src\/components\/support-chat\/panel-slot\.ts$/],
+  ['panelLoader', /\/src\/components\/support-chat\/panel-loader\.ts$/],
+  ['chatState', /\/src\/client\/chat-state\.ts$/],
+  ['clock', /\/src\/client\/clock\.ts$/],
   ['ratingSlot', /\/src\/client\/rating-slot\.ts$/],
   ['beside', /\/src\/internal\/beside\.ts$/],
   ['define', /\/src\/internal\/define\.ts$/],
   ['sharedStyles', /\/src\/internal\/shared\.styles\.ts$/],
   // The uploads (in the panel file) fail with the first file's TransportError, which the sender tells by instanceof.
 ];
-/** dist/locales/<name>.js for each table beyond English (which the script carries): every file in src/i18n/locales/ but en.ts. */
+/**
+ * dist/locales/<name>.js for each table beyond English (which the script and the panel file
+ * carry, en.ts and en-panel.ts): every file of src/i18n/locales/ named after a language.
+ */
 const LOCALE_ENTRIES = Object.fromEntries(
   readdirSync('src/i18n/locales')
-    .filter((file) => file.endsWith('.ts') && file !== 'en.ts')
+    .filter((file) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(file) && file !== 'en.ts')
     .map((file) => [`locales/${file.slice(0, -'.ts'.length)}`, `src/i18n/locales/${file}`]),
 );
 const registry = `globalThis[Symbol.for(${JSON.stringify(`support-chat ${version}`)})]`;
-
-/**
- * ReactiveElement, as a module of its names read from the registry: LitElement re-exports all
- * of it (`export *`), which an IIFE cannot do from an external (Rollup would emit `require`).
- */
-const REEXPORTED = '\0shared-reactive-element';
-const reexported = `const m = ${registry}.reactiveElement;\nexport const { ${Object.keys(reactiveElement).join(', ')} } = m;`;
 
 /** Turns each import of a shared module into an external, read from the registry the first file fills. */
 function sharedModules(): Plugin {
@@ -55,20 +50,19 @@ function sharedModules(): Plugin {
     name: 'support-chat-shared-modules',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (source.startsWith('shared:') || source === REEXPORTED) return { id: source, external: source !== REEXPORTED };
+      if (source.startsWith('shared:')) return { id: source, external: true };
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       const key = resolved && SHARED.find(([, pattern]) => pattern.test(resolved.id))?.[0];
-      if (key === 'reactiveElement') return REEXPORTED;
       return key ? { id: `shared:${key}`, external: true } : resolved;
     },
-    load: (id) => (id === REEXPORTED ? reexported : null),
   };
 }
 
 /**
  * `vite` (npm start) serves the demo, with the reference server running in the page
  * through the MSW service worker (and in Node for the page that loads only the IIFE). `vite build` builds the library: `--mode es` (default)
- * for bundlers, leaving lit, @lit/context and idb-keyval as imports; `--mode iife` for a
+ * for bundlers, leaving idb-keyval as an import (and Lit, should the first file ever import it:
+ * the panel file carries Lit); `--mode iife` for a
  * plain script tag, everything bundled.
  */
 export default defineConfig(({ command, mode }): UserConfig => {
@@ -85,8 +79,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'panel' || mode === 'conversation') {
     // dist/panel.js: the panel's views, loaded on first open; dist/conversation-chunk.js: the
     // client's parts beyond the unread count (delivery, message sync, live, restore flow), loaded
-    // when first needed or at idle. Each a classic script body (IIFE) whose imports of Lit and
-    // the shared modules are arguments read from the registry; loaded with import(), so that it
+    // when first needed or at idle. Each a classic script body (IIFE) whose imports of the
+    // shared modules are arguments read from the registry; loaded with import(), so that it
     // arrives as the locales do and works under a strict CSP.
     const [entry, name, file] =
       mode === 'panel'

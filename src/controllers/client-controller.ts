@@ -1,9 +1,10 @@
-import type { PropertyValues, ReactiveController, ReactiveElement } from '@lit/reactive-element';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Changes } from '../internal/host-element.js';
 import type { ChatError, ChatState } from '../client/chat-state.js';
 import { SupportChatClient } from '../client/support-chat-client.js';
 
 /** The attributes a client is made from, and the `client` property a page may set instead. */
-export interface ClientHost extends ReactiveElement {
+export interface ClientHost extends ReactiveControllerHost, HTMLElement {
   token: string;
   apiHost: string;
   restoreParam: string;
@@ -77,7 +78,7 @@ export class ClientController implements ReactiveController {
   }
 
   /** From the host's `willUpdate`: passes `distinct-id` to the client. */
-  willUpdate(changed: PropertyValues<ClientHost>) {
+  willUpdate(changed: Changes<ClientHost>) {
     // Only into a client made from the attributes: a page's own client keeps its own setting.
     if (changed.has('distinctId') && this.#own) this.#own.distinctId = this.#host.distinctId;
   }

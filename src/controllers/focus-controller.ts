@@ -1,4 +1,7 @@
-import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What focus moves within: the element, its controllers and its shadow root. */
+type FocusHost = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
 /**
  * Keeps keyboard focus where a visitor expects it: into the panel when it opens or changes
@@ -11,9 +14,9 @@ export class FocusController implements ReactiveController {
   /** What had focus on the page when the panel took it: a site's own launcher gets it back (`no-launcher`). */
   #opener: Element | null = null;
 
-  readonly #host: ReactiveElement;
+  readonly #host: FocusHost;
 
-  constructor(host: ReactiveElement) {
+  constructor(host: FocusHost) {
     this.#host = host;
     host.addController(this);
   }

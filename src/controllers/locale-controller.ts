@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadLocale, rtlLanguages, tableFor } from '../i18n/languages.js';
 import { en, type Strings } from '../i18n/strings.js';
 

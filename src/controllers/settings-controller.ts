@@ -1,11 +1,10 @@
-import type { ReactiveElement } from '@lit/reactive-element';
 import { toChatError } from '../client/chat-error.js';
 import type { Settings } from '../context/settings-context.js';
 import { describeError, type Strings } from '../i18n/strings.js';
 import type { LocaleController } from './locale-controller.js';
 
 /** The attributes the UI pieces' settings are resolved from. */
-export interface SettingsHost extends ReactiveElement {
+export interface SettingsHost {
   strings: Partial<Strings>;
   greeting: string;
   placeholder: string;

@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from '@lit/reactive-element';
+import type { ReactiveControllerHost } from 'lit';
 import type { ChatState } from '../client/chat-state.js';
 
 /** The screens of the panel. The client knows nothing of them: which one shows is UI state. */

@@ -1,5 +1,3 @@
-import * as reactiveElement from '@lit/reactive-element';
-import * as property from '@lit/reactive-element/decorators/property.js';
 import * as viewController from '../controllers/view-controller.js';
 import * as strings from '../i18n/strings.js';
 import * as visitorInput from '../client/visitor-input.js';
@@ -11,6 +9,9 @@ import * as unread from '../client/unread.js';
 import * as restore from '../client/restore.js';
 import * as transportError from '../transport/transport-error.js';
 import * as panelSlot from '../components/support-chat/panel-slot.js';
+import * as panelLoader from '../components/support-chat/panel-loader.js';
+import * as chatState from '../client/chat-state.js';
+import * as clock from '../client/clock.js';
 import * as ratingSlot from '../client/rating-slot.js';
 import * as beside from './beside.js';
 import * as define from './define.js';
@@ -18,18 +19,17 @@ import * as sharedStyles from './shared.styles.js';
 import { VERSION } from '../version.js';
 
 /**
- * What the lazily loaded files (dist/panel.js, dist/conversation-chunk.js) take from the script that loaded them,
- * by these names: Lit's ReactiveElement, which `<support-chat>` is (one copy on the page:
- * the panel's LitElements build on it; the templates, lit-html, come with the panel file
- * only), and the modules both halves use. The panel build (vite.config.ts, mode `panel`) maps each import of these
- * modules to `globalThis[Symbol.for('support-chat <version>')][name]`; keep the two lists
- * in step (scripts/check-bundle.mjs loads the built panel in a browser and would fail).
- * Chosen over passing Lit in as arguments (as rich-content.js gets `html`): the panel's
- * elements are ordinary Lit modules, written and tested as the sources they are.
+ * What the lazily loaded files (dist/panel.js, dist/conversation-chunk.js) take from the
+ * script that loaded them, by these names: the modules both halves use (one copy of a class
+ * that `instanceof` checks, one slot to fill, no second copy of what the first file has). Lit
+ * is not among them: the first file has none of it (see host-element.ts), the panel file all.
+ * Their builds (vite.config.ts, modes `panel` and `conversation`) map each import of these
+ * modules to `globalThis[Symbol.for('support-chat <version>')][name]`; keep the two lists in
+ * step (scripts/check-bundle.mjs loads the built panel in a browser and would fail). Chosen
+ * over passing modules in as arguments: the lazy files' modules are ordinary ones, written
+ * and tested as the sources they are.
  */
 export const sharedModules = {
-  reactiveElement,
-  property,
   viewController,
   strings,
   visitorInput,
@@ -41,6 +41,9 @@ export const sharedModules = {
   restore,
   transportError,
   panelSlot,
+  panelLoader,
+  chatState,
+  clock,
   ratingSlot,
   beside,
   define,

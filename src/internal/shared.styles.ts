@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from './css.js';
 
 /**
  * What every UI piece shares: buttons, fields and the focus ring. The custom properties

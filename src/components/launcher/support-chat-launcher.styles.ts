@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../../internal/css.js';
 
 export const styles = css`
   button {

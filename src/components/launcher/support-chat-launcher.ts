@@ -1,4 +1,3 @@
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import { plural, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { element, svgElement } from '../../internal/element.js';
@@ -29,7 +28,7 @@ export class SupportChatLauncher extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
-    adoptStyles(root, [sharedStyles, styles]);
+    root.adoptedStyleSheets.push(sharedStyles, styles);
     const icon = svgElement(
       'svg',
       { viewBox: '0 0 24 24', 'aria-hidden': 'true', fill: 'currentColor' },

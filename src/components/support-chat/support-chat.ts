@@ -1,4 +1,3 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import type { SupportChatApi } from '../../client/api.js';
 import { initialState, type ChatState } from '../../client/chat-state.js';
 import type { SupportChatClient } from '../../client/support-chat-client.js';
@@ -7,16 +6,15 @@ import type { Settings } from '../../context/settings-context.js';
 import { ClientController } from '../../controllers/client-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { PageController } from '../../controllers/page-controller.js';
 import { SettingsController } from '../../controllers/settings-controller.js';
 import { ViewController } from '../../controllers/view-controller.js';
 import { describeError, type Strings } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
-import { listenToTriggers, markTriggers } from '../../internal/page-triggers.js';
+import { HostElement, type Changes, type PropertyOptions } from '../../internal/host-element.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { delegateApi } from './delegate.js';
-import { loadPanel, panelLoaded, prefetchPanel } from './panel-loader.js';
-import { panelSlot } from './panel-slot.js';
-import type { ReplyNotifier } from './reply-notifier.js';
+import { prefetchPanel } from './panel-loader.js';
 import { Shell } from './shell.js';
 import { styles } from './support-chat.styles.js';
 
@@ -101,13 +99,10 @@ import { styles } from './support-chat.styles.js';
  * @tag support-chat
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types the methods delegateApi() installs
-export class SupportChat extends ReactiveElement {
+export class SupportChat extends HostElement {
   static override styles = [sharedStyles, styles];
-  /**
-   * The reactive properties and their attributes (Lit's `static properties`: decorators would
-   * cost the first file a helper and a call per property).
-   */
-  static override properties = {
+  /** The properties and their attributes (see HostElement, and the JSDoc of each below). */
+  static override properties: Record<string, PropertyOptions> = {
     token: { reflect: true },
     apiHost: { attribute: 'api-host' },
     requireEmail: { type: Boolean, attribute: 'require-email' },
@@ -214,43 +209,18 @@ export class SupportChat extends ReactiveElement {
     onStarted: prefetchPanel,
   });
 
+  readonly #page = new PageController(this);
   /** The frame in the shadow root, drawn at the first update (see shell.ts for why by hand). */
   #shell?: Shell;
-  /** The title count and chime, from the panel file once it is in. */
-  #notifier?: ReplyNotifier;
-  #stopTriggers?: () => void;
 
   constructor() {
     super();
-    // The pointer or focus reaching the widget: the visitor may be about to open it.
-    for (const type of ['pointerover', 'focusin'])
-      this.addEventListener(type, () => void loadPanel().catch(() => {}), { once: true });
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#chatState.open) {
         event.stopPropagation();
         this.closePanel();
       }
     });
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // Asked to open (the `open` attribute): the panel file loads while the storage is read, not after.
-    if (this.open) void loadPanel().catch(() => {});
-    this.#stopTriggers = listenToTriggers(this);
-    void panelLoaded.then(() => {
-      if (!this.isConnected || this.#notifier) return;
-      this.#notifier = panelSlot.replyNotifier?.(this);
-      this.#notifier?.update(this.#chatState);
-      this.requestUpdate(); // the header's subtitle is in too
-    });
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#stopTriggers?.();
-    this.#notifier?.stop();
-    this.#notifier = undefined;
   }
 
   #onState(state: ChatState) {
@@ -264,17 +234,16 @@ export class SupportChat extends ReactiveElement {
       if (was.ready && !this.#clients.loading) this.#focusing.enterPanel();
     }
     if (!state.open && was.open) this.#focusing.leavePanel();
-    if (state.open !== was.open || state.ready !== was.ready) markTriggers(state.open);
     // showNewMessage(): the new conversation, keyboard in its message box.
     if (state.prefill && state.prefill !== was.prefill) {
       this.#views.show('conversation');
       this.#focusing.enterPanel();
     }
-    this.#notifier?.update(state);
+    this.#page.follow(state);
     this.requestUpdate();
   }
 
-  override willUpdate(changed: PropertyValues<this>) {
+  override willUpdate(changed: Changes<this>) {
     if (changed.has('open') && this.#chatState.ready && this.open !== this.#chatState.open) {
       if (this.open) this.client?.openPanel();
       else this.client?.closePanel();
@@ -288,7 +257,7 @@ export class SupportChat extends ReactiveElement {
   }
 
   /** Lit's `render()` in a LitElement; here the shell draws the frame, and the panel's views their screen inside it. */
-  protected override update(changed: PropertyValues<this>) {
+  protected override update(changed: Changes<this>) {
     super.update(changed);
     this.#shell ??= new Shell(this, {
       toggle: () => void this.#toggle(),
