@@ -40,9 +40,14 @@ export default {
     async function strictContentSecurityPolicy(context, next) {
       await next();
       if (context.path.startsWith('/test/browser/ui/csp/')) {
+        // The trusted-types page adds the policy a site that requires Trusted Types would set (see the README).
+        const trustedTypes = context.path.endsWith('/trusted-types.html')
+          ? "; require-trusted-types-for 'script'; trusted-types lit-html default"
+          : '';
         context.set(
           'Content-Security-Policy',
-          "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'",
+          "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'" +
+            trustedTypes,
         );
       }
     },
