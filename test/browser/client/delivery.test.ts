@@ -9,26 +9,17 @@ import { waitFor } from '../helpers/queries.js';
 import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
 import { FLAVORS, type Flavor } from '../../../mock-server/config.js';
 import { closeTab, openTab, reloadTab } from '../helpers/tabs.js';
+import { testClients } from '../helpers/test-clients.js';
 
 const WIDGET = '*/api/conversations/v1/widget';
 
 /** Every test runs against both flavours: the reference server, and one behaving like PostHog's production backend. */
 const suite = (flavor: Flavor) => () => {
   let worker: SetupWorker;
-  let clients: SupportChatClient[] = [];
 
-  function client(storage = new MemoryStorage(), timeoutMs = 2000) {
-    // A token of its own keeps this client out of other test clients' tab channel.
-    const made = new SupportChatClient({
-      token: `delivery-${clients.length}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN, timeoutMs }),
-      storage,
-      pollIntervals: { open: 60_000, closed: 60_000 },
-      retryDelays: { base: 50, max: 400 },
-    });
-    clients.push(made);
-    return made;
-  }
+  const make = testClients('delivery', { retryDelays: { base: 50, max: 400 } });
+  const client = (storage = new MemoryStorage(), timeoutMs = 2000) =>
+    make({ storage, transport: new HttpTransport({ token: WIDGET_TOKEN, timeoutMs }) });
 
   const stored = async (ticketId: string) => (await team.messages(ticketId)).map((m) => m.content);
   const deliveries = (c: SupportChatClient) => c.getState().messages.map((m) => `${m.content}:${m.delivery}`);
@@ -37,8 +28,6 @@ const suite = (flavor: Flavor) => () => {
     worker = await startReferenceServer({ flavor });
   });
   afterEach(async () => {
-    clients.forEach((c) => c.stop());
-    clients = [];
     await chaos({});
   });
 

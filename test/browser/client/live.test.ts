@@ -2,14 +2,13 @@ import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { SupportChatClient } from '../../../src/client/support-chat-client.js';
-import { MemoryStorage } from '../../../src/client/storage.js';
-import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { closeLiveStreams, liveHub } from '../../../mock-server/live/hub.js';
 import { store } from '../../../mock-server/store.js';
 import { deleteDatabase, sleep } from '../helpers/faults.js';
 import { waitFor } from '../helpers/queries.js';
-import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+import { startReferenceServer, team } from '../helpers/reference-server.js';
 import { closeTab, openTab, type Tab } from '../helpers/tabs.js';
+import { testClients } from '../helpers/test-clients.js';
 
 /**
  * The live channel against the reference server in the service worker: a real EventSource,
@@ -17,7 +16,6 @@ import { closeTab, openTab, type Tab } from '../helpers/tabs.js';
  */
 describe('live: the stream, its fallback and typing (reference server)', () => {
   let worker: SetupWorker;
-  let clients: SupportChatClient[] = [];
   let tabs: Tab[] = [];
   const seen: Array<{ method: string; url: URL; body?: Promise<string> }> = [];
   const onStart = ({ request }: { request: Request }) =>
@@ -29,16 +27,7 @@ describe('live: the stream, its fallback and typing (reference server)', () => {
   const polls = () => seen.filter((r) => r.method === 'GET' && /\/widget\/(tickets|messages)/.test(r.url.pathname)).length;
   const streams = () => seen.filter((r) => r.url.pathname.endsWith('/widget/stream'));
 
-  function client() {
-    const made = new SupportChatClient({
-      token: `live-${clients.length}-${Math.random()}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage: new MemoryStorage(),
-      pollIntervals: { open: 200, closed: 400 },
-    });
-    clients.push(made);
-    return made;
-  }
+  const client = testClients('live', { pollIntervals: { open: 200, closed: 400 } });
 
   /** A client with a ticket, live, its panel open, after the reads its start caused. */
   async function liveClient() {
@@ -63,8 +52,6 @@ describe('live: the stream, its fallback and typing (reference server)', () => {
   });
   afterEach(() => {
     worker.events.removeListener('request:start', onStart);
-    clients.forEach((c) => c.stop());
-    clients = [];
     tabs.forEach(closeTab);
     tabs = [];
   });

@@ -1,14 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, delay, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import { SupportChatClient } from '../../../src/client/support-chat-client.js';
-import { MemoryStorage } from '../../../src/client/storage.js';
-import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { store } from '../../../mock-server/store.js';
 import { chaos, countRequests, setPageHidden, sleep } from '../helpers/faults.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { waitFor } from '../helpers/queries.js';
-import { WIDGET_TOKEN, startReferenceServer, team } from '../helpers/reference-server.js';
+import { testClients } from '../helpers/test-clients.js';
+import { startReferenceServer, team } from '../helpers/reference-server.js';
 import { FLAVORS, defaultConfig, type Flavor } from '../../../mock-server/config.js';
 import { hmacSha256Hex } from '../../../mock-server/lib/crypto.js';
 
@@ -18,23 +16,12 @@ const WIDGET = '*/api/conversations/v1/widget';
 const suite = (flavor: Flavor) => () => {
   let worker: SetupWorker;
   let requests: ReturnType<typeof countRequests>;
-  let clients: SupportChatClient[] = [];
 
   /** The schedule's clock: tests that count polls move it by hand (`step`), the others leave it alone. */
   let clock: FakeClock;
 
-  function client(intervals = { open: 100, closed: 300 }) {
-    const made = new SupportChatClient({
-      token: `polling-${clients.length}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage: new MemoryStorage(),
-      pollIntervals: intervals,
-      retryDelays: { base: 50, max: 200 },
-      clock,
-    });
-    clients.push(made);
-    return made;
-  }
+  const make = testClients('polling', { retryDelays: { base: 50, max: 200 } });
+  const client = (intervals = { open: 100, closed: 300 }) => make({ pollIntervals: intervals, clock });
 
   /** A client with a ticket (created quietly), and the request counter cleared. */
   async function withTicket(intervals?: { open: number; closed: number }) {
@@ -63,8 +50,6 @@ const suite = (flavor: Flavor) => () => {
     requests = countRequests(worker);
   });
   afterEach(async () => {
-    clients.forEach((c) => c.stop());
-    clients = [];
     requests.stop();
     setPageHidden(false);
     await chaos({});
