@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
 import { conversationSlot } from '../../../src/client/conversation-slot.js';
 import { MemoryStorage } from '../../../src/client/storage.js';
 import { STORED } from '../../../src/client/stored-fields.js';
-import { SupportChatClient } from '../../../src/client/support-chat-client.js';
 import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { holdRequests } from '../helpers/faults.js';
 import { waitFor } from '../helpers/queries.js';
+import { testClients } from '../helpers/test-clients.js';
 import { startReferenceServer, team, WIDGET_TOKEN } from '../helpers/reference-server.js';
 
 // With `lazy` (as <support-chat> makes its client), what keeps the unread count runs at once
@@ -15,36 +15,13 @@ import { startReferenceServer, team, WIDGET_TOKEN } from '../helpers/reference-s
 // that needs it unloaded comes first and nothing else here loads it before.
 describe('the conversation file, loaded when needed', () => {
   const chunk = '*/src/client/conversation-chunk.js';
-  let clients: SupportChatClient[] = [];
-  afterEach(() => {
-    for (const client of clients) client.stop();
-    clients = [];
-  });
-  const lazyClient = (storage: MemoryStorage) => {
-    const client = new SupportChatClient({
-      token: `lazy-test-${Math.random()}`, // tab sync of its own
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage,
-      lazy: true,
-      pollIntervals: { open: 150, closed: 150 },
-    });
-    clients.push(client);
-    return client;
-  };
+  const client = testClients('lazy', { pollIntervals: { open: 150, closed: 150 } });
+  const lazyClient = (storage: MemoryStorage) => client({ storage, lazy: true });
 
   it('before it is in, the badge counts replies; a message waits for it, then is sent once', async function () {
     this.timeout(20_000);
     const worker = await startReferenceServer();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked = 0;
-    worker.use(
-      http.get(chunk, async () => {
-        asked++;
-        await held;
-        return passthrough();
-      }),
-    );
+    const { release, asked } = holdRequests(worker, chunk);
     // A visitor of an earlier visit, with a ticket and an unread reply on the server.
     const sessionId = crypto.randomUUID();
     const storage = new MemoryStorage();
@@ -63,7 +40,7 @@ describe('the conversation file, loaded when needed', () => {
 
     // No ticket on show (none was stored): the message opens a new one.
     const sending = client.sendMessage('And a second question');
-    await waitFor(() => expect(asked).to.be.greaterThan(0));
+    await waitFor(() => expect(asked()).to.be.greaterThan(0));
     release();
     const response = await sending;
     expect(response?.ticket_id).to.be.a('string');
@@ -106,15 +83,10 @@ describe('the conversation file, loaded when needed', () => {
 
   it('without `lazy`, start() waits for it: once started, a message shows as sending before sendMessage returns', async () => {
     await startReferenceServer();
-    const client = new SupportChatClient({
-      token: `eager-${Math.random()}`,
-      transport: new HttpTransport({ token: WIDGET_TOKEN }),
-      storage: new MemoryStorage(),
-    });
-    clients.push(client);
-    await client.start();
-    const sending = client.sendMessage('Hello');
-    expect(client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.deep.equal(['Hello:sending']);
+    const eager = client();
+    await eager.start();
+    const sending = eager.sendMessage('Hello');
+    expect(eager.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.deep.equal(['Hello:sending']);
     await sending;
   });
 });

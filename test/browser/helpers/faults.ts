@@ -1,3 +1,4 @@
+import { http, passthrough } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 
 /** Fault injection on the reference server's widget API (`/api/_dev/chaos`); `{}` turns it off. */
@@ -77,4 +78,23 @@ export function deleteDatabase(name = 'support-chat-demo-widget-token') {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
+}
+
+/**
+ * Holds back every request for `url` (an MSW path pattern: a lazily loaded file) until
+ * `release()`; `asked()` tells how many came. A module request, once held, stays so for the
+ * page: a test file that holds one must be the only one to load it.
+ */
+export function holdRequests(worker: SetupWorker, url: string) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  worker.use(
+    http.get(url, async () => {
+      asked++;
+      await held;
+      return passthrough();
+    }),
+  );
+  return { release, asked: () => asked };
 }

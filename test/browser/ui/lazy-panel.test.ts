@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
 import { panelSlot } from '../../../src/components/support-chat/panel-slot.js';
+import { holdRequests } from '../helpers/faults.js';
 import { findByRole, getByRole, waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team } from '../helpers/reference-server.js';
 import { panelReady, ticketOf, ui, widget } from './widget.js';
@@ -13,16 +13,7 @@ describe('the panel file, loaded on first open', () => {
   it('before it has loaded, the launcher works and the badge counts replies; on open it loads', async function () {
     this.timeout(20_000);
     const worker = await startReferenceServer();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked = 0;
-    worker.use(
-      http.get('*/src/components/support-chat/panel.js', async () => {
-        asked++;
-        await held;
-        return passthrough();
-      }),
-    );
+    const { release, asked } = holdRequests(worker, '*/src/components/support-chat/panel.js');
 
     const el = await widget();
     await el.sendMessage('Where is my order?');
@@ -37,7 +28,7 @@ describe('the panel file, loaded on first open', () => {
     await findByRole(ui(el), 'dialog');
     expect(getByRole(ui(el), 'status').textContent).to.equal('Loading…');
     expect(getByRole(ui(el), 'button', 'Close')).to.exist;
-    await waitFor(() => expect(asked).to.be.greaterThan(0));
+    await waitFor(() => expect(asked()).to.be.greaterThan(0));
 
     // The file arrives: the conversation shows, with focus in the message box.
     release();
