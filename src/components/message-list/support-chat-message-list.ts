@@ -9,7 +9,7 @@ import { format } from '../../i18n/strings.js';
 import { define } from '../../internal/define.js';
 import { linkify } from '../../internal/linkify.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { formatDateTime } from '../../internal/formatters.js';
+import { formatDateTime, warmIntlWhenIdle } from '../../internal/formatters.js';
 import { renderAttachments, renderUploads } from '../attachments/attachment-views.js';
 import { attachmentStyles } from '../attachments/attachment.styles.js';
 import { MessageWindow } from './message-window.js';
@@ -232,6 +232,8 @@ export class SupportChatMessageList extends LitElement {
 }
 
 define('support-chat-message-list', SupportChatMessageList);
+// The panel file is in (fetched ahead when idle, or on open): the list formats times soon.
+warmIntlWhenIdle();
 
 declare global {
   interface HTMLElementTagNameMap {
