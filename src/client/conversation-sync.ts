@@ -24,6 +24,8 @@ export class ConversationSync {
   #ticketsPolledAt = -Infinity;
   /** Unread count of the ticket on show from its last answer (it may not be in the ticket list yet). */
   #lastUnread = 0;
+  /** A read of the ticket list made before these parts were in (see `adoptTicketRead`), for whom it was made. */
+  #earlierRead: { who: string | null; read: Promise<GetTicketsResponse> } | undefined;
 
   readonly #tab: TabState;
   readonly #session: Session;
@@ -120,6 +122,15 @@ export class ConversationSync {
     return response;
   }
 
+  /**
+   * The ticket list was read just before these parts came in (the badge's read of a lazy
+   * client): the first poll takes that answer, whenever it comes, rather than asking again.
+   * Only for `who` it was asked for; it is not an answer for anyone else.
+   */
+  adoptTicketRead(who: string | null, read: Promise<GetTicketsResponse>) {
+    this.#earlierRead = { who, read };
+  }
+
   /** Messages of `ticketId` from the live stream: as a poll's, for the ticket on show (its history is read first). */
   receiveLive(ticketId: string, messages: Message[]) {
     if (ticketId !== this.#tab.state.currentTicketId) return;
@@ -150,7 +161,11 @@ export class ConversationSync {
 
   async #pollTickets() {
     const who = this.#tab.who;
-    const response = await this.#transport.getTickets(this.#session.credentials, { limit: 100 });
+    const earlier = this.#earlierRead;
+    this.#earlierRead = undefined;
+    const response = await (earlier?.who === who
+      ? earlier.read
+      : this.#transport.getTickets(this.#session.credentials, { limit: 100 }));
     this.#ticketsPolledAt = this.#clock.now();
     if (who === this.#tab.who) this.#setTickets(response);
   }

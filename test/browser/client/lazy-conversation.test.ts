@@ -5,6 +5,7 @@ import { MemoryStorage } from '../../../src/client/storage.js';
 import { STORED } from '../../../src/client/stored-fields.js';
 import { SupportChatClient } from '../../../src/client/support-chat-client.js';
 import { HttpTransport } from '../../../src/transport/http-transport.js';
+import { MemoryTransport } from '../helpers/memory-transport.js';
 import { waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team, WIDGET_TOKEN } from '../helpers/reference-server.js';
 
@@ -117,4 +118,36 @@ describe('the conversation file, loaded when needed', () => {
     expect(client.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.deep.equal(['Hello:sending']);
     await sending;
   });
+
+  for (const open of [false, true]) {
+    it(`reads the ticket list once at start: the badge's read is the conversation parts' first (panel ${open ? 'open' : 'closed'})`, async () => {
+      const transport = new MemoryTransport();
+      const sessionId = crypto.randomUUID();
+      const { ticket_id: ticketId } = await transport.sendMessage(
+        { widgetSessionId: sessionId },
+        { message: 'Where is my order?', ticketId: null, clientMessageId: crypto.randomUUID() },
+      );
+      transport.reply(ticketId, 'On its way');
+      const storage = new MemoryStorage();
+      await storage.set(STORED.sessionId, sessionId);
+      await storage.set(STORED.currentTicketId, ticketId);
+      await storage.set(STORED.open, open);
+      transport.calls.length = 0;
+      const client = new SupportChatClient({
+        token: `once-${Math.random()}`,
+        transport,
+        storage,
+        lazy: true,
+        pollIntervals: { open: 60_000, closed: 60_000 }, // no second poll during the test
+      });
+      clients.push(client);
+      await client.start();
+      // The history is in: the conversation parts have made their first poll.
+      await waitFor(() =>
+        expect(client.getState().messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'On its way']),
+      );
+      expect(client.getState().unreadCount).to.equal(1);
+      expect(transport.calls.filter((call) => call === 'tickets')).to.have.length(1);
+    });
+  }
 });
