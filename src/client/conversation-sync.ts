@@ -147,9 +147,13 @@ export class ConversationSync {
     try {
       await this.#guard.sweep();
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
-      if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
+      const tickets = !open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval;
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId, epoch);
+      const messages = ticketId && (open || !this.#conversation.loaded);
+      // Side by side: one after the other, opening a conversation waited two round trips for its messages.
+      // Both are over before the poll is (never two polls at once); the list's failure is the one told.
+      const reads = await Promise.allSettled([tickets && this.#pollTickets(), messages && this.#pollMessages(ticketId, epoch)]);
+      for (const read of reads) if (read.status === 'rejected') throw read.reason;
       if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {
