@@ -2,6 +2,7 @@ import type { ClientParts } from './client-parts.js';
 import type { SupportChatClientOptions } from './client-options.js';
 import { loadConversation, whenIdle } from './conversation-loader.js';
 import type { ConversationParts } from './conversation-parts.js';
+import type { GetTicketsResponse } from '../transport/wire-types.js';
 import { NEW_TICKET, PREFIX as OUTBOX } from './delivery/outbox.js';
 import { dispatch } from './events.js';
 import { loadStored } from './stored-fields.js';
@@ -18,6 +19,8 @@ export class ClientLifecycle {
   #starting: Promise<void> | undefined;
   #conversation: Promise<ConversationParts> | undefined;
   #generation = 0; // bumped by stop(): see #load
+  /** The badge's read of the ticket list (see `#pollBadge`), until the conversation parts take it over. */
+  #badgeRead: { who: string | null; read: Promise<GetTicketsResponse> } | undefined;
 
   constructor(parts: ClientParts, options: SupportChatClientOptions) {
     this.#parts = parts;
@@ -40,6 +43,7 @@ export class ClientLifecycle {
   stop() {
     const { tab, late } = this.#parts;
     this.#generation++;
+    this.#badgeRead = undefined;
     tab.tabs.stop();
     late?.sync.poller.stop();
     late?.queue.sender.stop();
@@ -121,6 +125,10 @@ export class ClientLifecycle {
     if (!tab.state.ready) return late; // #load goes on with them
     tab.recompose();
     late.sync.poller.setOpen(tab.state.open);
+    // Their first poll would read the ticket list again, right after the badge did (or while it does).
+    const badge = this.#badgeRead;
+    this.#badgeRead = undefined;
+    if (tab.tabs.leader && badge) late.sync.adoptTicketRead(badge.who, badge.read);
     if (tab.tabs.leader) void this.lead(true);
     // A follower: the leader sends the messages of the ticket on show to a tab that says hello.
     else tab.post({ t: 'hello' });
@@ -129,13 +137,16 @@ export class ClientLifecycle {
 
   /**
    * The leader before the conversation parts are in: one read of the ticket list, so that the
-   * badge counts from the start (they poll on their schedule once in).
+   * badge counts from the start (they poll on their schedule once in, their first poll taking
+   * this answer: see `#attach`).
    */
   async #pollBadge() {
     const { tab, session, owned } = this.#parts;
     const who = tab.who;
     try {
-      const { results } = await owned.getTickets(session.credentials, { limit: 100 });
+      const read = owned.getTickets(session.credentials, { limit: 100 });
+      this.#badgeRead = { who, read };
+      const { results } = await read;
       if (this.#parts.late || who !== tab.who || JSON.stringify(results) === JSON.stringify(tab.state.tickets)) return;
       await tab.share({ tickets: results });
     } catch (error) {

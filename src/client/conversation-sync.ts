@@ -24,6 +24,8 @@ export class ConversationSync {
   #ticketsPolledAt = -Infinity;
   /** Unread count of the ticket on show from its last answer (it may not be in the ticket list yet). */
   #lastUnread = 0;
+  /** A read of the ticket list made before these parts were in (see `adoptTicketRead`), for whom it was made. */
+  #earlierRead: { who: string | null; read: Promise<GetTicketsResponse> } | undefined;
 
   readonly #tab: TabState;
   readonly #session: Session;
@@ -120,6 +122,15 @@ export class ConversationSync {
     return response;
   }
 
+  /**
+   * The ticket list was read just before these parts came in (the badge's read of a lazy
+   * client): the first poll takes that answer, whenever it comes, rather than asking again.
+   * Only for `who` it was asked for; it is not an answer for anyone else.
+   */
+  adoptTicketRead(who: string | null, read: Promise<GetTicketsResponse>) {
+    this.#earlierRead = { who, read };
+  }
+
   /** Messages of `ticketId` from the live stream: as a poll's, for the ticket on show (its history is read first). */
   receiveLive(ticketId: string, messages: Message[]) {
     if (ticketId !== this.#tab.state.currentTicketId) return;
@@ -136,9 +147,13 @@ export class ConversationSync {
     try {
       await this.#guard.sweep();
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
-      if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
+      const tickets = !open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval;
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId, epoch);
+      const messages = ticketId && (open || !this.#conversation.loaded);
+      // Side by side: one after the other, opening a conversation waited two round trips for its messages.
+      // Both are over before the poll is (never two polls at once); the list's failure is the one told.
+      const reads = await Promise.allSettled([tickets && this.#pollTickets(), messages && this.#pollMessages(ticketId, epoch)]);
+      for (const read of reads) if (read.status === 'rejected') throw read.reason;
       if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {
@@ -150,7 +165,11 @@ export class ConversationSync {
 
   async #pollTickets() {
     const who = this.#tab.who;
-    const response = await this.#transport.getTickets(this.#session.credentials, { limit: 100 });
+    const earlier = this.#earlierRead;
+    this.#earlierRead = undefined;
+    const response = await (earlier?.who === who
+      ? earlier.read
+      : this.#transport.getTickets(this.#session.credentials, { limit: 100 }));
     this.#ticketsPolledAt = this.#clock.now();
     if (who === this.#tab.who) this.#setTickets(response);
   }

@@ -1,4 +1,12 @@
-/** How many messages a conversation opens with, and how many more each step back shows. */
+/**
+ * How many messages a conversation opens with: a few more than fill the tallest list (about
+ * 700 px on a phone held upright, 60 px for a one-line message). Each of them costs its render
+ * and its layout before the first paint, so no more than that; a list they do not fill renders
+ * the page before them at once (the "earlier" control is then in view).
+ */
+export const FIRST_PAGE = 20;
+
+/** How many more messages each step back shows. */
 export const PAGE = 50;
 
 /**
@@ -22,7 +30,7 @@ export class MessageWindow {
     // reset): open on the newest page again.
     if (conversation !== this.#conversation || this.#count === 0 || count < this.liveStart) {
       this.#conversation = conversation;
-      this.start = this.liveStart = Math.max(0, count - PAGE);
+      this.start = this.liveStart = Math.max(0, count - FIRST_PAGE);
     }
     this.#count = count;
   }

@@ -4,6 +4,7 @@ import { MemoryStorage } from '../../../src/client/storage.js';
 import { STORED } from '../../../src/client/stored-fields.js';
 import { HttpTransport } from '../../../src/transport/http-transport.js';
 import { holdRequests } from '../helpers/faults.js';
+import { MemoryTransport } from '../helpers/memory-transport.js';
 import { waitFor } from '../helpers/queries.js';
 import { testClients } from '../helpers/test-clients.js';
 import { startReferenceServer, team, WIDGET_TOKEN } from '../helpers/reference-server.js';
@@ -89,4 +90,30 @@ describe('the conversation file, loaded when needed', () => {
     expect(eager.getState().messages.map((m) => `${m.content}:${m.delivery}`)).to.deep.equal(['Hello:sending']);
     await sending;
   });
+
+  for (const open of [false, true]) {
+    it(`reads the ticket list once at start: the badge's read is the conversation parts' first (panel ${open ? 'open' : 'closed'})`, async () => {
+      const transport = new MemoryTransport();
+      const sessionId = crypto.randomUUID();
+      const { ticket_id: ticketId } = await transport.sendMessage(
+        { widgetSessionId: sessionId },
+        { message: 'Where is my order?', ticketId: null, clientMessageId: crypto.randomUUID() },
+      );
+      transport.reply(ticketId, 'On its way');
+      const storage = new MemoryStorage();
+      await storage.set(STORED.sessionId, sessionId);
+      await storage.set(STORED.currentTicketId, ticketId);
+      await storage.set(STORED.open, open);
+      transport.calls.length = 0;
+      // No second poll during the test.
+      const once = client({ transport, storage, lazy: true, pollIntervals: { open: 60_000, closed: 60_000 } });
+      await once.start();
+      // The history is in: the conversation parts have made their first poll.
+      await waitFor(() =>
+        expect(once.getState().messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'On its way']),
+      );
+      expect(once.getState().unreadCount).to.equal(1);
+      expect(transport.calls.filter((call) => call === 'tickets')).to.have.length(1);
+    });
+  }
 });
