@@ -49,7 +49,7 @@ export class SupportChatLauncher extends HTMLElement {
     button.setAttribute('aria-label', unreadCount > 0 ? plural(strings.openChatUnread, unreadCount, lang, 99) : strings.openChat);
     if (unreadCount > 0) {
       this.#badge.dataset.count = plural('{count}', unreadCount, lang, 99);
-      button.append(this.#badge);
+      if (!this.#badge.parentNode) button.append(this.#badge);
     } else this.#badge.remove();
   }
 }

@@ -49,6 +49,8 @@ export class Shell {
     this.#body,
   );
   readonly #launcher = element('support-chat-launcher', { exportparts: 'launcher, badge' });
+  readonly #loading = element('p', { class: 'center', role: 'status' });
+  readonly #loadFailed = element('p', { part: 'error', role: 'alert' });
   /** The panel's views, once their file is in. */
   #mounted?: MountedPanel;
   /** The panel file could not be loaded on this open (offline?): said in the panel, tried again on the next open. */
@@ -65,6 +67,10 @@ export class Shell {
     void panelLoaded.then(() => this.#mount());
   }
 
+  /**
+   * Brings the frame up to date, touching only what changed: a node moved in the tree loses
+   * focus, and a live region whose text is written again may be announced again.
+   */
   render({ state, settings, view, canGoBack, dir, lang }: ShellState) {
     const { strings } = settings;
     const host = this.#host;
@@ -73,29 +79,27 @@ export class Shell {
       piece.lang = lang;
     }
     this.#panel.hidden = !state.open;
-    this.#title.textContent = strings.title;
+    setText(this.#title, strings.title);
     this.#close.setAttribute('aria-label', strings.close);
     this.#back.setAttribute('aria-label', strings.back);
-    if (canGoBack) this.#header.prepend(this.#back);
-    else this.#back.remove();
-    this.#error.textContent = state.error ? describeError(state.error, strings) : '';
-    if (state.error) this.#header.after(this.#error);
-    else this.#error.remove();
-    if (host.noLauncher) this.#launcher.remove();
-    else {
-      this.#launcher.show({ open: state.open, unreadCount: state.unreadCount, strings, lang });
-      this.#panel.after(this.#launcher);
-    }
+    place(this.#back, canGoBack, (back) => this.#header.prepend(back));
+    if (state.error) setText(this.#error, describeError(state.error, strings));
+    place(this.#error, !!state.error, (error) => this.#header.after(error));
+    place(this.#launcher, !host.noLauncher, (launcher) => this.#panel.after(launcher));
+    this.#launcher.show({ open: state.open, unreadCount: state.unreadCount, strings, lang });
 
     if (state.open && !this.#wasOpen) this.#failed = false;
     this.#wasOpen = state.open;
     if (this.#mounted) {
       const screen = state.open ? view : undefined;
       this.#mounted.render({ screen, state, settings, client: host.client, requireEmail: host.requireEmail });
-    } else if (!state.open) this.#body.replaceChildren();
-    else if (this.#failed) this.#body.replaceChildren(element('p', { part: 'error', role: 'alert' }, strings.errorNetwork));
-    else {
-      this.#body.replaceChildren(element('p', { class: 'center', role: 'status' }, strings.loading));
+      return;
+    }
+    const line = !state.open ? undefined : this.#failed ? this.#loadFailed : this.#loading;
+    setText(this.#loadFailed, strings.errorNetwork);
+    setText(this.#loading, strings.loading);
+    if (line ? this.#body.firstChild !== line : this.#body.firstChild) this.#body.replaceChildren(...(line ? [line] : []));
+    if (line === this.#loading) {
       loadPanel().catch(() => {
         this.#failed = true;
         host.requestUpdate();
@@ -110,4 +114,14 @@ export class Shell {
     this.#mounted = panelSlot.mount(this.#host, this.#heading, this.#body);
     this.#host.requestUpdate();
   }
+}
+
+/** Puts `node` in (with `insert`) or takes it out, leaving it where it is when it already is. */
+function place<T extends Element>(node: T, wanted: boolean, insert: (node: T) => void) {
+  if (!wanted) node.remove();
+  else if (!node.parentNode) insert(node);
+}
+
+function setText(node: Element, text: string) {
+  if (node.textContent !== text) node.textContent = text;
 }
