@@ -147,13 +147,9 @@ export class ConversationSync {
     try {
       await this.#guard.sweep();
       // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
-      const tickets = !open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval;
+      if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
       // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      const messages = ticketId && (open || !this.#conversation.loaded);
-      // Side by side: one after the other, opening a conversation waited two round trips for its messages.
-      // Both are over before the poll is (never two polls at once); the list's failure is the one told.
-      const reads = await Promise.allSettled([tickets && this.#pollTickets(), messages && this.#pollMessages(ticketId, epoch)]);
-      for (const read of reads) if (read.status === 'rejected') throw read.reason;
+      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId, epoch);
       if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { HttpResponse, delay, http, passthrough } from 'msw';
+import { HttpResponse, delay, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { store } from '../../../mock-server/store.js';
 import { chaos, countRequests, setPageHidden, sleep } from '../helpers/faults.js';
@@ -108,25 +108,6 @@ const suite = (flavor: Flavor) => () => {
     await Promise.all([c.refresh(), c.refresh(), c.refresh()]); // ...and three asked for meanwhile
     expect(requests.maxConcurrentPolls).to.equal(1);
     expect(requests.of('messages'), 'the one under way, then one more').to.have.length(2);
-  });
-
-  it('reads the ticket list and the messages of the open ticket side by side, not one after the other', async () => {
-    const c = await withTicket({ open: 60_000, closed: 60_000 });
-    // Opened in a hidden page once the ticket list is due again: the poll comes with the page.
-    setPageHidden(true);
-    await clock.tick(60_000);
-    c.openPanel();
-    await waitFor(() => expect(c.getState().open).to.equal(true));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    worker.use(http.get(`${WIDGET}/tickets`, () => held.then(() => passthrough())));
-    setPageHidden(false);
-    // The messages come while the list is still held.
-    await waitFor(() => expect(requests.of('messages')).to.have.length(1));
-    expect(requests.of('tickets')).to.have.length(1);
-    await waitFor(() => expect(c.getState().messages.map((m) => m.content)).to.deep.equal(['I have a question']));
-    release();
-    await idle();
   });
 
   it('de-duplicates messages by id, whatever the server repeats', async () => {

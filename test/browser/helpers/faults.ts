@@ -20,11 +20,9 @@ export async function chaos(settings: {
 /** Counts widget API requests by kind, as the reference server sees them (iframes included). */
 export function countRequests(worker: SetupWorker) {
   const seen: Array<{ kind: string; at: number; url: string }> = [];
-  // Per kind: one poll reads the ticket list and the messages side by side; two polls at once
-  // would have two reads of one kind in flight.
-  const active = new Map<string, number>();
+  let active = 0;
   let maxActive = 0;
-  const started = new Map<string, string>();
+  const started = new Set<string>();
   const kindOf = (url: string, method: string) => {
     const path = new URL(url).pathname;
     if (!path.includes('/widget/')) return undefined;
@@ -39,16 +37,12 @@ export function countRequests(worker: SetupWorker) {
     if (!kind) return;
     seen.push({ kind, at: performance.now(), url: request.url });
     if (kind === 'messages' || kind === 'tickets') {
-      started.set(requestId, kind);
-      active.set(kind, (active.get(kind) ?? 0) + 1);
-      maxActive = Math.max(maxActive, active.get(kind)!);
+      started.add(requestId);
+      maxActive = Math.max(maxActive, ++active);
     }
   };
   const onEnd = ({ requestId }: { requestId: string }) => {
-    const kind = started.get(requestId);
-    if (!kind) return;
-    started.delete(requestId);
-    active.set(kind, active.get(kind)! - 1);
+    if (started.delete(requestId)) active--;
   };
   worker.events.on('request:start', onStart);
   worker.events.on('request:end', onEnd);
@@ -57,7 +51,7 @@ export function countRequests(worker: SetupWorker) {
     get all() {
       return seen;
     },
-    /** Most poll requests of one kind (ticket list, messages) ever in flight together. */
+    /** Most poll requests ever in flight together. */
     get maxConcurrentPolls() {
       return maxActive;
     },
