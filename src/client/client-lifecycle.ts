@@ -1,8 +1,9 @@
 import type { ClientParts } from './client-parts.js';
 import type { SupportChatClientOptions } from './client-options.js';
-import { loadConversation, whenIdle } from './conversation-loader.js';
+import { whenIdle } from '../internal/when-idle.js';
+import { loadConversation } from './conversation-loader.js';
 import type { ConversationParts } from './conversation-parts.js';
-import type { GetTicketsResponse } from '../transport/wire-types.js';
+import type { TicketRead } from './conversation-sync.js';
 import { NEW_TICKET, PREFIX as OUTBOX } from './delivery/outbox.js';
 import { dispatch } from './events.js';
 import { loadStored } from './stored-fields.js';
@@ -20,7 +21,7 @@ export class ClientLifecycle {
   #conversation: Promise<ConversationParts> | undefined;
   #generation = 0; // bumped by stop(): see #load
   /** The badge's read of the ticket list (see `#pollBadge`), until the conversation parts take it over. */
-  #badgeRead: { who: string | null; read: Promise<GetTicketsResponse> } | undefined;
+  #badgeRead: TicketRead | undefined;
 
   constructor(parts: ClientParts, options: SupportChatClientOptions) {
     this.#parts = parts;
@@ -128,7 +129,7 @@ export class ClientLifecycle {
     // Their first poll would read the ticket list again, right after the badge did (or while it does).
     const badge = this.#badgeRead;
     this.#badgeRead = undefined;
-    if (tab.tabs.leader && badge) late.sync.adoptTicketRead(badge.who, badge.read);
+    if (tab.tabs.leader && badge) late.sync.adoptTicketRead(badge);
     if (tab.tabs.leader) void this.lead(true);
     // A follower: the leader sends the messages of the ticket on show to a tab that says hello.
     else tab.post({ t: 'hello' });

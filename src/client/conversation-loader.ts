@@ -28,9 +28,3 @@ export function loadConversation(): Promise<NonNullable<typeof conversationSlot.
   );
   return loading;
 }
-
-/** Runs `load` when the browser is idle (soon after the page has loaded), as the panel is fetched ahead. */
-export function whenIdle(load: () => void) {
-  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
-  else setTimeout(load, 2000);
-}

@@ -16,6 +16,12 @@ import { withUnread } from './unread.js';
  * ticket on show, polled on the schedule of `Poller` by the leader tab and mirrored to the
  * others; and the mark-read policy: a ticket is read when a view watches it in a visible page.
  */
+/** A read of the ticket list in flight or answered, and the visitor (`TabState.who`) it was asked for. */
+export interface TicketRead {
+  who: string | null;
+  read: Promise<GetTicketsResponse>;
+}
+
 export class ConversationSync {
   readonly poller: Poller;
   /** The tickets a view shows the messages of (see `watch`); one entry per watcher. */
@@ -25,7 +31,7 @@ export class ConversationSync {
   /** Unread count of the ticket on show from its last answer (it may not be in the ticket list yet). */
   #lastUnread = 0;
   /** A read of the ticket list made before these parts were in (see `adoptTicketRead`), for whom it was made. */
-  #earlierRead: { who: string | null; read: Promise<GetTicketsResponse> } | undefined;
+  #earlierRead: TicketRead | undefined;
 
   readonly #tab: TabState;
   readonly #session: Session;
@@ -127,8 +133,8 @@ export class ConversationSync {
    * client): the first poll takes that answer, whenever it comes, rather than asking again.
    * Only for `who` it was asked for; it is not an answer for anyone else.
    */
-  adoptTicketRead(who: string | null, read: Promise<GetTicketsResponse>) {
-    this.#earlierRead = { who, read };
+  adoptTicketRead(read: TicketRead) {
+    this.#earlierRead = read;
   }
 
   /** Messages of `ticketId` from the live stream: as a poll's, for the ticket on show (its history is read first). */

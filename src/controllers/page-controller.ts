@@ -1,14 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatState } from '../client/chat-state.js';
-import { loadPanel, panelLoaded } from '../components/support-chat/panel-loader.js';
+import { loadPanelAhead, panelLoaded } from '../components/support-chat/panel-loader.js';
 import { panelSlot } from '../components/support-chat/panel-slot.js';
 import type { NotifierHost, ReplyNotifier } from '../components/support-chat/reply-notifier.js';
 import { listenToTriggers, markTriggers } from '../internal/page-triggers.js';
 
 /** What the controller needs of `<support-chat>`. */
 export type PageHost = ReactiveControllerHost & HTMLElement & NotifierHost & { open: boolean; openPanel(): void; toggle(): void };
-
-const loadAhead = () => void loadPanel().catch(() => {});
 
 /**
  * The element's dealings with the page around it: the page's own triggers
@@ -25,13 +23,13 @@ export class PageController implements ReactiveController {
 
   constructor(host: PageHost) {
     this.#host = host;
-    for (const type of ['pointerover', 'focusin']) host.addEventListener(type, loadAhead, { once: true });
+    for (const type of ['pointerover', 'focusin']) host.addEventListener(type, loadPanelAhead, { once: true });
     host.addController(this);
   }
 
   hostConnected() {
     const host = this.#host;
-    if (host.open) loadAhead();
+    if (host.open) loadPanelAhead();
     this.#stopTriggers = listenToTriggers(host);
     void panelLoaded.then(() => {
       if (!host.isConnected || this.#notifier) return;

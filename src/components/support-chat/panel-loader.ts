@@ -1,4 +1,5 @@
 import { beside } from '../../internal/beside.js';
+import { whenIdle } from '../../internal/when-idle.js';
 import { shareModules } from '../../internal/shared-modules.js';
 import { panelSlot } from './panel-slot.js';
 
@@ -42,10 +43,11 @@ export function loadPanel(): Promise<void> {
  * Chromium and those after it about 1 ms; the panel's first times would pay it on open.
  */
 export function prefetchPanel() {
-  const load = () => {
+  whenIdle(() => {
     Intl.RelativeTimeFormat.supportedLocalesOf('en');
-    void loadPanel().catch(() => {});
-  };
-  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
-  else setTimeout(load, 2000);
+    loadPanelAhead();
+  });
 }
+
+/** Loads the panel file before it is needed; a failure is left for the open that needs it to say. */
+export const loadPanelAhead = () => void loadPanel().catch(() => {});
