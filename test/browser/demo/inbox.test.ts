@@ -13,9 +13,18 @@ const HOOK_URL = 'https://hooks.example.com/support';
 const teamHeaders = { Authorization: `Bearer ${defaultConfig.apiKey}`, 'Content-Type': 'application/json' };
 const widgetHeaders = { 'Content-Type': 'application/json', 'X-Conversations-Token': WIDGET_TOKEN };
 
-/** A visitor writes from the widget (their session owns the ticket, so they can rate it later). */
-async function visitorWrites(message: string) {
-  const session = crypto.randomUUID();
+/**
+ * A visitor writes from the widget (their session owns the ticket, so they can rate it later),
+ * with the files of `attachmentIds` uploaded from that `session`.
+ */
+async function visitorWrites(
+  message: string,
+  {
+    session = crypto.randomUUID(),
+    attachmentIds = undefined as string[] | undefined,
+    traits = { name: 'Mia Jensen', email: 'mia@example.com' } as Record<string, string>,
+  } = {},
+) {
   const response = await fetch('/api/conversations/v1/widget/message', {
     method: 'POST',
     headers: widgetHeaders,
@@ -23,7 +32,8 @@ async function visitorWrites(message: string) {
       message,
       widget_session_id: session,
       distinct_id: session,
-      traits: { name: 'Mia Jensen', email: 'mia@example.com' },
+      attachment_ids: attachmentIds,
+      traits,
     }),
   });
   expect(response.status).to.equal(200);
@@ -52,19 +62,7 @@ async function visitorWritesWith(message: string, files: File[]) {
     expect(uploaded.status, file.name).to.equal(201);
     ids.push(((await uploaded.json()) as { id: string }).id);
   }
-  const response = await fetch('/api/conversations/v1/widget/message', {
-    method: 'POST',
-    headers: widgetHeaders,
-    body: JSON.stringify({
-      message,
-      widget_session_id: session,
-      distinct_id: session,
-      attachment_ids: ids,
-      traits: { name: 'Mia Jensen' },
-    }),
-  });
-  expect(response.status).to.equal(200);
-  return ((await response.json()) as { ticket_id: string }).ticket_id;
+  return (await visitorWrites(message, { session, attachmentIds: ids, traits: { name: 'Mia Jensen' } })).ticketId;
 }
 
 interface ListedMessage {
