@@ -142,7 +142,16 @@ export class ConversationSync {
     if (ticketId !== this.#tab.state.currentTicketId) return;
     if (!this.#conversation.loaded) return void this.poller.pollNow();
     this.#receive(ticketId, messages, true);
-    this.#tab.post({ t: 'messages', ticketId, messages, news: true });
+    this.#tell(ticketId, messages, true);
+  }
+
+  /**
+   * Messages for the other tabs, when there are any: copying a long history into a message
+   * nobody reads was the largest cost of opening it. A tab that starts later says hello and
+   * is sent the conversation then (see the constructor).
+   */
+  #tell(ticketId: string, messages: Message[], news: boolean) {
+    if (this.#tab.peers.size) this.#tab.post({ t: 'messages', ticketId, messages, news });
   }
 
   /** One poll; resolves `true` when it failed for lack of a network (the poller's circuit breaker counts those). */
@@ -216,7 +225,7 @@ export class ConversationSync {
   #absorb(ticketId: string, response: GetMessagesResponse) {
     const news = this.#conversation.loaded;
     this.#receive(ticketId, response.messages, news);
-    this.#tab.post({ t: 'messages', ticketId, messages: response.messages, news });
+    this.#tell(ticketId, response.messages, news);
     this.#lastUnread = response.unread_count;
     const tickets = withUnread(this.#tab.state.tickets, ticketId, response.unread_count);
     const patch: Shared = {};

@@ -25,7 +25,11 @@ export class Conversation {
   receive(messages: Message[]): Message[] {
     const known = new Set(this.#received.map((m) => m.id));
     const fresh = messages.filter((m) => !known.has(m.id) && !!known.add(m.id));
-    for (const m of messages) if (!this.cursor || Date.parse(m.created_at) > Date.parse(this.cursor)) this.cursor = m.created_at;
+    let newest = this.cursor ? Date.parse(this.cursor) : -Infinity;
+    for (const m of messages) {
+      const time = Date.parse(m.created_at);
+      if (time > newest) [newest, this.cursor] = [time, m.created_at];
+    }
     this.#add(fresh.map((m) => ({ ...m, content: cut(m.content), delivery: 'sent' })));
     this.loaded = true;
     return fresh;
@@ -54,8 +58,12 @@ export class Conversation {
     ];
   }
 
+  /** Oldest first (a stable sort, so equal times keep their order), each time parsed once: a long history has tens of thousands of comparisons. */
   #add(messages: ChatMessage[]) {
-    this.#received = [...this.#received, ...messages].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+    this.#received = [...this.#received, ...messages]
+      .map((message) => ({ message, time: Date.parse(message.created_at) }))
+      .sort((a, b) => a.time - b.time)
+      .map(({ message }) => message);
   }
 }
 

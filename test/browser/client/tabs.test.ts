@@ -111,6 +111,25 @@ describe('several tabs of one site', () => {
     }
   });
 
+  it('copies a conversation to the other tabs only when there are some', async () => {
+    const a = await open();
+    const posted: unknown[] = [];
+    const channel = (a.frame.contentWindow as typeof window).BroadcastChannel.prototype;
+    const post = channel.postMessage;
+    channel.postMessage = function (this: BroadcastChannel, message: { t: unknown }) {
+      posted.push(message.t);
+      post.call(this, message);
+    };
+    await a.client.sendMessage('Hello');
+    await team.reply(a.client.getCurrentTicketId()!, 'Hi from the team');
+    a.client.openPanel();
+    await waitFor(() => expect(contents(a)).to.deep.equal(['Hello:sent', 'Hi from the team:sent']));
+    expect(posted, 'alone, the tab tells its state but copies no messages').to.include('state').and.not.include('messages');
+
+    const b = await open();
+    await waitFor(() => expect(contents(b)).to.deep.equal(['Hello:sent', 'Hi from the team:sent']));
+  });
+
   it('delivers what a closed tab left in the outbox', async () => {
     const a = await open('?closed=60000');
     const b = await open('?closed=60000');
