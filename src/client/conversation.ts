@@ -28,7 +28,10 @@ export class Conversation {
     let newest = this.cursor ? Date.parse(this.cursor) : -Infinity;
     for (const m of messages) {
       const time = Date.parse(m.created_at);
-      if (time > newest) [newest, this.cursor] = [time, m.created_at];
+      if (time > newest) {
+        newest = time;
+        this.cursor = m.created_at;
+      }
     }
     this.#add(fresh.map((m) => ({ ...m, content: cut(m.content), delivery: 'sent' })));
     this.loaded = true;
