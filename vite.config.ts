@@ -23,6 +23,7 @@ const SHARED: Array<[string, RegExp]> = [
   ['unread', /\/src\/client\/unread\.ts$/],
   ['restore', /\/src\/client\/restore\.ts$/],
   ['transportError', /\/src\/transport\/transport-error\.ts$/],
+  ['guards', /\/src\/transport\/guards\.ts$/],
   ['panelSlot', /\/src\/components\/support-chat\/panel-slot\.ts$/],
   ['panelLoader', /\/src\/components\/support-chat\/panel-loader\.ts$/],
   ['chatState', /\/src\/client\/chat-state\.ts$/],

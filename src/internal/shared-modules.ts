@@ -8,6 +8,7 @@ import * as storedFields from '../client/stored-fields.js';
 import * as unread from '../client/unread.js';
 import * as restore from '../client/restore.js';
 import * as transportError from '../transport/transport-error.js';
+import * as guards from '../transport/guards.js';
 import * as panelSlot from '../components/support-chat/panel-slot.js';
 import * as panelLoader from '../components/support-chat/panel-loader.js';
 import * as chatState from '../client/chat-state.js';
@@ -40,6 +41,7 @@ export const sharedModules = {
   unread,
   restore,
   transportError,
+  guards,
   panelSlot,
   panelLoader,
   chatState,

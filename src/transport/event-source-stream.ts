@@ -1,6 +1,6 @@
 import type { LiveStream, LiveStreamListener } from './transport.js';
 import type { StreamEvents } from './wire-types.js';
-import { streamEvents } from './validate.js';
+import { streamEvents } from './validate-conversation.js';
 
 const EVENT_NAMES = Object.keys(streamEvents) as Array<keyof StreamEvents>;
 

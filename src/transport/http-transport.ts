@@ -1,19 +1,16 @@
+import { conversationSlot } from '../client/conversation-slot.js';
+import { loadConversation } from '../client/conversation-loader.js';
+import type { Guard } from './guards.js';
+import type { HttpChannel, HttpConversationRequest } from './http-conversation-requests.js';
 import type {
   Credentials,
-  GetMessagesRequest,
   GetTicketsRequest,
+  LiveStream,
   LiveStreamListener,
   OpenStreamRequest,
-  RateRequest,
-  RestoreRequest,
-  SendMessageRequest,
   Transport,
-  TypingRequest,
-  UploadOptions,
 } from './transport.js';
-import { eventSourceStream } from './event-source-stream.js';
-import { TransportError } from './transport-error.js';
-import { loadAttachments } from '../client/attachments/load-attachments.js';
+import { invalidResponse, TransportError } from './transport-error.js';
 import type { UploadAnswer } from './upload.js';
 import * as validate from './validate.js';
 
@@ -30,12 +27,36 @@ export interface HttpTransportOptions {
 
 const WIDGET_PATH = '/api/conversations/v1/widget';
 
-/** The default transport: the HTTP contract of REFERENCE-API.md. */
+/** The requests whose code comes with the conversation file (http-conversation-requests.ts), `openStream` aside. */
+const CONVERSATION_REQUESTS = [
+  'sendMessage',
+  'getMessages',
+  'markAsRead',
+  'requestRestoreLink',
+  'restore',
+  'sendTyping',
+  'rate',
+  'uploadAttachment',
+] as const satisfies HttpConversationRequest[];
+
+/** The conversation file's requests, loading that file first when it is not in yet (a headless page, from code). */
+const conversationRequests = async () =>
+  conversationSlot.httpRequests ?? (await loadConversation(), conversationSlot.httpRequests!);
+
+/**
+ * The default transport: the HTTP contract of REFERENCE-API.md. What a page asks before the
+ * visitor opens the widget (the ticket list, for the unread count; the capabilities) is here,
+ * in the first file; the conversation's requests come with the conversation file, which their
+ * methods load on the first call: a page that only counts unread replies never pays for them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types the methods the static block installs
 export class HttpTransport implements Transport {
   readonly #base: string;
   readonly #token: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
+  /** What the conversation's requests send with. */
+  readonly #channel: HttpChannel;
 
   constructor(options: HttpTransportOptions) {
     this.#token = options.token;
@@ -43,38 +64,14 @@ export class HttpTransport implements Transport {
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     // Bound late so that a fetch patched after construction (service workers, test spies) is still used.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  }
-
-  sendMessage(credentials: Credentials, r: SendMessageRequest) {
-    return this.#request('POST', '/message', validate.sendMessageResponse, {
-      ...credentialFields(credentials),
-      message: r.message,
-      ticket_id: r.ticketId,
-      traits: r.traits ?? {},
-      // Required with a session (the production backend answers 400 without it): see `credentialFields`.
-      ...(r.distinctId && { distinct_id: r.distinctId }),
-      client_message_id: r.clientMessageId,
-      session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
-      attachment_ids: r.attachmentIds?.length ? r.attachmentIds : undefined,
-    });
-  }
-
-  async getMessages(credentials: Credentials, r: GetMessagesRequest) {
-    const query = { ...credentialFields(credentials), after: r.after, limit: r.limit };
-    const response = await this.#request(
-      'GET',
-      `/messages/${encodeURIComponent(r.ticketId)}`,
-      validate.getMessagesResponse,
-      query,
-    );
-    // Messages of another ticket would be shown in the wrong conversation.
-    if (response.ticket_id !== r.ticketId) throw invalid('response.ticket_id is not the ticket asked for');
-    return response;
-  }
-
-  markAsRead(credentials: Credentials, ticketId: string) {
-    const path = `/messages/${encodeURIComponent(ticketId)}/read`;
-    return this.#request('POST', path, validate.markAsReadResponse, credentialFields(credentials));
+    this.#channel = {
+      request: (method, path, guard, fields) => this.#request(method, path, guard, fields),
+      read: (answer, guard) => read(answer, parse(answer.text), guard),
+      fields: credentialFields,
+      base: this.#base,
+      token: this.#token,
+      timeoutMs: this.#timeoutMs,
+    };
   }
 
   getTickets(credentials: Credentials, r: GetTicketsRequest) {
@@ -82,58 +79,42 @@ export class HttpTransport implements Transport {
     return this.#request('GET', '/tickets', validate.getTicketsResponse, query);
   }
 
-  async requestRestoreLink(email: string, requestUrl: string) {
-    await this.#request('POST', '/restore/request', validate.restoreRequestResponse, { email, request_url: requestUrl });
-  }
-
-  restore(r: RestoreRequest) {
-    return this.#request('POST', '/restore', validate.restoreResponse, {
-      restore_token: r.restoreToken,
-      widget_session_id: r.widgetSessionId,
-      distinct_id: r.distinctId,
-    });
-  }
-
   /** `GET …/capabilities`: a production backend has no such endpoint (404), which callers read as none. */
   getCapabilities() {
     return this.#request('GET', '/capabilities', validate.capabilities, {});
   }
 
-  /** `EventSource` cannot set headers: the token and the credentials go in the query. */
-  openStream(credentials: Credentials, r: OpenStreamRequest, listener: LiveStreamListener) {
-    const url = new URL(this.#base + '/stream', globalThis.location?.href);
-    const query = {
-      token: this.#token,
-      ...credentialFields(credentials),
-      last_event_id: r.lastEventId,
+  /**
+   * Synchronous by the interface: the client's live part comes with the conversation file, so
+   * its requests are in by then; a stream asked for before (from code) opens once they are.
+   */
+  openStream(credentials: Credentials, request: OpenStreamRequest, listener: LiveStreamListener): LiveStream {
+    const requests = conversationSlot.httpRequests;
+    if (requests) return requests.openStream(this.#channel, credentials, request, listener);
+    let stream: LiveStream | undefined;
+    let closed = false;
+    conversationRequests().then(
+      ({ openStream }) => void (closed || (stream = openStream(this.#channel, credentials, request, listener))),
+      () => listener.error(false),
+    );
+    return {
+      close: () => {
+        closed = true;
+        stream?.close();
+      },
     };
-    for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
-    return eventSourceStream(url, listener);
   }
 
-  async sendTyping(credentials: Credentials, r: TypingRequest) {
-    const fields = {
-      ...credentialFields(credentials),
-      ticket_id: r.ticketId,
-      typing: r.typing,
-    };
-    await this.#request('POST', '/typing', validate.restoreRequestResponse, fields);
+  static {
+    for (const name of CONVERSATION_REQUESTS) {
+      (this.prototype as unknown as Record<string, unknown>)[name] = async function (this: HttpTransport, ...args: unknown[]) {
+        const request = (await conversationRequests())[name] as (http: HttpChannel, ...args: unknown[]) => unknown;
+        return request(this.#channel, ...args);
+      };
+    }
   }
 
-  async rate(credentials: Credentials, r: RateRequest) {
-    const fields = { ...credentialFields(credentials), score: r.score, comment: r.comment || undefined };
-    await this.#request('POST', `/tickets/${encodeURIComponent(r.ticketId)}/rating`, validate.restoreRequestResponse, fields);
-  }
-
-  /** `multipart/form-data` with `file` and the credential fields, by XHR (for its progress events) from the panel file. */
-  async uploadAttachment(file: File, credentials: Credentials, options?: UploadOptions) {
-    const { postForm, attachment } = await loadAttachments();
-    const fields = credentialFields(credentials);
-    const answer = await postForm(this.#base + '/attachments', this.#token, fields, file, options, this.#timeoutMs);
-    return read(answer, parse(answer.text), attachment);
-  }
-
-  async #request<T>(method: 'GET' | 'POST', path: string, guard: validate.Guard<T>, fields: Record<string, unknown>): Promise<T> {
+  async #request<T>(method: 'GET' | 'POST', path: string, guard: Guard<T>, fields: Record<string, unknown>): Promise<T> {
     const url = new URL(this.#base + path, globalThis.location?.href);
     const init: RequestInit = { method, headers: { 'X-Conversations-Token': this.#token } };
     if (method === 'GET') {
@@ -169,16 +150,14 @@ function parse(text: string): unknown {
 }
 
 /** An answer's body as the contract promises it, or the typed error its status or shape says. */
-function read<T>(response: Pick<UploadAnswer, 'ok' | 'status' | 'headers'>, body: unknown, guard: validate.Guard<T>): T {
+function read<T>(response: Pick<UploadAnswer, 'ok' | 'status' | 'headers'>, body: unknown, guard: Guard<T>): T {
   if (!response.ok) throw errorFromResponse(response, body);
   try {
     return guard(body, 'response');
   } catch (error) {
-    throw invalid((error as Error).message);
+    throw invalidResponse((error as Error).message);
   }
 }
-
-const invalid = (what: string) => new TransportError('invalid_response', `Unexpected answer from the server: ${what}`);
 
 /**
  * The credentials as the contract's fields. Every request carries the same `distinct_id`:
@@ -235,3 +214,6 @@ function secondsIn(detail: string): number | undefined {
 }
 
 const clampWait = (seconds: number) => (Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 3600) : undefined);
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class's static block installs each of them
+export interface HttpTransport extends Pick<Required<Transport>, (typeof CONVERSATION_REQUESTS)[number]> {}

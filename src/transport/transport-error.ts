@@ -30,3 +30,7 @@ export class TransportError extends Error {
     );
   }
 }
+
+/** A 2xx whose body is not what the contract promises: `what` says which field. */
+export const invalidResponse = (what: string) =>
+  new TransportError('invalid_response', `Unexpected answer from the server: ${what}`);

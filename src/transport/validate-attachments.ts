@@ -1,20 +1,14 @@
+import { count, fail, id, object, string } from './guards.js';
 import type { Attachment } from './wire-types.js';
 
 /**
  * The checks of files on the wire, apart from validate.ts because they load with the panel
- * file (a page pays for them once it shows or sends files). Same rules as there: a shape the
- * contract does not promise throws a plain Error naming what is wrong.
+ * file (a page pays for them once it shows or sends files), made of the same guards.
  */
-
-const fail = (path: string, expected: string): never => {
-  throw new Error(`${path} should be ${expected}`);
-};
-
-const text = (v: unknown, p: string) => (typeof v === 'string' ? v : fail(p, 'a string'));
 
 /** Only http(s) URLs reach an `href` or `src`: a `javascript:` or `data:` URL never does. */
 function webUrl(v: unknown, p: string): string {
-  const url = text(v, p);
+  const url = string(v, p);
   let protocol = '';
   try {
     protocol = new URL(url, globalThis.location?.href).protocol;
@@ -26,15 +20,12 @@ function webUrl(v: unknown, p: string): string {
 
 /** A file on the server: the answer to an upload, and each entry of a message's `attachments`. */
 export function attachment(v: unknown, p: string): Attachment {
-  const o = (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : fail(p, 'an object')) as Record<string, unknown>;
-  const id = text(o.id, `${p}.id`);
-  if (!id || id.length > 200) fail(`${p}.id`, 'an id');
-  const size = Number.isInteger(o.size) && (o.size as number) >= 0 ? (o.size as number) : fail(`${p}.size`, 'a whole number ≥ 0');
+  const o = object(v, p);
   return {
-    id,
-    name: text(o.name, `${p}.name`),
-    content_type: text(o.content_type, `${p}.content_type`),
-    size,
+    id: id(o.id, `${p}.id`),
+    name: string(o.name, `${p}.name`),
+    content_type: string(o.content_type, `${p}.content_type`),
+    size: count(o.size, `${p}.size`),
     url: webUrl(o.url, `${p}.url`),
   };
 }

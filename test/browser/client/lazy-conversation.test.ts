@@ -27,10 +27,13 @@ describe('the conversation file, loaded when needed', () => {
     const sessionId = crypto.randomUUID();
     const storage = new MemoryStorage();
     await storage.set(STORED.sessionId, sessionId);
-    const opened = await new HttpTransport({ token: WIDGET_TOKEN }).sendMessage(
-      { widgetSessionId: sessionId },
-      { message: 'Where is my order?', ticketId: null, clientMessageId: crypto.randomUUID() },
-    );
+    // Written by plain HTTP: HttpTransport's own sendMessage comes with the file held back here.
+    const written = await fetch('/api/conversations/v1/widget/message', {
+      method: 'POST',
+      headers: { 'X-Conversations-Token': WIDGET_TOKEN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ widget_session_id: sessionId, distinct_id: sessionId, message: 'Where is my order?', traits: {} }),
+    });
+    const opened = (await written.json()) as { ticket_id: string };
     await team.reply(opened.ticket_id, 'On its way');
 
     const client = lazyClient(storage);
@@ -42,7 +45,25 @@ describe('the conversation file, loaded when needed', () => {
     // No ticket on show (none was stored): the message opens a new one.
     const sending = client.sendMessage('And a second question');
     await waitFor(() => expect(asked()).to.be.greaterThan(0));
+    // From code, before the file is in: a conversation request waits for it, and a stream
+    // opens once it is (one closed meanwhile never does).
+    const transport = new HttpTransport({ token: WIDGET_TOKEN });
+    const credentials = { widgetSessionId: sessionId };
+    const reading = transport.getMessages(credentials, { ticketId: opened.ticket_id });
+    const streams: string[] = [];
+    const listener = (name: string) => ({
+      open: () => streams.push(`${name} open`),
+      event() {},
+      error: () => streams.push(`${name} error`),
+    });
+    const stream = transport.openStream(credentials, {}, listener('kept'));
+    transport.openStream(credentials, {}, listener('closed')).close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(streams, 'nothing opened while the file is held').to.deep.equal([]);
     release();
+    expect((await reading).messages.map((m) => m.content)).to.deep.equal(['Where is my order?', 'On its way']);
+    await waitFor(() => expect(streams).to.deep.equal(['kept open']));
+    stream.close();
     const response = await sending;
     expect(response?.ticket_id).to.be.a('string');
     expect(conversationSlot.build).to.be.a('function');

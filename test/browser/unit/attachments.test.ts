@@ -5,7 +5,8 @@ import { TransportError } from '../../../src/transport/transport-error.js';
 import { startReferenceServer, WIDGET_TOKEN } from '../helpers/reference-server.js';
 import { checkFiles, limitsOf } from '../../../src/client/attachments/attachment-rules.js';
 import { attachmentsOf } from '../../../src/transport/validate-attachments.js';
-import { capabilities, message } from '../../../src/transport/validate.js';
+import { capabilities } from '../../../src/transport/validate.js';
+import { message } from '../../../src/transport/validate-conversation.js';
 
 const LIMITS = { max_bytes: 100, max_per_message: 2, types: ['image/png', 'text/plain'] };
 const file = (name: string, type: string, size = 10) => ({ name, type, size });

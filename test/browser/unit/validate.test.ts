@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import * as validate from '../../../src/transport/validate.js';
+import type { Guard } from '../../../src/transport/guards.js';
+import * as ticketList from '../../../src/transport/validate.js';
+import * as conversation from '../../../src/transport/validate-conversation.js';
+
+// The checks of both files: the first file's (ticket list, capabilities) and the conversation file's.
+const validate = { ...ticketList, ...conversation };
 
 const time = '2024-01-01T00:00:00Z';
 const message = { id: 'm1', content: 'Hi', author_type: 'human', author_name: null, created_at: time };
@@ -42,7 +47,7 @@ describe('response validation', () => {
   });
 
   it('names the first thing that is wrong', () => {
-    const bad = (guard: validate.Guard<unknown>, value: unknown) => () => guard(value, 'response');
+    const bad = (guard: Guard<unknown>, value: unknown) => () => guard(value, 'response');
     expect(bad(validate.message, { ...message, id: '' })).to.throw('response.id should be an id');
     expect(bad(validate.message, { ...message, created_at: 'yesterday' })).to.throw('response.created_at should be an ISO time');
     // An unknown author type is the team's, never a reason to refuse the answer (REFERENCE-API).
@@ -54,7 +59,7 @@ describe('response validation', () => {
     );
     expect(bad(validate.sendMessageResponse, null)).to.throw('response should be an object');
     expect(bad(validate.sendMessageResponse, [])).to.throw('response should be an object');
-    expect(bad(validate.restoreRequestResponse, { ok: 'yes' })).to.throw('response.ok should be true');
+    expect(bad(validate.okResponse, { ok: 'yes' })).to.throw('response.ok should be true');
   });
 
   it('restore answers: success with ids, else a status and a code (the status when the code is missing)', () => {
