@@ -13,7 +13,12 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
-            if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private');
+            const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
+            if (declaration.members) declaration.members = declaration.members.filter((m) => !hidden.has(m.name));
+            // A private field in `static properties` (`state: true`) is no attribute, whatever the analyzer reads.
+            const attributes = declaration.attributes?.filter((a) => !hidden.has(a.fieldName));
+            if (attributes?.length) declaration.attributes = attributes;
+            else delete declaration.attributes;
           }
         }
         // The analyzer lists modules in file-system glob order, which varies between runs and

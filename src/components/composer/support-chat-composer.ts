@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import type { ChatState } from '../../client/chat-state.js';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../../client/visitor-input.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
@@ -38,9 +37,11 @@ const SHOW_LIMIT_FROM = MAX_MESSAGE_LENGTH - 500;
  */
 export class SupportChatComposer extends LitElement {
   static override styles = [sharedStyles, attachmentStyles, styles];
+  /** Internal reactive state (`state: true`: no attribute; a change re-renders). */
+  static override properties = { draft: { state: true } };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @state() private draft = '';
+  private draft = '';
 
   readonly #chat = new ChatStateController(this);
   readonly #files = new AttachmentDraft(this, () => this.#chat.client);

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
@@ -19,9 +18,11 @@ import { styles } from './support-chat-identify-form.styles.js';
  */
 export class SupportChatIdentifyForm extends LitElement {
   static override styles = [sharedStyles, styles];
+  /** Internal reactive state (`state: true`: no attribute; a change re-renders). */
+  static override properties = { errors: { state: true } };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @state() private errors: { name?: string; email?: string } = {};
+  private errors: { name?: string; email?: string } = {};
 
   readonly #chat = new ChatStateController(this);
 

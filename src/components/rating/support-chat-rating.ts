@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { RATING } from '../../../contract/limits.js';
 import type { RatingOffer } from '../../client/rating-slot.js';
 import '../../client/ratings.js';
@@ -26,12 +25,20 @@ const SCORES = Array.from({ length: RATING.maxScore - RATING.minScore + 1 }, (_,
  */
 export class SupportChatRating extends LitElement {
   static override styles = [sharedStyles, styles];
+  /** Internal reactive state (`state: true`: no attribute; a change re-renders). */
+  static override properties = {
+    offer: { state: true },
+    score: { state: true },
+    comment: { state: true },
+    sending: { state: true },
+    error: { state: true },
+  };
 
-  @state() private offer: RatingOffer = 'none';
-  @state() private score = 0;
-  @state() private comment = '';
-  @state() private sending = false;
-  @state() private error = '';
+  private offer: RatingOffer = 'none';
+  private score = 0;
+  private comment = '';
+  private sending = false;
+  private error = '';
 
   readonly #chat = new ChatStateController(this);
   /** What the offer was last asked for: the ticket, its status and its newest message. */

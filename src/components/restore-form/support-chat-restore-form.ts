@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { define } from '../../internal/define.js';
 import { isEmail } from '../../client/visitor-input.js';
@@ -19,11 +18,13 @@ import { styles } from './support-chat-restore-form.styles.js';
  */
 export class SupportChatRestoreForm extends LitElement {
   static override styles = [sharedStyles, styles];
+  /** Internal reactive state (`state: true`: no attribute; a change re-renders). */
+  static override properties = { error: { state: true }, sent: { state: true }, busy: { state: true } };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @state() private error = '';
-  @state() private sent = false;
-  @state() private busy = false;
+  private error = '';
+  private sent = false;
+  private busy = false;
 
   readonly #chat = new ChatStateController(this);
 
