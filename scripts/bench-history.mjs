@@ -46,7 +46,11 @@ const median = (list) => {
 
 // deep-chat is measured as it ships, so these pages have no CSP (it may need inline styles).
 const server = await serveStatic(process.cwd(), { csp: false });
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+// gc() and exact performance.memory, for the heap after a garbage collection (heapAfterGc()).
+const browser = await chromium.launch({
+  executablePath,
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
 
 /**
  * One measure in a fresh context: its time and the heap used afterwards (after a GC), in MB;
@@ -85,18 +89,16 @@ async function measureOnce(pagePath, script, { pastIdle = false, preloadPanel = 
     await page.waitForTimeout(500);
     for (const file of LAZY_FILES) await page.unroute(`**/${file}`);
   }
+  // The heap is read as the measure ends, in the same task: deep-chat's 10,000-message page
+  // keeps its thread busy for minutes afterwards, which a reading from outside would wait for.
   // A page that never finishes is reported, not waited for.
-  const ms = await Promise.race([page.evaluate(script), page.waitForTimeout(120_000).then(() => Number.NaN)]);
-  if (process.env.BENCH_VERBOSE) console.error(`${pagePath} ${script}: ${ms.toFixed(0)} ms`);
-  const cdp = await context.newCDPSession(page);
-  // deep-chat's 10,000-message page can keep its thread busy for minutes after the measure:
-  // past a minute its heap counts as no result rather than holding up the run.
-  const heap = await Promise.race([
-    cdp.send('HeapProfiler.collectGarbage').then(() => cdp.send('Runtime.getHeapUsage')),
-    page.waitForTimeout(60_000).then(() => ({ usedSize: Number.NaN })),
+  const { ms, heap } = await Promise.race([
+    page.evaluate(`${script}.then((ms) => ({ ms, heap: heapAfterGc() }))`),
+    page.waitForTimeout(120_000).then(() => ({ ms: Number.NaN, heap: Number.NaN })),
   ]);
+  if (process.env.BENCH_VERBOSE) console.error(`${pagePath} ${script}: ${ms.toFixed(0)} ms`);
   await context.close();
-  return { ms, heap: heap.usedSize / 1e6 };
+  return { ms, heap: heap / 1e6 };
 }
 
 const rows = [];

@@ -2,6 +2,12 @@
 // milliseconds from creating the element to its newest message rendered, and two frames later.
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
+/** The JS heap in use after a full garbage collection, in bytes (the benchmark's browser exposes gc()). */
+window.heapAfterGc = () => {
+  window.gc();
+  return performance.memory.usedJSHeapSize;
+};
+
 /** Resolves once `done()` is true, checked every frame, then after two more frames. */
 async function untilRendered(done) {
   while (!done()) await frame();

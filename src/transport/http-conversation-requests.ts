@@ -51,7 +51,7 @@ export const httpConversationRequests: Requests = {
       message: r.message,
       ticket_id: r.ticketId,
       traits: r.traits ?? {},
-      // Required with a session (the production backend answers 400 without it): see `credentialFields`.
+      // Required with a session (the production backend answers 400 without it): see `credentialFields` (http-transport.ts).
       ...(r.distinctId && { distinct_id: r.distinctId }),
       client_message_id: r.clientMessageId,
       session_context: r.currentUrl ? { current_url: r.currentUrl } : undefined,
