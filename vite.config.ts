@@ -72,6 +72,9 @@ export default defineConfig(({ command, mode }): UserConfig => {
       root: 'demo',
       publicDir: 'public',
       plugins: [demoPlugin()],
+      // What only the lazily loaded panel imports, which the start-up scan (static imports from
+      // the pages) does not reach: found on a first open instead, it made Vite reload the page.
+      optimizeDeps: { include: ['lit', '@lit/context', 'lit/directives/repeat.js'] },
       server: { host: '127.0.0.1', port: 5173 },
       preview: { host: '127.0.0.1', port: 4173 },
     };
