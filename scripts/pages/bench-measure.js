@@ -82,7 +82,11 @@ window.pastIdlePrefetch = async () => {
   const { el } = await window.memoryWidget(window.historyMessages(1), { open: false });
   document.body.append(el);
   const fetched = (file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file));
-  while (!fetched('/panel.js') || !fetched('/conversation-chunk.js')) await new Promise((resolve) => setTimeout(resolve, 50));
+  const since = performance.now();
+  while (!fetched('/panel.js') || !fetched('/conversation-chunk.js')) {
+    if (performance.now() - since > 10_000) throw new Error('the panel and conversation files did not load at idle');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await new Promise((resolve) => requestIdleCallback(resolve));
   el.remove();
 };
