@@ -1,6 +1,7 @@
 import { loadAttachments } from '../client/attachments/load-attachments.js';
 import { eventSourceStream } from './event-source-stream.js';
 import type { Guard } from './guards.js';
+import type { CONVERSATION_REQUESTS } from './http-transport.js';
 import type { Credentials, Transport } from './transport.js';
 import { invalidResponse } from './transport-error.js';
 import type { UploadAnswer } from './upload.js';
@@ -27,17 +28,8 @@ type Requests = {
   ) => ReturnType<Required<Transport>[K]>;
 };
 
-/** The requests of a conversation, which a page that only counts unread replies never makes. */
-export type HttpConversationRequest =
-  | 'sendMessage'
-  | 'getMessages'
-  | 'markAsRead'
-  | 'requestRestoreLink'
-  | 'restore'
-  | 'openStream'
-  | 'sendTyping'
-  | 'rate'
-  | 'uploadAttachment';
+/** The requests of a conversation, which a page that only counts unread replies never makes (named once, in http-transport.ts). */
+export type HttpConversationRequest = (typeof CONVERSATION_REQUESTS)[number] | 'openStream';
 
 /**
  * `HttpTransport`'s requests beyond the ticket list and the capabilities, with the checks of

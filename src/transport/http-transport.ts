@@ -1,7 +1,7 @@
 import { conversationSlot } from '../client/conversation-slot.js';
 import { loadConversation } from '../client/conversation-loader.js';
 import type { Guard } from './guards.js';
-import type { HttpChannel, HttpConversationRequest } from './http-conversation-requests.js';
+import type { HttpChannel } from './http-conversation-requests.js';
 import type {
   Credentials,
   GetTicketsRequest,
@@ -28,7 +28,7 @@ export interface HttpTransportOptions {
 const WIDGET_PATH = '/api/conversations/v1/widget';
 
 /** The requests whose code comes with the conversation file (http-conversation-requests.ts), `openStream` aside. */
-const CONVERSATION_REQUESTS = [
+export const CONVERSATION_REQUESTS = [
   'sendMessage',
   'getMessages',
   'markAsRead',
@@ -37,7 +37,7 @@ const CONVERSATION_REQUESTS = [
   'sendTyping',
   'rate',
   'uploadAttachment',
-] as const satisfies HttpConversationRequest[];
+] as const;
 
 /** The conversation file's requests, loading that file first when it is not in yet (a headless page, from code). */
 const conversationRequests = async () =>
