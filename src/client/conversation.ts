@@ -63,6 +63,7 @@ export class Conversation {
 
   /** Oldest first (a stable sort, so equal times keep their order), each time parsed once: a long history has tens of thousands of comparisons. */
   #add(messages: ChatMessage[]) {
+    if (!messages.length) return; // a poll with nothing new: the history stays sorted as it is
     this.#received = [...this.#received, ...messages]
       .map((message) => ({ message, time: Date.parse(message.created_at) }))
       .sort((a, b) => a.time - b.time)
