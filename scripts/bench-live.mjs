@@ -36,11 +36,16 @@ if (!executablePath) {
   console.error(HOW_TO_GET_A_BROWSER);
   process.exit(1);
 }
-execFileSync(new URL('../node_modules/.bin/vite', import.meta.url).pathname, ['build', '--mode', 'iife', '--logLevel', 'warn'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+// The script tag's file and those it loads beside itself (the panel, the conversation parts,
+// formatted messages, other languages), as `npm start` builds them.
+for (const mode of ['iife', 'panel', 'conversation', 'locales']) {
+  execFileSync(new URL('../node_modules/.bin/vite', import.meta.url).pathname, ['build', '--mode', mode, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
 const script = readFileSync(new URL('../dist/support-chat.iife.js', import.meta.url), 'utf8');
+const BESIDE = /\/(panel|conversation-chunk|rich-content|locales\/[\w-]+)\.js$/;
 const dir = mkdtempSync(join(tmpdir(), 'bench-live-'));
 
 const freePort = () =>
@@ -88,6 +93,9 @@ async function widgetPage(context, base, { first = true } = {}) {
     }),
   );
   await context.route(`${base}bench.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
+  await context.route(BESIDE, (route) =>
+    route.fulfill({ path: new URL(`../dist/${BESIDE.exec(route.request().url())[1]}.js`, import.meta.url).pathname }),
+  );
   const page = await context.newPage();
   await page.goto(`${base}bench.html`);
   await page.waitForFunction(() => document.querySelector('support-chat')?.isAvailable?.());
