@@ -88,8 +88,13 @@ export class ConversationSync {
 
   /** A shared change was applied: the pace may change, another ticket needs loading, or a watched one is now unread. */
   changed(moved: boolean) {
-    this.poller.setOpen(this.#tab.state.open);
+    const { open } = this.#tab.state;
+    this.poller.setOpen(open);
     if (moved && this.#tab.tabs.leader) void this.poller.pollNow();
+    // A tab about to lead reads an opened conversation at once: the lock's grant comes behind
+    // the browser's first frame of the panel, and waiting for it put a second frame before the
+    // messages. Its schedule, when it starts, goes on from this poll.
+    else if (open && this.#tab.tabs.taking && !this.#conversation.loaded && !this.poller.polling) void this.poller.pollNow();
     void this.#readIfSeen();
   }
 

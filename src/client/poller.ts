@@ -41,13 +41,17 @@ export class Poller {
     return this.#failures >= (this.#options.maxFailures ?? 3);
   }
 
-  /** Starts the schedule, with a poll at once. */
+  get polling() {
+    return !!this.#inFlight;
+  }
+
+  /** Starts the schedule, with a poll at once (or the one under way: the schedule goes on from its end). */
   start() {
     if (this.#scheduled) return;
     this.#scheduled = true;
     document.addEventListener('visibilitychange', this.#onVisibility);
     addEventListener('online', this.#onOnline);
-    void this.pollNow();
+    if (!this.#inFlight) void this.pollNow();
   }
 
   stop() {

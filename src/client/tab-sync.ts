@@ -18,6 +18,8 @@ export class TabSync {
   /** Identifies this tab in the messages it sends. */
   readonly id = crypto.randomUUID();
   leader = false;
+  /** Asked for the lock at once (`steal`), not granted yet: this tab is about to lead. */
+  taking = false;
   #channel: BroadcastChannel | undefined;
   #release: (() => void) | undefined;
   #abort: AbortController | undefined;
@@ -54,13 +56,16 @@ export class TabSync {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     const options: LockOptions = steal ? { steal: true } : { signal: abort.signal };
+    this.taking = steal;
     navigator.locks
       .request(this.#options.name, options, () => {
+        this.taking = false;
         if (abort.signal.aborted) return;
         this.#setLeader(true);
         return new Promise<void>((resolve) => (this.#release = resolve));
       })
       .catch(() => {
+        this.taking = false;
         // Another tab stole the lock (or we gave up waiting): back in the queue, unless stopped.
         if (abort.signal.aborted || !this.#channel) return;
         this.#setLeader(false);
