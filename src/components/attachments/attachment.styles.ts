@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /** The files of messages and of the composer's draft, shared by the message list and the composer. */
 export const attachmentStyles = css`

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { css } from '../../internal/css.js';
 import { realClock, type Clock } from '../../client/clock.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { format, type Strings } from '../../i18n/strings.js';

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { css } from '../../internal/css.js';
 import { ChatStateController } from '../../controllers/chat-state-controller.js';
 import { navigate } from '../../controllers/view-controller.js';
 import { define } from '../../internal/define.js';
