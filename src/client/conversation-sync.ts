@@ -32,6 +32,9 @@ export class ConversationSync {
   #lastUnread = 0;
   /** A read of the ticket list made before these parts were in (see `adoptTicketRead`), for whom it was made. */
   #earlierRead: TicketRead | undefined;
+  /** Mark-as-reads answered, counted, and the count at each ticket's last one (see `#setTickets`). */
+  #marks = 0;
+  readonly #markedAt = new Map<string, number>();
 
   readonly #tab: TabState;
   readonly #session: Session;
@@ -121,15 +124,16 @@ export class ConversationSync {
 
   async markAsRead(ticketId: string) {
     const response = await this.#transport.markAsRead(this.#session.credentials, ticketId);
+    this.#markedAt.set(ticketId, ++this.#marks);
     const tickets = withUnread(this.#tab.state.tickets, ticketId, 0);
     if (tickets !== this.#tab.state.tickets) void this.#tab.share({ tickets });
     return response;
   }
 
   async getTickets(options: GetTicketsRequest) {
-    const who = this.#tab.who;
+    const [who, marks] = [this.#tab.who, this.#marks];
     const response = await this.#transport.getTickets(this.#session.credentials, options);
-    if (!Object.keys(options).length && who === this.#tab.who) this.#setTickets(response);
+    if (!Object.keys(options).length && who === this.#tab.who) this.#setTickets(response, marks);
     return response;
   }
 
@@ -166,10 +170,13 @@ export class ConversationSync {
     const [ticketId, epoch] = [this.#tab.state.currentTicketId, this.#tab.epoch];
     try {
       await this.#guard.sweep();
-      // While open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only.
-      if (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) await this.#pollTickets();
-      // Closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
-      if (ticketId && (open || !this.#conversation.loaded)) await this.#pollMessages(ticketId, epoch);
+      // Both at once: an opening panel waited a round trip more for its messages otherwise. While
+      // open, the ticket list (other tickets' unread counts) is refreshed at the closed pace only;
+      // closed, the history of the ticket on show is still loaded once (after a reload, a switch, a restore).
+      await Promise.all([
+        (!open || !ticketId || this.#clock.now() - this.#ticketsPolledAt >= this.#closedInterval) && this.#pollTickets(),
+        ticketId && (open || !this.#conversation.loaded) && this.#pollMessages(ticketId, epoch),
+      ]);
       if (!this.#pending()) this.#tab.clearError();
       return false;
     } catch (error) {
@@ -180,18 +187,26 @@ export class ConversationSync {
   }
 
   async #pollTickets() {
-    const who = this.#tab.who;
+    const [who, marks] = [this.#tab.who, this.#marks];
     const earlier = this.#earlierRead;
     this.#earlierRead = undefined;
     const response = await (earlier?.who === who
-      ? earlier.read
+      ? earlier.read // asked before these parts, so before any mark-as-read
       : this.#transport.getTickets(this.#session.credentials, { limit: 100 }));
     this.#ticketsPolledAt = this.#clock.now();
-    if (who === this.#tab.who) this.#setTickets(response);
+    if (who === this.#tab.who) this.#setTickets(response, earlier?.who === who ? 0 : marks);
   }
 
-  #setTickets({ results }: GetTicketsResponse) {
-    if (JSON.stringify(results) !== JSON.stringify(this.#tab.state.tickets)) void this.#tab.share({ tickets: results });
+  /**
+   * A ticket list asked when `marks` mark-as-reads had been answered. Asked beside the messages,
+   * it may be answered after the mark-as-read their answer led to, with the count from before
+   * it: a ticket marked read since is read (the badge came back for a moment otherwise).
+   */
+  #setTickets({ results }: GetTicketsResponse, marks: number) {
+    const tickets = results.map((t) =>
+      t.unread_count && (this.#markedAt.get(t.id) ?? 0) > marks ? { ...t, unread_count: 0 } : t,
+    );
+    if (JSON.stringify(tickets) !== JSON.stringify(this.#tab.state.tickets)) void this.#tab.share({ tickets });
   }
 
   async #pollMessages(ticketId: string, epoch: number) {

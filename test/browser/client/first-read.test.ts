@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MemoryStorage } from '../../../src/client/storage.js';
 import { STORED } from '../../../src/client/stored-fields.js';
-import { countRequests } from '../helpers/faults.js';
+import { chaos, countRequests } from '../helpers/faults.js';
+import { MemoryTransport } from '../helpers/memory-transport.js';
 import { waitFor } from '../helpers/queries.js';
 import { startReferenceServer, team, WIDGET_TOKEN } from '../helpers/reference-server.js';
 import { testClients } from '../helpers/test-clients.js';
@@ -27,7 +28,10 @@ function holdLockGrants() {
 describe('a conversation opened as the page loads', () => {
   const client = testClients('first-read', { pollIntervals: { open: 60_000, closed: 60_000 } });
   let locks: ReturnType<typeof holdLockGrants> | undefined;
-  afterEach(() => locks?.release());
+  afterEach(async () => {
+    locks?.release();
+    await chaos({});
+  });
 
   /** A visitor of an earlier visit, with a ticket the team answered. */
   async function returningVisitor() {
@@ -45,10 +49,11 @@ describe('a conversation opened as the page loads', () => {
     return storage;
   }
 
-  it('is read before the tab has won its election and the schedule goes on from that read', async () => {
+  it('is read before the tab has won its election, with the ticket list, and the schedule goes on from that read', async () => {
     const worker = await startReferenceServer();
     const storage = await returningVisitor();
     const requests = countRequests(worker);
+    await chaos({ latency_ms: 100 }); // a network's round trip: requests asked together overlap
     locks = holdLockGrants();
     const c = client({ storage });
     await c.start();
@@ -57,6 +62,7 @@ describe('a conversation opened as the page loads', () => {
     expect(c.getState().leader, 'shown while the lock is still held back').to.equal(false);
     expect(requests.of('messages')).to.have.length(1);
     expect(requests.of('tickets')).to.have.length(1);
+    expect(requests.maxConcurrentPolls, 'the messages and the ticket list asked together').to.equal(2);
 
     locks.release();
     await waitFor(() => expect(c.getState().leader).to.equal(true));
@@ -70,5 +76,45 @@ describe('a conversation opened as the page loads', () => {
         .every((r) => new URL(r.url).searchParams.has('after')),
     ).to.equal(true);
     requests.stop();
+  });
+
+  it('stays read when the ticket list asked beside its messages is answered after the mark-as-read', async () => {
+    const transport = new MemoryTransport();
+    const storage = new MemoryStorage();
+    const earlier = client({ transport, storage });
+    await earlier.sendMessage('Where is my order?');
+    const ticketId = earlier.getCurrentTicketId()!;
+    earlier.stop();
+    transport.reply(ticketId, 'On its way');
+    // The list is answered as the server had it when asked (one unread reply), but only once the
+    // mark-as-read that the messages' answer leads to has been answered.
+    let markAnswered!: () => void;
+    const marked = new Promise<void>((resolve) => (markAnswered = resolve));
+    const [getTickets, markAsRead] = [transport.getTickets.bind(transport), transport.markAsRead.bind(transport)];
+    transport.getTickets = async (...args) => {
+      const answer = await getTickets(...args);
+      await marked;
+      return answer;
+    };
+    transport.markAsRead = async (...args) => {
+      const answer = await markAsRead(...args);
+      setTimeout(markAnswered, 20); // after the client has taken the answer in
+      return answer;
+    };
+
+    const c = client({ transport, storage });
+    const counts: number[] = [];
+    c.addEventListener('support-chat-unread-change', (event) =>
+      counts.push((event as CustomEvent<{ count: number }>).detail.count),
+    );
+    await c.start();
+    const stop = c.watch(ticketId); // a view shows it, in a visible page
+    c.openPanel();
+    await waitFor(() => expect(transport.calls.filter((call) => call === 'read')).to.have.length(1));
+    await marked;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stop();
+    expect(c.getState().unreadCount, 'read').to.equal(0);
+    expect(counts, 'the reply, read on arrival, never counted as unread').to.deep.equal([]);
   });
 });

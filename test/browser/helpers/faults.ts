@@ -51,7 +51,7 @@ export function countRequests(worker: SetupWorker) {
     get all() {
       return seen;
     },
-    /** Most poll requests ever in flight together. */
+    /** Most poll requests ever in flight together (a poll asks for the messages and the ticket list at once). */
     get maxConcurrentPolls() {
       return maxActive;
     },
