@@ -18,8 +18,9 @@ import { serveStatic } from './static-server.mjs';
  *   drawing its frame by hand; Lit, @lit/context and the panel's English come with panel.js);
  *   16.1 kB since the HTTP transport's conversation requests and their checks of answers come
  *   with the conversation file (0.4 kB more in the sum: the delegation, and the guards shared by
- *   name; won back by the panel's components declaring their state without Lit's decorators). What is left is mostly the part of the client that keeps the unread count (session,
- *   storage, tab state and election, the ticket list's request): 14,000 needs it smaller still.
+ *   name; won back by the panel's components declaring their state without Lit's decorators).
+ *   What is left is mostly the part of the client that keeps the unread count (session, storage,
+ *   tab state and election, the ticket list's request): 14,000 needs it smaller still.
  * - Everything: moving Lit changed where it loads, not the sum. Attachments (3.8 kB), the rating,
  *   office hours, the title count and chime and the phone layout took the panel's part from
  *   6.7 kB to 14.9 kB; files of their own, loaded only when the backend offers them, would bring

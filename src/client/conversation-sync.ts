@@ -188,13 +188,12 @@ export class ConversationSync {
 
   async #pollTickets() {
     const [who, marks] = [this.#tab.who, this.#marks];
-    const earlier = this.#earlierRead;
+    // The badge's read, when it was for this visitor: asked before these parts, so before any mark-as-read.
+    const adopted = this.#earlierRead?.who === who ? this.#earlierRead.read : undefined;
     this.#earlierRead = undefined;
-    const response = await (earlier?.who === who
-      ? earlier.read // asked before these parts, so before any mark-as-read
-      : this.#transport.getTickets(this.#session.credentials, { limit: 100 }));
+    const response = await (adopted ?? this.#transport.getTickets(this.#session.credentials, { limit: 100 }));
     this.#ticketsPolledAt = this.#clock.now();
-    if (who === this.#tab.who) this.#setTickets(response, earlier?.who === who ? 0 : marks);
+    if (who === this.#tab.who) this.#setTickets(response, adopted ? 0 : marks);
   }
 
   /**
