@@ -8,10 +8,10 @@ import { ConsentStorage } from './consent-storage.js';
 import type { ConversationParts } from './conversation-parts.js';
 import { ownedTransport } from './owned-transport.js';
 import { PendingRestore } from './pending-restore.js';
-import type { RatingParts } from './rating-slot.js';
 import { DEFAULT_RESTORE_PARAM } from './restore.js';
 import { Session } from './session.js';
 import { IndexedDbStorage, type KeyValueStorage } from './storage.js';
+import type { SupportChatClient } from './support-chat-client.js';
 import { TabState } from './tab-state.js';
 
 /**
@@ -31,16 +31,16 @@ export interface ClientParts {
   tab: TabState;
   session: Session;
   restore: PendingRestore;
-  /** What the rating part (loaded with the panel) is built from. */
-  rating: RatingParts;
+  /** The client these parts make up, for the operations that call its other methods (see `ClientOperations`). */
+  client: SupportChatClient;
   /** Delivery, message sync, live and the restore flow: absent until their file is in. */
   late?: ConversationParts;
 }
 
 /** What the parts ask of the client that owns them. */
 export interface PartsOwner {
-  /** Where the events go when the options name no other target. */
-  eventTarget: EventTarget;
+  /** The client itself: where the events go when the options name no other target. */
+  client: SupportChatClient;
   /** Read at every request: the client's `distinctId` may change after construction. */
   distinctId(): string | undefined;
   /** This tab started or stopped leading (see `TabSync`). */
@@ -66,7 +66,7 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
   const tab: TabState = new TabState({
     name: `support-chat:${token}`,
     storage,
-    eventTarget: options.eventTarget ?? owner.eventTarget,
+    eventTarget: options.eventTarget ?? owner.client,
     describeError: options.describeError ?? describeError,
     compose: (view) => parts.late?.queue.messages(view) ?? [],
     moved: () => parts.late?.conversation.clear(),
@@ -80,7 +80,7 @@ export function clientParts(options: SupportChatClientOptions, owner: PartsOwner
   const restore = new PendingRestore(tab, options.restoreParam || DEFAULT_RESTORE_PARAM);
   const owned = ownedTransport(transport, session);
   const capabilities = capabilitiesReader(transport);
-  const rating = { tab, storage, session, transport, capabilities };
-  const parts: ClientParts = { transport, owned, capabilities, storage, consent, tab, session, restore, rating };
+  const { client } = owner;
+  const parts: ClientParts = { transport, owned, capabilities, storage, consent, tab, session, restore, client };
   return parts;
 }

@@ -1,3 +1,4 @@
+import { ClientOperations } from './client-operations.js';
 import type { ClientParts } from './client-parts.js';
 import type { SupportChatClientOptions } from './client-options.js';
 import { realClock } from './clock.js';
@@ -5,7 +6,6 @@ import { Conversation } from './conversation.js';
 import { ConversationSync } from './conversation-sync.js';
 import { DeliveryQueue } from './delivery/delivery-queue.js';
 import { liveParts, type LiveParts } from './live/live-parts.js';
-import { redeemRestoreToken, requestRestoreLink } from './restore-flow.js';
 import { TicketGuard } from './ticket-guard.js';
 
 /**
@@ -20,7 +20,8 @@ export interface ConversationParts {
   queue: DeliveryQueue;
   sync: ConversationSync;
   live: LiveParts;
-  restoreFlow: { requestRestoreLink: typeof requestRestoreLink; redeemRestoreToken: typeof redeemRestoreToken };
+  /** The client's methods that use the parts above (see `ClientOperations`). */
+  operations: ClientOperations;
 }
 
 /** Builds them over the parts the first file made (`clientParts`), with the same options and defaults as before the split. */
@@ -50,5 +51,6 @@ export function conversationParts(core: ClientParts, options: SupportChatClientO
     guard,
   );
   const live = liveParts({ tab, session, transport, sync, clock, consent, capabilities });
-  return { conversation, queue, sync, live, restoreFlow: { requestRestoreLink, redeemRestoreToken } };
+  const parts = { conversation, queue, sync, live };
+  return { ...parts, operations: new ClientOperations(core, parts, clock) };
 }

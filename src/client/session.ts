@@ -1,7 +1,5 @@
 import type { Credentials } from '../transport/transport.js';
-import type { Traits } from '../transport/wire-types.js';
 import type { ConsentStorage } from './consent-storage.js';
-import { dispatch } from './events.js';
 import type { TabState } from './tab-state.js';
 
 /**
@@ -66,14 +64,6 @@ export class Session {
     await this.#consent.grant();
   }
 
-  async identify(traits: Traits) {
-    await this.interacted();
-    const merged = { ...this.#tab.state.traits, ...cleanTraits(traits) };
-    if (JSON.stringify(merged) === JSON.stringify(this.#tab.state.traits)) return;
-    await this.#tab.share({ traits: merged });
-    dispatch(this.#tab.eventTarget, 'support-chat-identified', { hasName: !!merged.name, hasEmail: !!merged.email });
-  }
-
   /**
    * Resolves `true` when the identity changed. A visitor who wrote anonymously and logs in
    * keeps what is on show: the tickets stay listed and the ticket open stays open. A backend
@@ -117,14 +107,4 @@ export function checkIdentity(distinctId: unknown, hash: unknown) {
   if (typeof distinctId !== 'string' || !distinctId || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
     throw new RangeError('support-chat: setIdentity needs a distinct id and its hex HMAC-SHA256');
   }
-}
-
-/** Only a trimmed name and email, as strings: whatever else a caller passes is not sent. */
-export function cleanTraits(traits: Traits | undefined): Traits {
-  const clean: Traits = {};
-  for (const key of ['name', 'email'] as const) {
-    const value = traits?.[key];
-    if (typeof value === 'string' && value.trim()) clean[key] = value.trim();
-  }
-  return clean;
 }

@@ -3,6 +3,7 @@ import type { SupportChatApi } from '../../../src/client/api.js';
 import { notDelegated } from '../../../src/components/support-chat/delegate.js';
 
 const apiNames = () => Object.getOwnPropertyNames(SupportChatClient.prototype).filter((name) => !notDelegated.test(name));
+import { ClientOperations } from '../../../src/client/client-operations.js';
 import { SupportChatClient } from '../../../src/client/support-chat-client.js';
 import { MemoryStorage } from '../../../src/client/storage.js';
 import { SupportChat } from '../../../src/index.js';
@@ -51,6 +52,17 @@ describe('SupportChatApi: one list of methods for the client and the element', (
     for (const name of Object.keys(names) as Array<keyof SupportChatApi>) {
       expect(SupportChatClient.prototype[name], `client.${name}`).to.be.a('function');
       expect(SupportChat.prototype[name], `element.${name}`).to.be.a('function');
+    }
+  });
+
+  it('the client has each operation of the conversation file as a method of its own, from the start', () => {
+    const operations = Object.getOwnPropertyNames(ClientOperations.prototype).filter((name) => name !== 'constructor');
+    expect(operations).to.include('sendMessage');
+    for (const name of operations) {
+      expect(Object.hasOwn(SupportChatClient.prototype, name), `client.${name}`).to.equal(true);
+      expect(SupportChatClient.prototype[name as keyof SupportChatApi]).not.to.equal(
+        ClientOperations.prototype[name as keyof ClientOperations],
+      );
     }
   });
 
