@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type BuildOptions, type Plugin, type UserConfig } from 'vite';
 import { demoPlugin } from './demo/server/demo-plugin.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -43,6 +43,8 @@ const LOCALE_ENTRIES = Object.fromEntries(
     .filter((file) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(file) && file !== 'en.ts')
     .map((file) => [`locales/${file.slice(0, -'.ts'.length)}`, `src/i18n/locales/${file}`]),
 );
+/** What every build of the library shares: into dist/ beside the others, for the browsers of today. */
+const LIBRARY_BUILD = { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true } satisfies BuildOptions;
 const registry = `globalThis[Symbol.for(${JSON.stringify(`support-chat ${version}`)})]`;
 
 /** Turns each import of a shared module into an external, read from the registry the first file fills. */
@@ -96,10 +98,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       // Its own URL, for what it loads beside itself in turn (rich-content.js).
       define: { 'import.meta.url': `${registry}.url` },
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: true,
+        ...LIBRARY_BUILD,
         sourcemap: true,
         lib: { entry, formats: ['iife'], name, fileName: () => file },
         rollupOptions: { output: { globals: (id: string) => `${registry}.${id.slice('shared:'.length)}` } },
@@ -114,10 +113,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       publicDir: false,
       plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] })],
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: true,
+        ...LIBRARY_BUILD,
         lib: {
           entry: {
             ...LOCALE_ENTRIES,
@@ -136,10 +132,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     return {
       publicDir: false,
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: true,
+        ...LIBRARY_BUILD,
         sourcemap: true,
         lib: { entry: { react: 'src/react.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         rollupOptions: { external: ['support-chat', 'react'] },
@@ -155,10 +148,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
     // A classic script has no import.meta; the locale loader then finds its URL another way.
     define: iife ? { 'import.meta.url': 'undefined' } : {},
     build: {
-      outDir: 'dist',
+      ...LIBRARY_BUILD,
       emptyOutDir: !iife,
-      target: 'es2022',
-      minify: true,
       sourcemap: true,
       lib: {
         entry: 'src/index.ts',

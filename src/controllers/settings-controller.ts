@@ -3,16 +3,11 @@ import type { Settings } from '../context/settings-context.js';
 import { describeError, type Strings } from '../i18n/strings.js';
 import type { LocaleController } from './locale-controller.js';
 
-/** The attributes the UI pieces' settings are resolved from. */
-export interface SettingsHost {
-  strings: Partial<Strings>;
-  greeting: string;
-  placeholder: string;
-  requireEmail: boolean;
-  collectName: boolean;
-  replyTime: string;
-  officeHours: string;
-}
+/** The attributes the UI pieces' settings are resolved from: the same names, the texts as overrides. */
+export type SettingsHost = Pick<
+  Settings,
+  'greeting' | 'placeholder' | 'requireEmail' | 'collectName' | 'replyTime' | 'officeHours'
+> & { strings: Partial<Strings> };
 
 /**
  * Resolves what the UI pieces read (the locale's texts with the page's overrides, the
