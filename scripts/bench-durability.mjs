@@ -11,10 +11,10 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { widgetCaller } from './widget-caller.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -70,41 +70,14 @@ const stop = (child, signal) =>
     child.kill(signal);
   });
 
-const pollAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-let calls = 0;
-/** Sends come from many loopback addresses: the server caps writes per address (60 a minute). */
-function call(base, method, path, body) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        agent: payload ? undefined : pollAgent,
-        localAddress: payload ? `127.0.0.${2 + (calls++ % 250)}` : undefined,
-        headers: {
-          'X-Conversations-Token': TOKEN,
-          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-const send = (url, i) =>
+const { call, close } = widgetCaller({ token: TOKEN, concurrency: CONCURRENCY });
+/** A new visitor's first message; the session id is its distinct id, as in the widget when the site names none. */
+const send = (url, i, session = randomUUID()) =>
   call(url, 'POST', '/api/conversations/v1/widget/message', {
     message: `Benchmark message ${i}`,
     ticket_id: null,
-    widget_session_id: randomUUID(),
+    widget_session_id: session,
+    distinct_id: session,
     client_message_id: randomUUID(),
   });
 
@@ -220,16 +193,8 @@ async function latency(label, server) {
   try {
     // The widget's usual poll: its own ticket, after the newest message (nothing new).
     const session = randomUUID();
-    const own = JSON.parse(
-      (
-        await call(url, 'POST', '/api/conversations/v1/widget/message', {
-          message: 'mine',
-          ticket_id: null,
-          widget_session_id: session,
-        })
-      ).body,
-    );
-    const pollPath = `/api/conversations/v1/widget/messages/${own.ticket_id}?widget_session_id=${session}&after=${encodeURIComponent(own.created_at)}`;
+    const own = JSON.parse((await send(url, 'mine', session)).body);
+    const pollPath = `/api/conversations/v1/widget/messages/${own.ticket_id}?widget_session_id=${session}&distinct_id=${session}&after=${encodeURIComponent(own.created_at)}`;
     const latencies = [];
     const until = performance.now() + SECONDS * 1000;
     let sends = 0;
@@ -269,6 +234,6 @@ try {
   await latency('--data', startWithData(dataFile));
   await latency('in memory', start(['--input-type=module', '-e', IN_MEMORY], { SEED: seed }));
 } finally {
-  pollAgent.destroy();
+  close();
   rmSync(dir, { recursive: true, force: true });
 }

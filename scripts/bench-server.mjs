@@ -4,8 +4,8 @@
 //   node scripts/bench-server.mjs [--sends N] [--polls N] [--concurrency N] [--seconds S]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
+import { widgetCaller } from './widget-caller.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -39,43 +39,7 @@ function startServer() {
   });
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-/**
- * The server also caps writes per client address (60 a minute): the simulated visitors come
- * from many loopback addresses (all of 127.0.0.0/8 is this machine), as real ones would.
- */
-const ADDRESSES = 250;
-let calls = 0;
-
-function call(base, method, path, body) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const localAddress = `127.0.0.${2 + (calls++ % ADDRESSES)}`;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        // Its own connection per address: a kept-alive socket has one source address.
-        agent: payload ? undefined : agent,
-        localAddress: payload ? localAddress : undefined,
-        headers: {
-          'X-Conversations-Token': TOKEN,
-          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const { call, close } = widgetCaller({ token: TOKEN, concurrency: CONCURRENCY });
 
 /** Runs `count` requests, `CONCURRENCY` at a time, stopping early after MAX_MS. */
 async function run(label, count, makeRequest) {
@@ -116,6 +80,7 @@ try {
       message: `Message ${i} from the benchmark`,
       ticket_id: visitor.ticket,
       widget_session_id: visitor.session,
+      distinct_id: visitor.session,
       client_message_id: randomUUID(),
       traits: { name: 'Bench', email: 'bench@example.com' },
     });
@@ -125,26 +90,28 @@ try {
   // Warm-up (JIT, connections), on visitors the measured run does not use.
   for (let i = 0; i < 200; i += CONCURRENCY) {
     await Promise.all(
-      Array.from({ length: CONCURRENCY }, () =>
-        call(url, 'POST', '/api/conversations/v1/widget/message', {
+      Array.from({ length: CONCURRENCY }, () => {
+        const session = randomUUID();
+        return call(url, 'POST', '/api/conversations/v1/widget/message', {
           message: 'warm-up',
           ticket_id: null,
-          widget_session_id: randomUUID(),
-        }),
-      ),
+          widget_session_id: session,
+          distinct_id: session,
+        });
+      }),
     );
   }
   await run('send', SENDS, send);
 
   // Polls: what an open widget does every 5 s, `after` its newest message (usually nothing new).
   const polled = visitors.find((v) => v.ticket);
-  const path = `/api/conversations/v1/widget/messages/${polled.ticket}?widget_session_id=${polled.session}`;
+  const path = `/api/conversations/v1/widget/messages/${polled.ticket}?widget_session_id=${polled.session}&distinct_id=${polled.session}`;
   const all = JSON.parse((await call(url, 'GET', path)).body).messages;
   const newest = encodeURIComponent(all.at(-1).created_at);
   await run('poll', POLLS, () => call(url, 'GET', `${path}&after=${newest}`));
   await run('poll*', Math.min(POLLS, 3000), () => call(url, 'GET', path));
   console.log(`(poll = after the newest message, the widget's usual poll; poll* = the whole ticket, ${all.length} messages)`);
 } finally {
-  agent.destroy();
+  close();
   child.kill('SIGTERM');
 }
