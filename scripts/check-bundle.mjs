@@ -9,6 +9,7 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
 import { BESIDE, FIRST, LOCALES, pageLoad } from './page-load.mjs';
 import { serveStatic } from './static-server.mjs';
+import { checkReport } from './check-report.mjs';
 
 /**
  * Bytes, gzip -9: what the script tag loads before the visitor opens the widget, and everything one
@@ -34,13 +35,8 @@ export const LOCALE_BUDGET = 2_100;
 export const LAZY = [...BESIDE, ...LOCALES];
 const bundles = [FIRST, 'dist/support-chat.js', ...LAZY];
 
-let passed = 0;
-let failed = 0;
-const report = (ok, text) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = checkReport('bundle');
+const { report } = checks;
 
 const { first, locales, heaviest, total } = pageLoad();
 report(first <= FIRST_FILE_BUDGET, `${FIRST}: ${first} bytes gzip (budget ${FIRST_FILE_BUDGET})`);
@@ -135,4 +131,4 @@ try {
 }
 report(!stale, `custom-elements.json matches the code${stale ? ' (rebuilt file differs: commit it)' : ''}`);
 
-console.log(`bundle: ${passed} passed, ${failed} failed`);
+console.log(checks.summary());

@@ -21,18 +21,14 @@ import { createHandlers } from '../mock-server/handlers/index.js';
 import { createHttpServer } from '../mock-server/http/server.js';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findChromium } from './find-browser.mjs';
 import { integrityOf } from './integrity.mjs';
+import { checkReport } from './check-report.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
 const started = Date.now();
-let passed = 0;
-let failed = 0;
-const report = (ok, text) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${text} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = checkReport('embeds', { suffix: () => ` [${((Date.now() - started) / 1000).toFixed(1)} s]` });
+const { report } = checks;
 
 /** A static file server for `dir`; `extra` answers first (the API, generated pages). */
 function serve(dir, { cors = false, extra } = {}) {
@@ -328,5 +324,5 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`embeds: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(checks.summary());
+process.exit(checks.failed ? 1 : 0);

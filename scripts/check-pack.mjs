@@ -5,18 +5,14 @@
 // Last line: `pack: N passed, N failed`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { checkReport } from './check-report.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [tarball] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
 const files = tarball.files.map((f) => f.path).sort();
 
-let passed = 0;
-let failed = 0;
-const report = (ok, text) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = checkReport('pack');
+const { report } = checks;
 
 for (const f of [...tarball.files].sort((a, b) => a.path.localeCompare(b.path))) {
   console.log(`  ${String(f.size).padStart(8)}  ${f.path}`);
@@ -72,5 +68,5 @@ const leaked = files.filter(
 );
 report(leaked.length === 0, `no test, demo or server code under dist/${leaked.length ? `: ${leaked.join(', ')}` : ''}`);
 
-console.log(`pack: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(checks.summary());
+process.exit(checks.failed ? 1 : 0);
