@@ -2,8 +2,8 @@
 // messages, served from memory (no network), in <support-chat> (the built script tag, through
 // window.SupportChat) and in deep-chat 2.4.2 (dist/deepChat.bundle.js, the same history through
 // its `history` property), side by side in one run: the time from creating the element to the
-// newest message rendered and two frames later, and the JS heap after a garbage collection;
-// median of N runs, each in a fresh page. Then a click on the launcher to the panel painted
+// newest message rendered and two frames later (and when that message was first in the DOM),
+// and the JS heap after a garbage collection; median of N runs, each in a fresh page. Then a click on the launcher to the panel painted
 // with the panel file not yet fetched, and the sizes of what a page loads. Needs `npm run build`.
 // Ours twice: in a page past the widget's idle prefetch (its panel and conversation files
 // evaluated before the measure, as deep-chat's one script is, and as a page is by the time a
@@ -61,7 +61,7 @@ async function measure(pagePath, script, options = {}) {
     return await measureOnce(pagePath, script, options);
   } catch (error) {
     console.error(`${pagePath} ${script}: failed (${error.message.split('\n')[0]}), counted as no result`);
-    return { ms: Number.NaN, heap: Number.NaN };
+    return { ms: Number.NaN, shown: Number.NaN, heap: Number.NaN };
   }
 }
 
@@ -92,13 +92,13 @@ async function measureOnce(pagePath, script, { pastIdle = false, preloadPanel = 
   // The heap is read as the measure ends, in the same task: deep-chat's 10,000-message page
   // keeps its thread busy for minutes afterwards, which a reading from outside would wait for.
   // A page that never finishes is reported, not waited for.
-  const { ms, heap } = await Promise.race([
-    page.evaluate(`${script}.then((ms) => ({ ms, heap: heapAfterGc() }))`),
-    page.waitForTimeout(120_000).then(() => ({ ms: Number.NaN, heap: Number.NaN })),
+  const { ms, shown, heap } = await Promise.race([
+    page.evaluate(`${script}.then((times) => ({ ...times, heap: heapAfterGc() }))`),
+    page.waitForTimeout(120_000).then(() => ({ ms: Number.NaN, shown: Number.NaN, heap: Number.NaN })),
   ]);
   if (process.env.BENCH_VERBOSE) console.error(`${pagePath} ${script}: ${ms.toFixed(0)} ms`);
   await context.close();
-  return { ms, heap: heap / 1e6 };
+  return { ms, shown, heap: heap / 1e6 };
 }
 
 const rows = [];
@@ -119,9 +119,11 @@ try {
       count,
       ours: median(ours.map((r) => r.ms)),
       oursHeap: median(ours.map((r) => r.heap)),
+      oursShown: median(ours.map((r) => r.shown)),
       oursCold: median(oursCold.map((r) => r.ms)),
       theirs: median(theirs.map((r) => r.ms)),
       theirsHeap: median(theirs.map((r) => r.heap)),
+      theirsShown: median(theirs.map((r) => r.shown)),
     };
     rows.push(row);
     console.log(
@@ -152,6 +154,14 @@ for (const r of rows) {
     `| ${r.count.toLocaleString('en')} | ${r.ours.toFixed(0)} ms | ${r.theirs.toFixed(0)} ms | ${(r.ours / r.theirs).toFixed(2)} | ${r.oursHeap.toFixed(1)} MB | ${r.theirsHeap.toFixed(1)} MB | ${r.oursCold.toFixed(0)} ms | ${(r.oursCold / r.theirs).toFixed(2)} |`,
   );
 }
+console.log(
+  `\nNewest message in the DOM, median (the rest of each time above is the two frames the measure waits after it): ${rows
+    .map(
+      (r) =>
+        `${r.count.toLocaleString('en')} messages, ours ${r.oursShown.toFixed(0)} ms, deep-chat ${r.theirsShown.toFixed(0)} ms`,
+    )
+    .join('; ')}`,
+);
 console.log(
   `\nLauncher click → panel painted with its message box, panel file not yet fetched (loopback): ${open.toFixed(0)} ms (median)`,
 );
