@@ -3,8 +3,9 @@
 // window.SupportChat) and in deep-chat 2.4.2 (dist/deepChat.bundle.js, the same history through
 // its `history` property), side by side in one run: the time from creating the element to the
 // newest message rendered and two frames later (and when that message was first in the DOM),
-// and the JS heap after a garbage collection; median of N runs, each in a fresh page. Then a click on the launcher to the panel painted
-// with the panel file not yet fetched, and the sizes of what a page loads. Needs `npm run build`.
+// and the JS heap after a garbage collection; median of N runs, each in a fresh page. Then a
+// click on the launcher to the panel painted with the panel file not yet fetched, and the sizes
+// of what a page loads. Needs `npm run build`.
 // Ours twice: in a page past the widget's idle prefetch (its panel and conversation files
 // evaluated before the measure, as deep-chat's one script is, and as a page is by the time a
 // visitor opens the widget), and with both files fetched ahead (<link rel=modulepreload>) but
