@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { widgetCaller } from './widget-caller.mjs';
+import { visitorFields, widgetCaller } from './widget-caller.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -76,8 +76,7 @@ const send = (url, i, session = randomUUID()) =>
   call(url, 'POST', '/api/conversations/v1/widget/message', {
     message: `Benchmark message ${i}`,
     ticket_id: null,
-    widget_session_id: session,
-    distinct_id: session,
+    ...visitorFields(session),
     client_message_id: randomUUID(),
   });
 
@@ -194,7 +193,7 @@ async function latency(label, server) {
     // The widget's usual poll: its own ticket, after the newest message (nothing new).
     const session = randomUUID();
     const own = JSON.parse((await send(url, 'mine', session)).body);
-    const pollPath = `/api/conversations/v1/widget/messages/${own.ticket_id}?widget_session_id=${session}&distinct_id=${session}&after=${encodeURIComponent(own.created_at)}`;
+    const pollPath = `/api/conversations/v1/widget/messages/${own.ticket_id}?${new URLSearchParams({ ...visitorFields(session), after: own.created_at })}`;
     const latencies = [];
     const until = performance.now() + SECONDS * 1000;
     let sends = 0;

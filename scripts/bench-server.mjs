@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { widgetCaller } from './widget-caller.mjs';
+import { visitorFields, widgetCaller } from './widget-caller.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -79,8 +79,7 @@ try {
     const answer = await call(url, 'POST', '/api/conversations/v1/widget/message', {
       message: `Message ${i} from the benchmark`,
       ticket_id: visitor.ticket,
-      widget_session_id: visitor.session,
-      distinct_id: visitor.session,
+      ...visitorFields(visitor.session),
       client_message_id: randomUUID(),
       traits: { name: 'Bench', email: 'bench@example.com' },
     });
@@ -90,22 +89,20 @@ try {
   // Warm-up (JIT, connections), on visitors the measured run does not use.
   for (let i = 0; i < 200; i += CONCURRENCY) {
     await Promise.all(
-      Array.from({ length: CONCURRENCY }, () => {
-        const session = randomUUID();
-        return call(url, 'POST', '/api/conversations/v1/widget/message', {
+      Array.from({ length: CONCURRENCY }, () =>
+        call(url, 'POST', '/api/conversations/v1/widget/message', {
           message: 'warm-up',
           ticket_id: null,
-          widget_session_id: session,
-          distinct_id: session,
-        });
-      }),
+          ...visitorFields(randomUUID()),
+        }),
+      ),
     );
   }
   await run('send', SENDS, send);
 
   // Polls: what an open widget does every 5 s, `after` its newest message (usually nothing new).
   const polled = visitors.find((v) => v.ticket);
-  const path = `/api/conversations/v1/widget/messages/${polled.ticket}?widget_session_id=${polled.session}&distinct_id=${polled.session}`;
+  const path = `/api/conversations/v1/widget/messages/${polled.ticket}?${new URLSearchParams(visitorFields(polled.session))}`;
   const all = JSON.parse((await call(url, 'GET', path)).body).messages;
   const newest = encodeURIComponent(all.at(-1).created_at);
   await run('poll', POLLS, () => call(url, 'GET', `${path}&after=${newest}`));

@@ -1,6 +1,13 @@
 import { Agent, request } from 'node:http';
 
 /**
+ * A visitor's credentials as the widget sends them when the site names no distinct id: the
+ * session id as both (the server requires a `distinct_id` with a session). Spread into a
+ * body, or into `URLSearchParams` for a read.
+ */
+export const visitorFields = (session) => ({ widget_session_id: session, distinct_id: session });
+
+/**
  * The benchmarks' client of the widget API over plain HTTP: `call(base, method, path, body)`
  * resolves with the status and body. Reads share kept-alive connections; each write comes from
  * another loopback address (all of 127.0.0.0/8 is this machine), as real visitors would, since
